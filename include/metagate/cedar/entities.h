@@ -1,0 +1,46 @@
+// The entity store of one authorization: entities with attributes, tags and parents, and the
+// transitive closure of the parent relation so that `in` is a hash lookup.
+// Build it, call Finalize() once, then share it read-only across threads.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "metagate/cedar/value.h"
+#include "metagate/common/status.h"
+
+namespace metagate::cedar {
+
+struct Entity {
+  EntityUid uid;
+  Value attrs = Value::Record({});  // a Record
+  Value tags = Value::Record({});   // a Record of tag name to value
+  std::vector<EntityUid> parents;   // direct parents, as given
+  // All ancestors (transitive closure of parents), filled by Entities::Finalize().
+  std::unordered_set<EntityUid, EntityUidHash> ancestors;
+};
+
+class Entities {
+ public:
+  // Adds an entity. Returns an error if one with the same uid was already added.
+  Status Add(Entity entity);
+  // Adds an entity, replacing any existing one with the same uid.
+  void Upsert(Entity entity);
+  // Computes ancestors. Parents that are not themselves entities are still ancestors.
+  void Finalize();
+
+  // Returns the entity, or nullptr if it is not in the store.
+  const Entity* Find(const EntityUid& uid) const;
+  // Returns whether `child` is `ancestor` or has it among its ancestors.
+  bool IsInOrEqual(const EntityUid& child, const EntityUid& ancestor) const;
+
+  size_t size() const { return entities_.size(); }
+  const std::unordered_map<EntityUid, Entity, EntityUidHash>& all() const { return entities_; }
+
+ private:
+  std::unordered_map<EntityUid, Entity, EntityUidHash> entities_;
+};
+
+}  // namespace metagate::cedar

@@ -1,0 +1,40 @@
+// Evaluates Cedar expressions and policy conditions for one request, with Cedar's semantics:
+// strict types, short-circuiting && / || / if, Long overflow as an error, `in` over the
+// entity hierarchy. Errors are values (Status), never exceptions. Not thread-safe per instance;
+// create one per request (cheap: holds references only).
+#pragma once
+
+#include "metagate/cedar/ast.h"
+#include "metagate/cedar/entities.h"
+#include "metagate/cedar/value.h"
+#include "metagate/common/status.h"
+
+namespace metagate::cedar {
+
+struct Request {
+  EntityUid principal;
+  EntityUid action;
+  EntityUid resource;
+  Value context = Value::Record({});  // a Record
+};
+
+class Evaluator {
+ public:
+  // REQUIRES: `request` and `entities` outlive the evaluator.
+  Evaluator(const Request& request, const Entities& entities)
+      : request_(request), entities_(entities) {}
+
+  // Evaluates an expression. Slots evaluate to an error (they only appear in templates).
+  Result<Value> Evaluate(const Expr& expr);
+
+  // Evaluates a policy: its scope constraints, then its conditions in order (`when` must be
+  // true, `unless` must be false). Returns whether the policy is satisfied, or the error that
+  // stopped the evaluation. For template-linked policies, slots take the linked values.
+  Result<bool> Satisfied(const Policy& policy);
+
+ private:
+  const Request& request_;
+  const Entities& entities_;
+};
+
+}  // namespace metagate::cedar

@@ -1,0 +1,10 @@
+// Entry points of the `metagate` subcommands. Each returns the process exit code:
+// 0 success, 1 a failed check (for example a failing test), 2 bad input or usage.
+#pragma once
+
+namespace metagate::cli {
+
+int RunAuthorize(int argc, char** argv);
+int RunCedarTest(int argc, char** argv);
+
+}  // namespace metagate::cli

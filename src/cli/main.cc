@@ -1,0 +1,45 @@
+// The `metagate` command line: dispatches to one subcommand per file.
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "commands.h"
+
+namespace {
+
+void PrintUsage(FILE* out) {
+  std::fputs(
+      "metagate: a local policy decision point and egress firewall for metadata.\n"
+      "\n"
+      "Usage: metagate <command> [options]\n"
+      "\n"
+      "Commands:\n"
+      "  authorize    decide one request against Cedar policies and entities\n"
+      "  cedar-test   run Cedar integration-test files and report mismatches\n"
+      "\n"
+      "Run `metagate <command> --help` for the options of a command.\n",
+      out);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    PrintUsage(stderr);
+    return 2;
+  }
+  std::string cmd = argv[1];
+  if (cmd == "--help" || cmd == "-h" || cmd == "help") {
+    PrintUsage(stdout);
+    return 0;
+  }
+  if (cmd == "--version") {
+    std::puts("metagate 0.1.0");
+    return 0;
+  }
+  if (cmd == "authorize") return metagate::cli::RunAuthorize(argc - 1, argv + 1);
+  if (cmd == "cedar-test") return metagate::cli::RunCedarTest(argc - 1, argv + 1);
+  std::fprintf(stderr, "metagate: unknown command '%s'\n\n", cmd.c_str());
+  PrintUsage(stderr);
+  return 2;
+}

@@ -1,0 +1,482 @@
+#include "metagate/common/json.h"
+
+#include <charconv>
+#include <cstring>
+
+namespace metagate::json {
+
+const char* KindName(Kind kind) {
+  switch (kind) {
+    case Kind::kNull: return "null";
+    case Kind::kBool: return "boolean";
+    case Kind::kInt: return "integer";
+    case Kind::kNumber: return "number";
+    case Kind::kString: return "string";
+    case Kind::kArray: return "array";
+    case Kind::kObject: return "object";
+  }
+  return "?";
+}
+
+Value Value::Null(SourceLoc loc) {
+  Value v;
+  v.loc_ = loc;
+  return v;
+}
+Value Value::Bool(bool b, SourceLoc loc) {
+  Value v;
+  v.kind_ = Kind::kBool;
+  v.bool_ = b;
+  v.loc_ = loc;
+  return v;
+}
+Value Value::Int(int64_t i, SourceLoc loc) {
+  Value v;
+  v.kind_ = Kind::kInt;
+  v.int_ = i;
+  v.loc_ = loc;
+  return v;
+}
+Value Value::Number(std::string text, SourceLoc loc) {
+  Value v;
+  v.kind_ = Kind::kNumber;
+  v.str_ = std::move(text);
+  v.loc_ = loc;
+  return v;
+}
+Value Value::String(std::string s, SourceLoc loc) {
+  Value v;
+  v.kind_ = Kind::kString;
+  v.str_ = std::move(s);
+  v.loc_ = loc;
+  return v;
+}
+Value Value::Array(std::vector<Value> items, SourceLoc loc) {
+  Value v;
+  v.kind_ = Kind::kArray;
+  v.items_ = std::move(items);
+  v.loc_ = loc;
+  return v;
+}
+Value Value::Object(std::vector<Member> members, SourceLoc loc) {
+  Value v;
+  v.kind_ = Kind::kObject;
+  v.members_ = std::move(members);
+  v.loc_ = loc;
+  return v;
+}
+
+const Value* Value::Find(std::string_view key) const {
+  if (kind_ != Kind::kObject) return nullptr;
+  for (const auto& m : members_) {
+    if (m.first == key) return &m.second;
+  }
+  return nullptr;
+}
+
+void AppendQuoted(std::string& out, std::string_view s) {
+  static const char* kHex = "0123456789abcdef";
+  out.push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (c < 0x20) {
+          out += "\\u00";
+          out.push_back(kHex[c >> 4]);
+          out.push_back(kHex[c & 15]);
+        } else {
+          out.push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out.push_back('"');
+}
+
+namespace {
+
+void DumpTo(const Value& v, std::string& out) {
+  switch (v.kind()) {
+    case Kind::kNull: out += "null"; break;
+    case Kind::kBool: out += v.as_bool() ? "true" : "false"; break;
+    case Kind::kInt: out += std::to_string(v.as_int()); break;
+    case Kind::kNumber: out += v.as_string(); break;
+    case Kind::kString: AppendQuoted(out, v.as_string()); break;
+    case Kind::kArray: {
+      out.push_back('[');
+      bool first = true;
+      for (const auto& item : v.items()) {
+        if (!first) out.push_back(',');
+        first = false;
+        DumpTo(item, out);
+      }
+      out.push_back(']');
+      break;
+    }
+    case Kind::kObject: {
+      out.push_back('{');
+      bool first = true;
+      for (const auto& [k, item] : v.members()) {
+        if (!first) out.push_back(',');
+        first = false;
+        AppendQuoted(out, k);
+        out.push_back(':');
+        DumpTo(item, out);
+      }
+      out.push_back('}');
+      break;
+    }
+  }
+}
+
+class Parser {
+ public:
+  Parser(std::string_view text, int max_depth) : text_(text), max_depth_(max_depth) {}
+
+  Result<Value> ParseDocument() {
+    SkipWs();
+    Value v;
+    RETURN_IF_ERROR(ParseValue(v, 0));
+    SkipWs();
+    if (pos_ != text_.size()) return Error("unexpected text after the JSON value");
+    return v;
+  }
+
+ private:
+  SourceLoc Here() const { return loc_at(pos_); }
+  SourceLoc loc_at(size_t offset) const {
+    // Incremental line tracking: positions only move forward, so cache the last answer.
+    if (offset < cache_offset_) {
+      cache_offset_ = 0;
+      cache_line_ = 1;
+      cache_line_start_ = 0;
+    }
+    for (size_t i = cache_offset_; i < offset; ++i) {
+      if (text_[i] == '\n') {
+        ++cache_line_;
+        cache_line_start_ = i + 1;
+      }
+    }
+    cache_offset_ = offset;
+    SourceLoc loc;
+    loc.line = cache_line_;
+    loc.column = static_cast<uint32_t>(offset - cache_line_start_ + 1);
+    loc.offset = static_cast<uint32_t>(offset);
+    return loc;
+  }
+
+  Status Error(const std::string& msg) const { return Status::Invalid(msg, Here()); }
+
+  void SkipWs() {
+    while (pos_ < text_.size()) {
+      char c = text_[pos_];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        ++pos_;
+      } else {
+        break;
+      }
+    }
+  }
+
+  Status ParseValue(Value& out, int depth) {
+    if (depth > max_depth_) return Error("JSON nested too deeply");
+    if (pos_ >= text_.size()) return Error("unexpected end of JSON input");
+    SourceLoc loc = Here();
+    char c = text_[pos_];
+    switch (c) {
+      case '{': return ParseObject(out, depth, loc);
+      case '[': return ParseArray(out, depth, loc);
+      case '"': {
+        std::string s;
+        RETURN_IF_ERROR(ParseString(s));
+        out = Value::String(std::move(s), loc);
+        return Status::Ok();
+      }
+      case 't': return ParseLiteral("true", Value::Bool(true, loc), out);
+      case 'f': return ParseLiteral("false", Value::Bool(false, loc), out);
+      case 'n': return ParseLiteral("null", Value::Null(loc), out);
+      default:
+        if (c == '-' || (c >= '0' && c <= '9')) return ParseNumber(out, loc);
+        return Error(std::string("unexpected character '") + Printable(c) + "' in JSON");
+    }
+  }
+
+  static std::string Printable(char c) {
+    if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) >= 0x7f) {
+      char buf[8];
+      snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(c));
+      return buf;
+    }
+    return std::string(1, c);
+  }
+
+  Status ParseLiteral(std::string_view word, Value v, Value& out) {
+    if (text_.substr(pos_, word.size()) != word) return Error("invalid JSON literal");
+    pos_ += word.size();
+    out = std::move(v);
+    return Status::Ok();
+  }
+
+  Status ParseNumber(Value& out, SourceLoc loc) {
+    size_t start = pos_;
+    if (text_[pos_] == '-') ++pos_;
+    if (pos_ >= text_.size() || !isdigit(static_cast<unsigned char>(text_[pos_]))) {
+      return Error("invalid JSON number");
+    }
+    if (text_[pos_] == '0') {
+      ++pos_;
+    } else {
+      while (pos_ < text_.size() && isdigit(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+    }
+    bool is_integer = true;
+    if (pos_ < text_.size() && text_[pos_] == '.') {
+      is_integer = false;
+      ++pos_;
+      if (pos_ >= text_.size() || !isdigit(static_cast<unsigned char>(text_[pos_]))) {
+        return Error("invalid JSON number: digits expected after '.'");
+      }
+      while (pos_ < text_.size() && isdigit(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+    }
+    if (pos_ < text_.size() && (text_[pos_] == 'e' || text_[pos_] == 'E')) {
+      is_integer = false;
+      ++pos_;
+      if (pos_ < text_.size() && (text_[pos_] == '+' || text_[pos_] == '-')) ++pos_;
+      if (pos_ >= text_.size() || !isdigit(static_cast<unsigned char>(text_[pos_]))) {
+        return Error("invalid JSON number: digits expected in exponent");
+      }
+      while (pos_ < text_.size() && isdigit(static_cast<unsigned char>(text_[pos_]))) ++pos_;
+    }
+    std::string_view num = text_.substr(start, pos_ - start);
+    if (is_integer) {
+      int64_t v = 0;
+      auto [p, ec] = std::from_chars(num.data(), num.data() + num.size(), v);
+      if (ec == std::errc() && p == num.data() + num.size()) {
+        out = Value::Int(v, loc);
+        return Status::Ok();
+      }
+    }
+    out = Value::Number(std::string(num), loc);
+    return Status::Ok();
+  }
+
+  static void AppendUtf8(std::string& s, uint32_t cp) {
+    if (cp < 0x80) {
+      s.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      s.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      s.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      s.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else {
+      s.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      s.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      s.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    }
+  }
+
+  bool ReadHex4(uint32_t& out) {
+    if (pos_ + 4 > text_.size()) return false;
+    out = 0;
+    for (int i = 0; i < 4; ++i) {
+      char c = text_[pos_ + i];
+      out <<= 4;
+      if (c >= '0' && c <= '9') {
+        out |= c - '0';
+      } else if (c >= 'a' && c <= 'f') {
+        out |= c - 'a' + 10;
+      } else if (c >= 'A' && c <= 'F') {
+        out |= c - 'A' + 10;
+      } else {
+        return false;
+      }
+    }
+    pos_ += 4;
+    return true;
+  }
+
+  // Checks that bytes [pos_, pos_+n) form one valid UTF-8 sequence starting with lead byte c.
+  bool ValidUtf8At(size_t& p) const {
+    unsigned char c = static_cast<unsigned char>(text_[p]);
+    int n;
+    uint32_t cp;
+    if (c < 0x80) {
+      ++p;
+      return true;
+    } else if ((c & 0xE0) == 0xC0) {
+      n = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3;
+      cp = c & 0x07;
+    } else {
+      return false;
+    }
+    if (p + n >= text_.size()) return false;
+    for (int i = 1; i <= n; ++i) {
+      unsigned char cc = static_cast<unsigned char>(text_[p + i]);
+      if ((cc & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      return false;
+    }
+    p += n + 1;
+    return true;
+  }
+
+  Status ParseString(std::string& s) {
+    ++pos_;  // opening quote
+    while (true) {
+      if (pos_ >= text_.size()) return Error("unterminated JSON string");
+      char c = text_[pos_];
+      if (c == '"') {
+        ++pos_;
+        return Status::Ok();
+      }
+      if (static_cast<unsigned char>(c) < 0x20) return Error("control character in JSON string");
+      if (c == '\\') {
+        ++pos_;
+        if (pos_ >= text_.size()) return Error("unterminated JSON string");
+        char e = text_[pos_++];
+        switch (e) {
+          case '"': s.push_back('"'); break;
+          case '\\': s.push_back('\\'); break;
+          case '/': s.push_back('/'); break;
+          case 'b': s.push_back('\b'); break;
+          case 'f': s.push_back('\f'); break;
+          case 'n': s.push_back('\n'); break;
+          case 'r': s.push_back('\r'); break;
+          case 't': s.push_back('\t'); break;
+          case 'u': {
+            uint32_t cp;
+            if (!ReadHex4(cp)) return Error("invalid \\u escape in JSON string");
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+              uint32_t lo;
+              if (pos_ + 2 <= text_.size() && text_[pos_] == '\\' && text_[pos_ + 1] == 'u') {
+                pos_ += 2;
+                if (!ReadHex4(lo) || lo < 0xDC00 || lo > 0xDFFF) {
+                  return Error("invalid surrogate pair in JSON string");
+                }
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+              } else {
+                return Error("unpaired surrogate in JSON string");
+              }
+            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+              return Error("unpaired surrogate in JSON string");
+            }
+            AppendUtf8(s, cp);
+            break;
+          }
+          default: return Error("invalid escape in JSON string");
+        }
+        continue;
+      }
+      size_t p = pos_;
+      if (!ValidUtf8At(p)) return Error("invalid UTF-8 in JSON string");
+      s.append(text_.data() + pos_, p - pos_);
+      pos_ = p;
+    }
+  }
+
+  Status ParseArray(Value& out, int depth, SourceLoc loc) {
+    ++pos_;
+    std::vector<Value> items;
+    SkipWs();
+    if (pos_ < text_.size() && text_[pos_] == ']') {
+      ++pos_;
+      out = Value::Array(std::move(items), loc);
+      return Status::Ok();
+    }
+    while (true) {
+      SkipWs();
+      Value item;
+      RETURN_IF_ERROR(ParseValue(item, depth + 1));
+      items.push_back(std::move(item));
+      SkipWs();
+      if (pos_ >= text_.size()) return Error("unterminated JSON array");
+      if (text_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (text_[pos_] == ']') {
+        ++pos_;
+        break;
+      }
+      return Error("expected ',' or ']' in JSON array");
+    }
+    out = Value::Array(std::move(items), loc);
+    return Status::Ok();
+  }
+
+  Status ParseObject(Value& out, int depth, SourceLoc loc) {
+    ++pos_;
+    std::vector<Value::Member> members;
+    SkipWs();
+    if (pos_ < text_.size() && text_[pos_] == '}') {
+      ++pos_;
+      out = Value::Object(std::move(members), loc);
+      return Status::Ok();
+    }
+    while (true) {
+      SkipWs();
+      if (pos_ >= text_.size() || text_[pos_] != '"') return Error("expected a string key");
+      std::string key;
+      RETURN_IF_ERROR(ParseString(key));
+      SkipWs();
+      if (pos_ >= text_.size() || text_[pos_] != ':') return Error("expected ':' after key");
+      ++pos_;
+      SkipWs();
+      Value item;
+      RETURN_IF_ERROR(ParseValue(item, depth + 1));
+      members.emplace_back(std::move(key), std::move(item));
+      SkipWs();
+      if (pos_ >= text_.size()) return Error("unterminated JSON object");
+      if (text_[pos_] == ',') {
+        ++pos_;
+        continue;
+      }
+      if (text_[pos_] == '}') {
+        ++pos_;
+        break;
+      }
+      return Error("expected ',' or '}' in JSON object");
+    }
+    out = Value::Object(std::move(members), loc);
+    return Status::Ok();
+  }
+
+  std::string_view text_;
+  int max_depth_;
+  size_t pos_ = 0;
+  mutable size_t cache_offset_ = 0;
+  mutable uint32_t cache_line_ = 1;
+  mutable size_t cache_line_start_ = 0;
+};
+
+}  // namespace
+
+std::string Value::Dump() const {
+  std::string out;
+  DumpTo(*this, out);
+  return out;
+}
+
+Result<Value> Parse(std::string_view text, int max_depth) {
+  Parser p(text, max_depth);
+  return p.ParseDocument();
+}
+
+}  // namespace metagate::json
