@@ -4,7 +4,9 @@
 // thread-safe.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 

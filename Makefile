@@ -1,0 +1,42 @@
+# metagate: `make demo` runs the quick-start example, `make test` builds and runs every test.
+# Both install the Debian packages they need first (scripts/deps.sh).
+JOBS ?= $(shell nproc)
+METAGATE := build/release/src/cli/metagate
+
+.PHONY: all deps build demo test test-unit-asan test-release bench fuzz-build format clean
+
+all: build
+
+deps:
+	@bash scripts/deps.sh
+
+build: deps
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS)
+
+demo: build
+	@bash examples/quickstart/demo.sh $(METAGATE)
+
+# The fast unit tests under ASan/UBSan first, then everything (unit + conformance) optimised.
+test: deps test-unit-asan test-release
+
+test-unit-asan:
+	@cmake --preset asan-ubsan >/dev/null
+	@cmake --build --preset asan-ubsan -j $(JOBS)
+	@ctest --preset asan-ubsan -j $(JOBS) --timeout 300
+
+test-release: build
+	@ctest --preset release -j $(JOBS) --timeout 1500
+
+bench: build
+	@build/release/bench/authorize_bench
+
+fuzz-build: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS)
+
+format:
+	@clang-format -i $$(git ls-files '*.h' '*.cc')
+
+clean:
+	rm -rf build

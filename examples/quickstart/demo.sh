@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The quick-start demo: real decisions of `metagate authorize` on this folder's example.
+set -euo pipefail
+METAGATE="${1:-metagate}"
+HERE="$(cd "$(dirname "$0")" && pwd)"
+
+ask() {
+  local title="$1" principal="$2" action="$3" resource="$4" context="$5"
+  printf '\n\033[1m%s\033[0m\n' "$title"
+  printf '  $ metagate authorize --principal %s --action %s --resource %s\n' \
+    "$principal" "$action" "$resource"
+  printf '    context: %s\n' "$context"
+  "$METAGATE" authorize \
+    --schema "$HERE/schema.cedarschema" \
+    --policies "$HERE/policies.cedar" \
+    --entities "$HERE/entities.json" \
+    --principal "$principal" --action "$action" --resource "$resource" \
+    --context <(printf '%s' "$context") | sed 's/^/  /'
+}
+
+echo "metagate quick start: Cedar decisions for outbound telemetry (examples/quickstart/)"
+
+ask "1. The analytics pipeline sends a usage event to Mixpanel from production" \
+  'Integration::"events-exporter"' 'Action::"send_event"' 'Vendor::"mixpanel"' \
+  '{"environment": "production", "event": "page_view"}'
+
+ask "2. The same event from staging: no policy permits it" \
+  'Integration::"events-exporter"' 'Action::"send_event"' 'Vendor::"mixpanel"' \
+  '{"environment": "staging", "event": "page_view"}'
+
+ask "3. A raw email field to an analytics vendor" \
+  'Integration::"events-exporter"' 'Action::"send_field"' 'Vendor::"mixpanel"' \
+  '{"environment": "production", "event": "signup", "field": "properties.email",
+    "data_class": {"type": "DataClass", "id": "email"}, "form": "raw"}'
+
+ask "4. The same email, pseudonymized (keyed HMAC)" \
+  'Integration::"events-exporter"' 'Action::"send_field"' 'Vendor::"mixpanel"' \
+  '{"environment": "production", "event": "signup", "field": "properties.email",
+    "data_class": {"type": "DataClass", "id": "email"}, "form": "pseudonymized"}'
+
+ask "5. A GenAI tool logs a prompt category to analytics" \
+  'Integration::"support-copilot"' 'Action::"send_field"' 'Vendor::"mixpanel"' \
+  '{"environment": "production", "event": "llm_call", "field": "properties.prompt_category",
+    "data_class": {"type": "DataClass", "id": "prompt_category"}, "form": "raw"}'
+
+ask "6. The GenAI tool tries to log a tenant id: dropped by default deny" \
+  'Integration::"support-copilot"' 'Action::"send_field"' 'Vendor::"mixpanel"' \
+  '{"environment": "production", "event": "llm_call", "field": "properties.tenant_id",
+    "data_class": {"type": "DataClass", "id": "tenant_id"}, "form": "pseudonymized"}'
+
+ask "7. Anything to an LLM vendor that trains on customer data without a DPA" \
+  'Integration::"support-copilot"' 'Action::"send_event"' 'Vendor::"cheap-llm"' \
+  '{"environment": "production", "event": "llm_call"}'

@@ -1,0 +1,133 @@
+#include "metagate/cedar/authorizer.h"
+
+#include <algorithm>
+
+#include "metagate/cedar/parser.h"
+
+namespace metagate::cedar {
+
+Result<PolicySet> PolicySet::FromText(std::string_view text) {
+  ASSIGN_OR_RETURN(std::vector<PolicyPtr> parsed, ParsePolicies(text));
+  PolicySet set;
+  for (auto& p : parsed) RETURN_IF_ERROR(set.Add(std::move(p)));
+  return set;
+}
+
+Status PolicySet::Add(PolicyPtr policy) {
+  for (const auto& p : policies_) {
+    if (p->id == policy->id) return Status::Invalid("duplicate policy id `" + policy->id + "`");
+  }
+  for (const auto& p : templates_) {
+    if (p->id == policy->id) return Status::Invalid("duplicate policy id `" + policy->id + "`");
+  }
+  if (policy->is_template) {
+    templates_.push_back(std::move(policy));
+    return Status::Ok();
+  }
+  policies_.push_back(std::move(policy));
+  Index(policies_.back().get());
+  return Status::Ok();
+}
+
+Status PolicySet::Link(const std::string& template_id, const std::string& new_id,
+                       std::optional<EntityUid> principal, std::optional<EntityUid> resource) {
+  const Policy* tmpl = nullptr;
+  for (const auto& t : templates_) {
+    if (t->id == template_id) tmpl = t.get();
+  }
+  if (tmpl == nullptr) return Status::NotFound("no template with id `" + template_id + "`");
+  bool wants_principal = tmpl->principal.slot.has_value();
+  bool wants_resource = tmpl->resource.slot.has_value();
+  if (wants_principal != principal.has_value()) {
+    return Status::Invalid(std::string("template `") + template_id + "` " +
+                           (wants_principal ? "needs" : "has no slot for") +
+                           " a value for ?principal");
+  }
+  if (wants_resource != resource.has_value()) {
+    return Status::Invalid(std::string("template `") + template_id + "` " +
+                           (wants_resource ? "needs" : "has no slot for") +
+                           " a value for ?resource");
+  }
+  auto linked = std::make_shared<Policy>(*tmpl);
+  linked->id = new_id;
+  linked->is_template = false;
+  linked->template_id = template_id;
+  linked->principal_slot_value = std::move(principal);
+  linked->resource_slot_value = std::move(resource);
+  return Add(std::move(linked));
+}
+
+void PolicySet::Index(const Policy* policy) {
+  const ScopeConstraint& a = policy->action;
+  switch (a.op) {
+    case ScopeConstraint::Op::kEq:
+    case ScopeConstraint::Op::kIn:
+      if (a.is_list) {
+        for (const auto& uid : a.entity_list) by_action_[uid].push_back(policy);
+        return;
+      }
+      if (a.entity.has_value()) {
+        by_action_[*a.entity].push_back(policy);
+        return;
+      }
+      break;
+    default: break;
+  }
+  any_action_.push_back(policy);
+}
+
+void PolicySet::Candidates(const Request& request, const Entities& entities,
+                           std::vector<const Policy*>& out) const {
+  out.clear();
+  out.insert(out.end(), any_action_.begin(), any_action_.end());
+  size_t indexed_start = out.size();
+  auto add = [&](const EntityUid& uid) {
+    auto it = by_action_.find(uid);
+    if (it != by_action_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+  };
+  add(request.action);
+  if (const Entity* action = entities.Find(request.action)) {
+    for (const auto& anc : action->ancestors) add(anc);
+  }
+  // A policy listed under several matching action entities must be evaluated once.
+  if (out.size() - indexed_start > 1) {
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(indexed_start), out.end());
+    out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(indexed_start), out.end()),
+              out.end());
+  }
+}
+
+Response IsAuthorized(const Request& request, const PolicySet& policies,
+                      const Entities& entities) {
+  thread_local std::vector<const Policy*> candidates;
+  policies.Candidates(request, entities, candidates);
+
+  Response response;
+  std::vector<std::string> permits;
+  std::vector<std::string> forbids;
+  Evaluator evaluator(request, entities);
+  for (const Policy* policy : candidates) {
+    Result<bool> satisfied = evaluator.Satisfied(*policy);
+    if (!satisfied.ok()) {
+      response.errors.push_back({policy->id, satisfied.status().message()});
+      continue;
+    }
+    if (!*satisfied) continue;
+    (policy->effect == Effect::kForbid ? forbids : permits).push_back(policy->id);
+  }
+  if (!forbids.empty()) {
+    response.decision = Decision::kDeny;
+    response.reasons = std::move(forbids);
+  } else if (!permits.empty()) {
+    response.decision = Decision::kAllow;
+    response.reasons = std::move(permits);
+  } else {
+    response.decision = Decision::kDeny;
+  }
+  std::sort(response.reasons.begin(), response.reasons.end());
+  std::sort(response.errors.begin(), response.errors.end(),
+            [](const PolicyError& a, const PolicyError& b) { return a.policy_id < b.policy_id; });
+  return response;
+}
+
+}  // namespace metagate::cedar
