@@ -99,7 +99,8 @@ TEST(ExprParserTest, Precedence) {
   EXPECT_EQ(S("a::\"x\" in b::\"y\" && true"), "(&& (in a::\"x\" b::\"y\") true)");
   EXPECT_EQ(S("(1 + 2) * 3"), "(* (+ 1 2) 3)");
   EXPECT_EQ(S("1 * 2 * 3"), "(* (* 1 2) 3)");
-  EXPECT_EQ(S("a || b || c").substr(0, 5), "ERROR");
+  EXPECT_EQ(S("principal.a || principal.b && !context.c"),
+            "(|| (. principal \"a\") (&& (. principal \"b\") (! (. context \"c\"))))");
   EXPECT_EQ(S("true || false || true"), "(|| (|| true false) true)");
 }
 
@@ -354,10 +355,14 @@ TEST(ExprParserTest, EntityUidAndName) {
   EXPECT_FALSE(ParseEntityUid("User::\"a\" x").ok());
   EXPECT_FALSE(ParseEntityUid("").ok());
   EXPECT_FALSE(ParseEntityUid("if::\"a\"").ok());
-  Result<std::string> name = ParseName(" Ns::Sub::Type ");
+  Result<std::string> name = ParseName("Ns::Sub::Type");
   ASSERT_TRUE(name.ok());
   EXPECT_EQ(*name, "Ns::Sub::Type");
   EXPECT_FALSE(ParseName("Ns::").ok());
+  EXPECT_FALSE(ParseName(" Ns::User").ok());  // not normalized
+  EXPECT_FALSE(ParseName("Ns :: User").ok());
+  EXPECT_FALSE(ParseName("User//c").ok());
+  EXPECT_TRUE(ParseName("principal").ok());
   EXPECT_FALSE(ParseName("Ns::\"a\"").ok());
   EXPECT_FALSE(ParseName("a b").ok());
   EXPECT_FALSE(ParseName("__cedar::A").ok());
