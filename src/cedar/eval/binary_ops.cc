@@ -113,8 +113,8 @@ Result<Value> Tag(BinaryOp op, const Value& a, const Value& b, const Entities& e
   }
   const Value* v = e->tags.FindField(b.as_string());
   if (v == nullptr) {
-    return Status::Invalid("tag `" + b.as_string() + "` not found on entity of type `" +
-                           a.as_entity().type() + "`");
+    // The tag name is computed at runtime (it may be data), so it is not part of the message.
+    return Status::Invalid("tag not found on entity of type `" + a.as_entity().type() + "`");
   }
   return *v;
 }
