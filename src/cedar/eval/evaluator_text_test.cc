@@ -135,6 +135,40 @@ constexpr Case kCases[] = {
     {R"cedar([principal.age, context.k].contains(30))cedar", 1},
 };
 
+// Single policies with whether Cedar 4.12 found them satisfied (1), not satisfied (0) or
+// erroring (-1) for the same request.
+constexpr Case kPolicyCases[] = {
+    {R"cedar(permit(principal, action, resource);)cedar", 1},
+    {R"cedar(permit(principal == User::"p", action, resource);)cedar", 1},
+    {R"cedar(permit(principal == User::"q", action, resource);)cedar", 0},
+    {R"cedar(permit(principal in G::"b", action, resource);)cedar", 1},
+    {R"cedar(permit(principal in G::"zz", action, resource);)cedar", 0},
+    {R"cedar(permit(principal is User, action, resource);)cedar", 1},
+    {R"cedar(permit(principal is G, action, resource);)cedar", 0},
+    {R"cedar(permit(principal is User in G::"a", action, resource);)cedar", 1},
+    {R"cedar(permit(principal is Admin in G::"a", action, resource);)cedar", 0},
+    {R"cedar(permit(principal, action == Action::"a", resource);)cedar", 1},
+    {R"cedar(permit(principal, action in Action::"group", resource);)cedar", 1},
+    {R"cedar(permit(principal, action in [Action::"x", Action::"group"], resource);)cedar", 1},
+    {R"cedar(permit(principal, action in [Action::"x"], resource);)cedar", 0},
+    {R"cedar(permit(principal, action in [], resource);)cedar", 0},
+    {R"cedar(permit(principal, action, resource == Res::"r");)cedar", 1},
+    {R"cedar(permit(principal, action, resource in Res::"r");)cedar", 1},
+    {R"cedar(permit(principal, action, resource is Res);)cedar", 1},
+    {R"cedar(permit(principal, action, resource is Res in Res::"other");)cedar", 0},
+    {R"cedar(permit(principal, action, resource) when { false } when { 1 + "a" == 2 };)cedar", 0},
+    {R"cedar(permit(principal, action, resource) when { true } unless { false };)cedar", 1},
+    {R"cedar(permit(principal, action, resource) unless { true };)cedar", 0},
+    {R"cedar(permit(principal, action, resource) unless { 1 };)cedar", -1},
+    {R"cedar(permit(principal, action, resource) when { 1 };)cedar", -1},
+    {R"cedar(permit(principal is G, action, resource) when { 1 + "a" == 2 };)cedar", 0},
+    {R"cedar(forbid(principal, action, resource) when { principal.age > 18 };)cedar", 1},
+    {R"cedar(forbid(principal, action, resource) when { principal.nope > 18 };)cedar", -1},
+    {R"cedar(permit(principal, action, resource) when { principal has age && principal.age > 18 };)cedar",
+     1},
+    {R"cedar(permit(principal, action, resource) when { context.ip.isLoopback() };)cedar", 0},
+};
+
 class EvaluatorTextTest : public ::testing::Test {
  protected:
   EvaluatorTextTest() {
@@ -174,6 +208,17 @@ TEST_F(EvaluatorTextTest, MatchesCedar) {
     int got = r.ok() && r->is_bool() ? (r->as_bool() ? 1 : 0) : -1;
     EXPECT_EQ(got, c.expected) << c.expr
                                << (r.ok() ? "" : " (error: " + r.status().message() + ")");
+  }
+}
+
+TEST_F(EvaluatorTextTest, PoliciesMatchCedar) {
+  for (const Case& c : kPolicyCases) {
+    auto policies = ParsePolicies(c.expr);
+    ASSERT_TRUE(policies.ok()) << c.expr << ": " << policies.status().message();
+    ASSERT_EQ(policies->size(), 1u) << c.expr;
+    auto r = Evaluator(request_, entities_).Satisfied(*(*policies)[0]);
+    int got = r.ok() ? (*r ? 1 : 0) : -1;
+    EXPECT_EQ(got, c.expected) << c.expr;
   }
 }
 
