@@ -73,5 +73,37 @@ TEST(EntitiesTest, FinalizeAfterUpsertRecomputes) {
   EXPECT_TRUE(es.IsInOrEqual(U("User", "u"), U("G", "2")));
 }
 
+TEST(EntitiesTest, DiamondAndSelfLoop) {
+  Entities es;
+  ASSERT_TRUE(es.Add(Make(U("U", "u"), {U("G", "l"), U("G", "r")})).ok());
+  ASSERT_TRUE(es.Add(Make(U("G", "l"), {U("G", "top")})).ok());
+  ASSERT_TRUE(es.Add(Make(U("G", "r"), {U("G", "top")})).ok());
+  ASSERT_TRUE(es.Add(Make(U("G", "top"), {})).ok());
+  es.Finalize();
+  EXPECT_FALSE(es.has_cycle());
+  EXPECT_EQ(es.Find(U("U", "u"))->ancestors.size(), 3u);
+  EXPECT_TRUE(es.IsInOrEqual(U("U", "u"), U("G", "top")));
+  es.Upsert(Make(U("G", "top"), {U("G", "top")}));
+  es.Finalize();
+  EXPECT_TRUE(es.has_cycle());
+  EXPECT_TRUE(es.IsInOrEqual(U("U", "u"), U("G", "top")));
+  EXPECT_FALSE(es.IsInOrEqual(U("G", "top"), U("U", "u")));
+}
+
+TEST(EntitiesTest, DeepChainDoesNotRecurse) {
+  Entities es;
+  constexpr int kDepth = 3000;
+  for (int i = 0; i < kDepth; ++i) {
+    std::vector<EntityUid> parents;
+    if (i + 1 < kDepth) parents.push_back(EntityUid("G", std::to_string(i + 1)));
+    ASSERT_TRUE(es.Add(Make(EntityUid("G", std::to_string(i)), parents)).ok());
+  }
+  es.Finalize();
+  EXPECT_FALSE(es.has_cycle());
+  EXPECT_TRUE(es.IsInOrEqual(U("G", "0"), EntityUid("G", std::to_string(kDepth - 1))));
+  EXPECT_FALSE(es.IsInOrEqual(EntityUid("G", std::to_string(kDepth - 1)), U("G", "0")));
+  EXPECT_EQ(es.Find(U("G", "0"))->ancestors.size(), static_cast<size_t>(kDepth - 1));
+}
+
 }  // namespace
 }  // namespace metagate::cedar
