@@ -7,15 +7,16 @@ namespace metagate::cedar {
 
 namespace {
 
-size_t HashCombine(size_t seed, size_t h) { return seed ^ (h + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2)); }
+size_t HashCombine(size_t seed, size_t h) {
+  return seed ^ (h + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2));
+}
 
 const std::shared_ptr<const SetData>& EmptySet() {
   static const auto* kEmpty = new std::shared_ptr<const SetData>(std::make_shared<SetData>());
   return *kEmpty;
 }
 const std::shared_ptr<const RecordData>& EmptyRecord() {
-  static const auto* kEmpty =
-      new std::shared_ptr<const RecordData>(std::make_shared<RecordData>());
+  static const auto* kEmpty = new std::shared_ptr<const RecordData>(std::make_shared<RecordData>());
   return *kEmpty;
 }
 
@@ -38,12 +39,24 @@ void AppendCedarQuoted(std::string& out, std::string_view s) {
   out.push_back('"');
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\0': out += "\\0"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\0':
+        out += "\\0";
+        break;
       default:
         if (c < 0x20 || c == 0x7f) {
           out += "\\u{";
@@ -143,10 +156,14 @@ bool Value::SetContains(const Value& v) const {
 bool Value::operator==(const Value& o) const {
   if (rep_.index() != o.rep_.index()) return false;
   switch (kind()) {
-    case ValueKind::kBool: return as_bool() == o.as_bool();
-    case ValueKind::kLong: return as_long() == o.as_long();
-    case ValueKind::kString: return as_string() == o.as_string();
-    case ValueKind::kEntity: return as_entity() == o.as_entity();
+    case ValueKind::kBool:
+      return as_bool() == o.as_bool();
+    case ValueKind::kLong:
+      return as_long() == o.as_long();
+    case ValueKind::kString:
+      return as_string() == o.as_string();
+    case ValueKind::kEntity:
+      return as_entity() == o.as_entity();
     case ValueKind::kSet: {
       const auto& a = set_elems();
       const auto& b = o.set_elems();
@@ -179,10 +196,14 @@ bool Value::operator==(const Value& o) const {
 
 size_t Value::Hash() const {
   switch (kind()) {
-    case ValueKind::kBool: return as_bool() ? 0x51 : 0x50;
-    case ValueKind::kLong: return std::hash<int64_t>()(as_long());
-    case ValueKind::kString: return std::hash<std::string>()(as_string());
-    case ValueKind::kEntity: return as_entity().hash();
+    case ValueKind::kBool:
+      return as_bool() ? 0x51 : 0x50;
+    case ValueKind::kLong:
+      return std::hash<int64_t>()(as_long());
+    case ValueKind::kString:
+      return std::hash<std::string>()(as_string());
+    case ValueKind::kEntity:
+      return as_entity().hash();
     case ValueKind::kSet: {
       size_t h = 0x5e7;
       for (const auto& e : set_elems()) h += e.Hash() * 0x9e3779b97f4a7c15ULL;  // order-free
@@ -196,20 +217,28 @@ size_t Value::Hash() const {
       }
       return h;
     }
-    case ValueKind::kExtension: return as_extension().Hash();
+    case ValueKind::kExtension:
+      return as_extension().Hash();
   }
   return 0;
 }
 
 const char* Value::TypeName() const {
   switch (kind()) {
-    case ValueKind::kBool: return "bool";
-    case ValueKind::kLong: return "long";
-    case ValueKind::kString: return "string";
-    case ValueKind::kEntity: return "entity";
-    case ValueKind::kSet: return "set";
-    case ValueKind::kRecord: return "record";
-    case ValueKind::kExtension: return as_extension().type_name();
+    case ValueKind::kBool:
+      return "bool";
+    case ValueKind::kLong:
+      return "long";
+    case ValueKind::kString:
+      return "string";
+    case ValueKind::kEntity:
+      return "entity";
+    case ValueKind::kSet:
+      return "set";
+    case ValueKind::kRecord:
+      return "record";
+    case ValueKind::kExtension:
+      return as_extension().type_name();
   }
   return "?";
 }
@@ -217,10 +246,15 @@ const char* Value::TypeName() const {
 std::string Value::ToCedar() const {
   std::string out;
   switch (kind()) {
-    case ValueKind::kBool: return as_bool() ? "true" : "false";
-    case ValueKind::kLong: return std::to_string(as_long());
-    case ValueKind::kString: AppendCedarQuoted(out, as_string()); return out;
-    case ValueKind::kEntity: return as_entity().ToString();
+    case ValueKind::kBool:
+      return as_bool() ? "true" : "false";
+    case ValueKind::kLong:
+      return std::to_string(as_long());
+    case ValueKind::kString:
+      AppendCedarQuoted(out, as_string());
+      return out;
+    case ValueKind::kEntity:
+      return as_entity().ToString();
     case ValueKind::kSet: {
       out = "[";
       bool first = true;

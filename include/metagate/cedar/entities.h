@@ -29,7 +29,11 @@ class Entities {
   // Adds an entity, replacing any existing one with the same uid.
   void Upsert(Entity entity);
   // Computes ancestors. Parents that are not themselves entities are still ancestors.
+  // Cycles in the parent relation are tolerated (see has_cycle()).
   void Finalize();
+  // Whether Finalize() found an entity among its own ancestors. Cedar 4.12 rejects such entity
+  // sets ("input graph has a cycle"); loaders should report an error when this is true.
+  bool has_cycle() const { return has_cycle_; }
 
   // Returns the entity, or nullptr if it is not in the store.
   const Entity* Find(const EntityUid& uid) const;
@@ -41,6 +45,7 @@ class Entities {
 
  private:
   std::unordered_map<EntityUid, Entity, EntityUidHash> entities_;
+  bool has_cycle_ = false;
 };
 
 }  // namespace metagate::cedar

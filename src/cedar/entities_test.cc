@@ -1,0 +1,109 @@
+#include "metagate/cedar/entities.h"
+
+#include <gtest/gtest.h>
+
+namespace metagate::cedar {
+namespace {
+
+EntityUid U(const char* type, const char* id) { return EntityUid(type, id); }
+
+Entity Make(EntityUid uid, std::vector<EntityUid> parents) {
+  Entity e;
+  e.uid = std::move(uid);
+  e.parents = std::move(parents);
+  return e;
+}
+
+TEST(EntitiesTest, AddRejectsDuplicatesUpsertReplaces) {
+  Entities es;
+  EXPECT_TRUE(es.Add(Make(U("User", "a"), {})).ok());
+  Status dup = es.Add(Make(U("User", "a"), {U("G", "x")}));
+  EXPECT_FALSE(dup.ok());
+  EXPECT_EQ(dup.message().find("\"a\""), std::string::npos);  // no ids in messages
+  EXPECT_TRUE(es.Find(U("User", "a"))->parents.empty());
+  es.Upsert(Make(U("User", "a"), {U("G", "x")}));
+  EXPECT_EQ(es.Find(U("User", "a"))->parents.size(), 1u);
+  EXPECT_EQ(es.size(), 1u);
+  EXPECT_EQ(es.Find(U("User", "b")), nullptr);
+}
+
+TEST(EntitiesTest, TransitiveClosureThroughSeveralLevels) {
+  Entities es;
+  ASSERT_TRUE(es.Add(Make(U("User", "u"), {U("G", "1")})).ok());
+  ASSERT_TRUE(es.Add(Make(U("G", "1"), {U("G", "2")})).ok());
+  ASSERT_TRUE(es.Add(Make(U("G", "2"), {U("G", "3"), U("G", "4")})).ok());
+  ASSERT_TRUE(es.Add(Make(U("G", "3"), {U("Missing", "m")})).ok());
+  es.Finalize();
+  EXPECT_FALSE(es.has_cycle());
+  EXPECT_TRUE(es.IsInOrEqual(U("User", "u"), U("User", "u")));
+  EXPECT_TRUE(es.IsInOrEqual(U("User", "u"), U("G", "1")));
+  EXPECT_TRUE(es.IsInOrEqual(U("User", "u"), U("G", "3")));
+  EXPECT_TRUE(es.IsInOrEqual(U("User", "u"), U("G", "4")));
+  // A parent that is not itself an entity is still an ancestor.
+  EXPECT_TRUE(es.IsInOrEqual(U("User", "u"), U("Missing", "m")));
+  EXPECT_FALSE(es.IsInOrEqual(U("G", "1"), U("User", "u")));
+  EXPECT_FALSE(es.IsInOrEqual(U("G", "4"), U("G", "3")));
+  // An entity not in the store is only `in` itself.
+  EXPECT_TRUE(es.IsInOrEqual(U("User", "zz"), U("User", "zz")));
+  EXPECT_FALSE(es.IsInOrEqual(U("User", "zz"), U("G", "1")));
+  EXPECT_EQ(es.Find(U("User", "u"))->ancestors.size(), 5u);
+}
+
+TEST(EntitiesTest, CyclesTerminateAndAreReported) {
+  Entities es;
+  ASSERT_TRUE(es.Add(Make(U("G", "a"), {U("G", "b")})).ok());
+  ASSERT_TRUE(es.Add(Make(U("G", "b"), {U("G", "c")})).ok());
+  ASSERT_TRUE(es.Add(Make(U("G", "c"), {U("G", "a")})).ok());
+  ASSERT_TRUE(es.Add(Make(U("User", "u"), {U("G", "a")})).ok());
+  es.Finalize();
+  EXPECT_TRUE(es.has_cycle());
+  EXPECT_TRUE(es.IsInOrEqual(U("G", "a"), U("G", "c")));
+  EXPECT_TRUE(es.IsInOrEqual(U("G", "c"), U("G", "b")));
+  EXPECT_TRUE(es.IsInOrEqual(U("User", "u"), U("G", "c")));
+  EXPECT_FALSE(es.IsInOrEqual(U("G", "a"), U("User", "u")));
+}
+
+TEST(EntitiesTest, FinalizeAfterUpsertRecomputes) {
+  Entities es;
+  es.Upsert(Make(U("User", "u"), {U("G", "1")}));
+  es.Finalize();
+  EXPECT_FALSE(es.IsInOrEqual(U("User", "u"), U("G", "2")));
+  es.Upsert(Make(U("G", "1"), {U("G", "2")}));
+  es.Finalize();
+  EXPECT_TRUE(es.IsInOrEqual(U("User", "u"), U("G", "2")));
+}
+
+TEST(EntitiesTest, DiamondAndSelfLoop) {
+  Entities es;
+  ASSERT_TRUE(es.Add(Make(U("U", "u"), {U("G", "l"), U("G", "r")})).ok());
+  ASSERT_TRUE(es.Add(Make(U("G", "l"), {U("G", "top")})).ok());
+  ASSERT_TRUE(es.Add(Make(U("G", "r"), {U("G", "top")})).ok());
+  ASSERT_TRUE(es.Add(Make(U("G", "top"), {})).ok());
+  es.Finalize();
+  EXPECT_FALSE(es.has_cycle());
+  EXPECT_EQ(es.Find(U("U", "u"))->ancestors.size(), 3u);
+  EXPECT_TRUE(es.IsInOrEqual(U("U", "u"), U("G", "top")));
+  es.Upsert(Make(U("G", "top"), {U("G", "top")}));
+  es.Finalize();
+  EXPECT_TRUE(es.has_cycle());
+  EXPECT_TRUE(es.IsInOrEqual(U("U", "u"), U("G", "top")));
+  EXPECT_FALSE(es.IsInOrEqual(U("G", "top"), U("U", "u")));
+}
+
+TEST(EntitiesTest, DeepChainDoesNotRecurse) {
+  Entities es;
+  constexpr int kDepth = 1000;
+  for (int i = 0; i < kDepth; ++i) {
+    std::vector<EntityUid> parents;
+    if (i + 1 < kDepth) parents.push_back(EntityUid("G", std::to_string(i + 1)));
+    ASSERT_TRUE(es.Add(Make(EntityUid("G", std::to_string(i)), parents)).ok());
+  }
+  es.Finalize();
+  EXPECT_FALSE(es.has_cycle());
+  EXPECT_TRUE(es.IsInOrEqual(U("G", "0"), EntityUid("G", std::to_string(kDepth - 1))));
+  EXPECT_FALSE(es.IsInOrEqual(EntityUid("G", std::to_string(kDepth - 1)), U("G", "0")));
+  EXPECT_EQ(es.Find(U("G", "0"))->ancestors.size(), static_cast<size_t>(kDepth - 1));
+}
+
+}  // namespace
+}  // namespace metagate::cedar

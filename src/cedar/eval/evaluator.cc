@@ -1,0 +1,211 @@
+// The expression evaluator and policy satisfaction check.
+#include "metagate/cedar/evaluator.h"
+
+#include <string>
+#include <unordered_set>
+
+#include "eval/binary_ops.h"
+#include "eval/like.h"
+#include "metagate/cedar/extensions.h"
+
+namespace metagate::cedar {
+namespace {
+
+Result<bool> AsBool(const Result<Value>& r) {
+  if (!r.ok()) return r.status();
+  if (!r->is_bool()) return EvalTypeError("bool", *r);
+  return r->as_bool();
+}
+
+Result<Value> GetAttr(const Value& v, const std::string& attr, const Entities& entities) {
+  if (v.is_record()) {
+    const Value* f = v.FindField(attr);
+    if (f == nullptr) return Status::Invalid("attribute `" + attr + "` not found on record");
+    return *f;
+  }
+  if (!v.is_entity()) return EvalTypeError("one of [record, entity]", v);
+  const std::string& type = v.as_entity().type();
+  const Entity* e = entities.Find(v.as_entity());
+  if (e == nullptr) return Status::Invalid("entity of type `" + type + "` does not exist");
+  const Value* f = e->attrs.FindField(attr);
+  if (f == nullptr) {
+    return Status::Invalid("attribute `" + attr + "` not found on entity of type `" + type + "`");
+  }
+  return *f;
+}
+
+Result<Value> HasAttr(const Value& v, const std::string& attr, const Entities& entities) {
+  if (v.is_record()) return Value::Bool(v.FindField(attr) != nullptr);
+  if (!v.is_entity()) return EvalTypeError("one of [record, entity]", v);
+  const Entity* e = entities.Find(v.as_entity());
+  return Value::Bool(e != nullptr && e->attrs.FindField(attr) != nullptr);
+}
+
+// Resolves the entity of a scope constraint: the literal entity or the linked slot value.
+Result<EntityUid> ScopeEntity(const ScopeConstraint& c, const Policy& policy) {
+  if (c.entity) return *c.entity;
+  if (c.slot) {
+    const auto& linked =
+        *c.slot == SlotId::kPrincipal ? policy.principal_slot_value : policy.resource_slot_value;
+    if (linked) return *linked;
+    return Status::Invalid("policy template slot is not linked");
+  }
+  return Status::Internal("scope constraint without an entity");
+}
+
+Result<bool> ScopeMatches(const ScopeConstraint& c, const EntityUid& var, const Policy& policy,
+                          const Entities& entities) {
+  switch (c.op) {
+    case ScopeConstraint::Op::kAny:
+      return true;
+    case ScopeConstraint::Op::kIs:
+      return var.type() == c.entity_type;
+    case ScopeConstraint::Op::kEq: {
+      ASSIGN_OR_RETURN(EntityUid e, ScopeEntity(c, policy));
+      return var == e;
+    }
+    case ScopeConstraint::Op::kIn:
+    case ScopeConstraint::Op::kIsIn: {
+      if (c.op == ScopeConstraint::Op::kIsIn && var.type() != c.entity_type) return false;
+      if (c.is_list) {
+        for (const EntityUid& e : c.entity_list) {
+          if (entities.IsInOrEqual(var, e)) return true;
+        }
+        return false;
+      }
+      ASSIGN_OR_RETURN(EntityUid e, ScopeEntity(c, policy));
+      return entities.IsInOrEqual(var, e);
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Result<Value> Evaluator::Evaluate(const Expr& expr) {
+  switch (expr.kind) {
+    case ExprKind::kLiteral:
+      return expr.literal;
+    case ExprKind::kVar:
+      switch (expr.var) {
+        case Var::kPrincipal:
+          return Value::Entity(request_.principal);
+        case Var::kAction:
+          return Value::Entity(request_.action);
+        case Var::kResource:
+          return Value::Entity(request_.resource);
+        case Var::kContext:
+          return request_.context;
+      }
+      return Status::Internal("unknown variable");
+    case ExprKind::kSlot:
+      return Status::Invalid("unlinked template slot in an expression");
+    case ExprKind::kIf: {
+      ASSIGN_OR_RETURN(bool c, AsBool(Evaluate(*expr.args[0])));
+      return Evaluate(*expr.args[c ? 1 : 2]);
+    }
+    case ExprKind::kAnd:
+    case ExprKind::kOr: {
+      bool is_and = expr.kind == ExprKind::kAnd;
+      ASSIGN_OR_RETURN(bool l, AsBool(Evaluate(*expr.args[0])));
+      if (l != is_and) return Value::Bool(l);
+      ASSIGN_OR_RETURN(bool r, AsBool(Evaluate(*expr.args[1])));
+      return Value::Bool(r);
+    }
+    case ExprKind::kNot: {
+      ASSIGN_OR_RETURN(bool b, AsBool(Evaluate(*expr.args[0])));
+      return Value::Bool(!b);
+    }
+    case ExprKind::kNeg: {
+      ASSIGN_OR_RETURN(Value v, Evaluate(*expr.args[0]));
+      if (!v.is_long()) return EvalTypeError("long", v);
+      if (v.as_long() == INT64_MIN) return Status::Invalid("integer overflow in unary `-`");
+      return Value::Long(-v.as_long());
+    }
+    case ExprKind::kBinary: {
+      ASSIGN_OR_RETURN(Value l, Evaluate(*expr.args[0]));
+      ASSIGN_OR_RETURN(Value r, Evaluate(*expr.args[1]));
+      return ApplyBinary(expr.op, l, r, entities_);
+    }
+    case ExprKind::kIsEmpty: {
+      ASSIGN_OR_RETURN(Value v, Evaluate(*expr.args[0]));
+      if (!v.is_set()) return EvalTypeError("set", v);
+      return Value::Bool(v.set_elems().empty());
+    }
+    case ExprKind::kGetAttr: {
+      ASSIGN_OR_RETURN(Value v, Evaluate(*expr.args[0]));
+      return GetAttr(v, expr.name, entities_);
+    }
+    case ExprKind::kHasAttr: {
+      ASSIGN_OR_RETURN(Value v, Evaluate(*expr.args[0]));
+      return HasAttr(v, expr.name, entities_);
+    }
+    case ExprKind::kLike: {
+      ASSIGN_OR_RETURN(Value v, Evaluate(*expr.args[0]));
+      if (!v.is_string()) return EvalTypeError("string", v);
+      return Value::Bool(MatchLike(expr.pattern, v.as_string()));
+    }
+    case ExprKind::kIs: {
+      ASSIGN_OR_RETURN(Value v, Evaluate(*expr.args[0]));
+      if (!v.is_entity()) return EvalTypeError("entity", v);
+      return Value::Bool(v.as_entity().type() == expr.name);
+    }
+    case ExprKind::kSet: {
+      std::vector<Value> elems;
+      elems.reserve(expr.args.size());
+      for (const ExprPtr& a : expr.args) {
+        ASSIGN_OR_RETURN(Value v, Evaluate(*a));
+        elems.push_back(std::move(v));
+      }
+      return Value::Set(std::move(elems));
+    }
+    case ExprKind::kRecord: {
+      std::vector<std::pair<std::string, Value>> fields;
+      fields.reserve(expr.fields.size());
+      std::unordered_set<std::string_view> keys;
+      for (const auto& [key, e] : expr.fields) {
+        if (!keys.insert(key).second) {
+          return Status::Invalid("duplicate key `" + key + "` in record literal");
+        }
+        ASSIGN_OR_RETURN(Value v, Evaluate(*e));
+        fields.emplace_back(key, std::move(v));
+      }
+      return Value::Record(std::move(fields));
+    }
+    case ExprKind::kExtCall: {
+      const ExtensionFunction* fn = FindExtensionFunction(expr.name);
+      if (fn == nullptr) {
+        return Status::Invalid("extension function `" + expr.name + "` does not exist");
+      }
+      std::vector<Value> args;
+      args.reserve(expr.args.size());
+      for (const ExprPtr& a : expr.args) {
+        ASSIGN_OR_RETURN(Value v, Evaluate(*a));
+        args.push_back(std::move(v));
+      }
+      if (static_cast<int>(args.size()) != fn->arity) {
+        return Status::Invalid("wrong number of arguments to extension function `" + expr.name +
+                               "`: expected " + std::to_string(fn->arity) + ", got " +
+                               std::to_string(args.size()));
+      }
+      return fn->call(args);
+    }
+  }
+  return Status::Internal("unknown expression kind");
+}
+
+Result<bool> Evaluator::Satisfied(const Policy& policy) {
+  ASSIGN_OR_RETURN(bool p, ScopeMatches(policy.principal, request_.principal, policy, entities_));
+  if (!p) return false;
+  ASSIGN_OR_RETURN(bool a, ScopeMatches(policy.action, request_.action, policy, entities_));
+  if (!a) return false;
+  ASSIGN_OR_RETURN(bool r, ScopeMatches(policy.resource, request_.resource, policy, entities_));
+  if (!r) return false;
+  for (const Condition& c : policy.conditions) {
+    ASSIGN_OR_RETURN(bool v, AsBool(Evaluate(*c.expr)));
+    if (v != c.is_when) return false;
+  }
+  return true;
+}
+
+}  // namespace metagate::cedar
