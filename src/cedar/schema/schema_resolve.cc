@@ -98,6 +98,9 @@ class Resolver {
       }
       for (const RawEntity& e : ns.entities) {
         for (const RawName& n : e.names) {
+          if (n.name == "Action") {
+            return Status::Invalid("schema: `Action` cannot be declared as an entity type", n.loc);
+          }
           RETURN_IF_ERROR(Declare(entity_locs_, Qualify(ns.name, n.name), n.name, n.loc));
         }
       }
@@ -112,12 +115,16 @@ class Resolver {
     // A name in a namespace may not shadow the same name in the empty namespace.
     for (const RawNamespace& ns : raw_.namespaces) {
       if (ns.name.empty()) continue;
+      // Common types and entity types share one space for shadowing.
+      auto declared_at_top = [&](const std::string& name) {
+        return common_locs_.count(name) != 0 || entity_locs_.count(name) != 0;
+      };
       for (const RawCommonType& t : ns.common_types) {
-        if (common_locs_.count(t.name.name) != 0) return Shadow(ns.name, t.name);
+        if (declared_at_top(t.name.name)) return Shadow(ns.name, t.name);
       }
       for (const RawEntity& e : ns.entities) {
         for (const RawName& n : e.names) {
-          if (entity_locs_.count(n.name) != 0) return Shadow(ns.name, n);
+          if (declared_at_top(n.name)) return Shadow(ns.name, n);
         }
       }
       for (const RawAction& a : ns.actions) {
