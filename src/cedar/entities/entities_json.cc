@@ -1,0 +1,241 @@
+// Reading entity lists and request contexts from JSON, with or without a schema.
+#include "metagate/cedar/entities_json.h"
+
+#include <set>
+#include <string>
+#include <unordered_set>
+#include <utility>
+
+#include "entities/value_reader.h"
+
+namespace metagate::cedar {
+namespace {
+
+using entities_internal::CheckEnumId;
+using entities_internal::ReadEntityUid;
+using entities_internal::ReadTypedRecord;
+using entities_internal::ReadValue;
+
+bool IsActionType(const std::string& type) {
+  constexpr std::string_view kAction = "Action";
+  return type == kAction || (type.size() > kAction.size() + 2 && type.ends_with("::Action"));
+}
+
+std::string Describe(const EntityUid& uid) { return "entity of type `" + uid.type() + "`"; }
+
+Status CheckEntityKeys(const json::Value& obj) {
+  std::set<std::string_view> seen;
+  for (const auto& [key, value] : obj.members()) {
+    if (!seen.insert(key).second) {
+      return Status::Invalid("entities: duplicate field `" + key + "` in an entity", value.loc());
+    }
+  }
+  return Status::Ok();
+}
+
+const json::Value* Field(const json::Value& obj, const char* key) { return obj.Find(key); }
+
+Status RequireObject(const json::Value* v, const std::string& what, const std::string& where) {
+  if (!v->is_object()) {
+    return Status::Invalid(where + ": `" + what + "` must be an object", v->loc());
+  }
+  return Status::Ok();
+}
+
+// Reads the attributes or tags object, without a schema.
+Result<Value> ReadUntypedRecord(const json::Value& obj, const std::string& where) {
+  std::set<std::string_view> seen;
+  std::vector<std::pair<std::string, Value>> fields;
+  for (const auto& [key, value] : obj.members()) {
+    if (!seen.insert(key).second) {
+      return Status::Invalid(where + ": duplicate key `" + key + "`", value.loc());
+    }
+    ASSIGN_OR_RETURN(Value v, ReadValue(value, nullptr, nullptr, where + " `" + key + "`"));
+    fields.emplace_back(key, std::move(v));
+  }
+  return Value::Record(std::move(fields));
+}
+
+bool SameParents(const std::vector<EntityUid>& a, const std::vector<EntityUid>& b) {
+  std::unordered_set<EntityUid, EntityUidHash> sa(a.begin(), a.end());
+  std::unordered_set<EntityUid, EntityUidHash> sb(b.begin(), b.end());
+  return sa == sb;
+}
+
+bool SameEntity(const Entity& a, const Entity& b) {
+  return a.attrs == b.attrs && a.tags == b.tags && SameParents(a.parents, b.parents);
+}
+
+class EntitiesReader {
+ public:
+  explicit EntitiesReader(const Schema* schema) : schema_(schema) {}
+
+  Result<Entities> Run(const json::Value& json) {
+    if (!json.is_array()) {
+      return Status::Invalid("entities: expected a JSON array of entities", json.loc());
+    }
+    for (const json::Value& item : json.items()) RETURN_IF_ERROR(ReadEntity(item));
+    if (schema_ != nullptr) {
+      for (Entity& e : schema_->ActionEntities()) RETURN_IF_ERROR(entities_.Add(std::move(e)));
+    }
+    entities_.Finalize();
+    return std::move(entities_);
+  }
+
+ private:
+  Status ReadEntity(const json::Value& obj) {
+    if (!obj.is_object()) return Status::Invalid("entities: expected an entity object", obj.loc());
+    RETURN_IF_ERROR(CheckEntityKeys(obj));
+    const json::Value* uid_json = Field(obj, "uid");
+    if (uid_json == nullptr) {
+      return Status::Invalid("entities: an entity has no `uid` field", obj.loc());
+    }
+    ASSIGN_OR_RETURN(EntityUid uid, ReadEntityUid(*uid_json, "entities: uid"));
+    const std::string where = "entities: " + Describe(uid);
+    const json::Value* attrs = Field(obj, "attrs");
+    const json::Value* parents = Field(obj, "parents");
+    const json::Value* tags = Field(obj, "tags");
+    if (attrs == nullptr) return Status::Invalid(where + ": missing field `attrs`", obj.loc());
+    if (parents == nullptr) return Status::Invalid(where + ": missing field `parents`", obj.loc());
+    RETURN_IF_ERROR(RequireObject(attrs, "attrs", where));
+    if (!parents->is_array()) {
+      return Status::Invalid(where + ": `parents` must be an array", parents->loc());
+    }
+    if (tags != nullptr) RETURN_IF_ERROR(RequireObject(tags, "tags", where));
+
+    Entity entity;
+    entity.uid = uid;
+    for (const json::Value& p : parents->items()) {
+      ASSIGN_OR_RETURN(EntityUid parent, ReadEntityUid(p, where + ", parent"));
+      entity.parents.push_back(std::move(parent));
+    }
+    if (schema_ != nullptr && IsActionType(uid.type())) {
+      return CheckActionEntity(entity, *attrs, tags, obj.loc(), where);
+    }
+    if (schema_ == nullptr) {
+      ASSIGN_OR_RETURN(entity.attrs, ReadUntypedRecord(*attrs, where + ", attribute"));
+      if (tags != nullptr) {
+        ASSIGN_OR_RETURN(entity.tags, ReadUntypedRecord(*tags, where + ", tag"));
+      }
+    } else {
+      RETURN_IF_ERROR(ReadWithSchema(entity, *attrs, tags, *parents, *uid_json, where));
+    }
+    return AddOrCompare(std::move(entity), obj.loc(), where);
+  }
+
+  Status ReadWithSchema(Entity& entity, const json::Value& attrs, const json::Value* tags,
+                        const json::Value& parents, const json::Value& uid_json,
+                        const std::string& where) {
+    const EntityTypeDecl* decl = schema_->FindEntityType(entity.uid.type());
+    if (decl == nullptr) {
+      return Status::Invalid(where + ": the entity type is not declared in the schema",
+                             uid_json.loc());
+    }
+    RETURN_IF_ERROR(CheckEnumId(entity.uid, schema_, uid_json.loc(), where));
+    for (size_t i = 0; i < entity.parents.size(); ++i) {
+      const EntityUid& p = entity.parents[i];
+      SourceLoc loc = parents.items()[i].loc();
+      bool allowed = false;
+      for (const std::string& t : decl->member_of_types) allowed = allowed || t == p.type();
+      if (!allowed) {
+        return Status::Invalid(
+            where + ": the schema does not allow a parent of type `" + p.type() + "`", loc);
+      }
+      RETURN_IF_ERROR(CheckEnumId(p, schema_, loc, where + ", parent"));
+    }
+    ASSIGN_OR_RETURN(entity.attrs, ReadTypedRecord(attrs, *decl->attributes, schema_, where));
+    if (tags != nullptr) {
+      std::set<std::string_view> seen;
+      std::vector<std::pair<std::string, Value>> fields;
+      for (const auto& [key, value] : tags->members()) {
+        std::string tag_where = where + ", tag `" + key + "`";
+        if (!seen.insert(key).second) {
+          return Status::Invalid(where + ": duplicate tag `" + key + "`", value.loc());
+        }
+        if (decl->tags == nullptr) {
+          return Status::Invalid(tag_where + ": the schema declares no tags for this type",
+                                 value.loc());
+        }
+        ASSIGN_OR_RETURN(Value v, ReadValue(value, decl->tags.get(), schema_, tag_where));
+        fields.emplace_back(key, std::move(v));
+      }
+      entity.tags = Value::Record(std::move(fields));
+    }
+    return Status::Ok();
+  }
+
+  // An action entity listed in the input must be the one the schema declares (same parents, no
+  // attributes or tags); the schema's copy is the one added.
+  Status CheckActionEntity(const Entity& entity, const json::Value& attrs, const json::Value* tags,
+                           SourceLoc loc, const std::string& where) {
+    const ActionDecl* decl = schema_->FindAction(entity.uid);
+    if (decl == nullptr) {
+      return Status::Invalid(where + ": the action is not declared in the schema", loc);
+    }
+    // The listed parents must be the action's ancestors (transitively) in the schema.
+    std::vector<EntityUid> ancestors;
+    std::unordered_set<EntityUid, EntityUidHash> seen;
+    std::vector<EntityUid> todo = decl->member_of;
+    while (!todo.empty()) {
+      EntityUid a = todo.back();
+      todo.pop_back();
+      if (!seen.insert(a).second) continue;
+      ancestors.push_back(a);
+      if (const ActionDecl* p = schema_->FindAction(a)) {
+        todo.insert(todo.end(), p->member_of.begin(), p->member_of.end());
+      }
+    }
+    bool has_tags = tags != nullptr && !tags->members().empty();
+    if (!attrs.members().empty() || has_tags || !SameParents(entity.parents, ancestors)) {
+      return Status::Invalid(
+          where +
+              ": the action entity does not match its declaration in the schema (omit it: "
+              "the schema's definition is used)",
+          loc);
+    }
+    return Status::Ok();
+  }
+
+  Status AddOrCompare(Entity entity, SourceLoc loc, const std::string& where) {
+    if (const Entity* existing = entities_.Find(entity.uid)) {
+      if (SameEntity(*existing, entity)) return Status::Ok();
+      return Status::Invalid(where + ": the entity is listed twice with different contents", loc);
+    }
+    return entities_.Add(std::move(entity));
+  }
+
+  const Schema* schema_;
+  Entities entities_;
+};
+
+}  // namespace
+
+Result<Entities> EntitiesFromJsonValue(const json::Value& json, const Schema* schema) {
+  return EntitiesReader(schema).Run(json);
+}
+
+Result<Entities> EntitiesFromJson(std::string_view text, const Schema* schema) {
+  auto parsed = json::Parse(text);
+  if (!parsed.ok()) {
+    const Status& st = parsed.status();
+    return Status::Invalid("entities: " + st.message(), st.loc());
+  }
+  return EntitiesFromJsonValue(*parsed, schema);
+}
+
+Result<Value> ContextFromJson(const json::Value& json, const Schema* schema,
+                              const EntityUid& action) {
+  if (!json.is_object()) return Status::Invalid("context: expected a JSON object", json.loc());
+  if (schema == nullptr) {
+    ASSIGN_OR_RETURN(Value v, ReadValue(json, nullptr, nullptr, "context"));
+    if (!v.is_record()) return Status::Invalid("context: expected a record", json.loc());
+    return v;
+  }
+  const SchemaType* type = schema->ActionContextType(action);
+  if (type == nullptr) {
+    return Status::Invalid("context: the action is not declared in the schema", json.loc());
+  }
+  return ReadTypedRecord(json, *type, schema, "context");
+}
+
+}  // namespace metagate::cedar
