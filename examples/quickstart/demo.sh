@@ -2,12 +2,12 @@
 # The quick-start demo: real decisions of `metagate authorize` on this folder's example.
 set -euo pipefail
 METAGATE="${1:-metagate}"
-HERE="$(cd "$(dirname "$0")" && pwd)"
+HERE="$(dirname "$0")"
 
 ask() {
   local title="$1" principal="$2" action="$3" resource="$4" context="$5"
   printf '\n\033[1m%s\033[0m\n' "$title"
-  printf '  $ metagate authorize --principal %s --action %s --resource %s\n' \
+  printf "  $ metagate authorize --principal '%s' --action '%s' --resource '%s'\n" \
     "$principal" "$action" "$resource"
   printf '    context: %s\n' "$context"
   "$METAGATE" authorize \

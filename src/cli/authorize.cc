@@ -28,18 +28,21 @@ const cedar::Policy* FindPolicy(const cedar::PolicySet& set, const std::string& 
   return nullptr;
 }
 
-// One line naming a policy: its id, where it is, and its @id / @description annotation if any.
+// Names a policy: its id, its @id annotation if any, and where it is; then its @description
+// (or @reason) annotation on a second line.
 std::string Describe(const cedar::PolicySet& set, const std::string& id,
                      const std::string& file) {
   std::string out = id;
   const cedar::Policy* p = FindPolicy(set, id);
   if (p == nullptr) return out;
-  out += "  (" + file + ":" + p->loc.ToString() + ")";
+  std::string note;
   for (const auto& a : p->annotations) {
-    if ((a.key == "id" || a.key == "description" || a.key == "reason") && a.value) {
-      out += "  @" + a.key + "(\"" + *a.value + "\")";
-    }
+    if (!a.value) continue;
+    if (a.key == "id") out += " \"" + *a.value + "\"";
+    if (a.key == "description" || a.key == "reason") note = *a.value;
   }
+  out += "  (" + file + ":" + p->loc.ToString() + ")";
+  if (!note.empty()) out += "\n        " + note;
   return out;
 }
 

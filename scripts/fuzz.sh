@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs one libFuzzer target for a number of seconds, seeded from ../shared/cedar-tests.
+# Usage: scripts/fuzz.sh policy_parser_fuzz|entities_json_fuzz SECONDS
+# Builds the `fuzz` preset (clang-14) first. Crashes are written to build/fuzz/artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+target="$1"
+seconds="${2:-600}"
+bash scripts/deps.sh
+cmake --preset fuzz >/dev/null
+cmake --build --preset fuzz --target "$target" >/dev/null
+shared="../shared/cedar-tests"
+corpus="build/fuzz/corpus/$target"
+mkdir -p "$corpus" build/fuzz/artifacts
+if [[ -d "$shared" && -z "$(ls -A "$corpus")" ]]; then
+  case "$target" in
+    policy_parser_fuzz) find "$shared" -name '*.cedar' | head -3000 | xargs -I{} cp {} "$corpus/" ;;
+    entities_json_fuzz) find "$shared" -name '*.entities.json' -size -20k | head -2000 | xargs -I{} cp {} "$corpus/"
+                        cp "$shared"/sample-data/*/entities.json "$corpus/" 2>/dev/null || true ;;
+  esac
+fi
+exec "build/fuzz/fuzz/$target" "$corpus" -max_total_time="$seconds" -max_len=8192 -timeout=10 \
+  -rss_limit_mb=4096 -artifact_prefix=build/fuzz/artifacts/ -print_final_stats=1
