@@ -8,8 +8,8 @@
 namespace metagate::cedar {
 namespace {
 
-using testing::Ext;
-using testing::Invoke;
+using ext_testing::Ext;
+using ext_testing::Invoke;
 
 struct CtorCase {
   const char* arg;
