@@ -166,15 +166,5 @@ TEST(DatetimeTest, EqualityAndRoundTrip) {
   EXPECT_EQ(Ext("duration", "-1d").as_extension().ConstructorArg(), "-86400000ms");
 }
 
-TEST(ExtensionRegistryTest, ConstructorNames) {
-  EXPECT_FALSE(ConstructExtensionValue("ipaddr", "1.2.3.4").ok());
-  EXPECT_FALSE(ConstructExtensionValue("isIpv4", "1.2.3.4").ok());
-  EXPECT_FALSE(ConstructExtensionValue("offset", "1h").ok());
-  EXPECT_NE(FindExtensionFunction("lessThan"), nullptr);
-  EXPECT_TRUE(FindExtensionFunction("isInRange")->is_method);
-  EXPECT_FALSE(FindExtensionFunction("ip")->is_method);
-  EXPECT_EQ(FindExtensionFunction("nope"), nullptr);
-}
-
 }  // namespace
 }  // namespace metagate::cedar
