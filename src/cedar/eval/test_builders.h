@@ -1,4 +1,4 @@
-// Test-only helpers that build AST expressions without the parser.
+// Test-only helpers that build AST expressions without the parser. Stateless.
 #pragma once
 
 #include <initializer_list>

@@ -1,4 +1,4 @@
-// Test-only helpers for calling extension functions by name.
+// Test-only helpers for calling extension functions by name. Stateless.
 #pragma once
 
 #include <gtest/gtest.h>
