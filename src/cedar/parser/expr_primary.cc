@@ -52,8 +52,9 @@ Result<ExprPtr> ExprParser::ParseMethodCall(const ExprPtr& receiver, const Token
                     (b->arity == 1 ? " argument" : " arguments") + ", but got " +
                     std::to_string(args.size()) + (args.size() == 1 ? " argument" : " arguments"));
     }
-    if (b->kind == ExprKind::kIsEmpty)
+    if (b->kind == ExprKind::kIsEmpty) {
       return MakeNode(ExprKind::kIsEmpty, receiver->loc, {receiver});
+    }
     return MakeBinary(b->op, receiver->loc, receiver, std::move(args[0]));
   }
   switch (ExtensionCallStyle(method)) {
