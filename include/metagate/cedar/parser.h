@@ -20,7 +20,8 @@ Result<ExprPtr> ParseExpression(std::string_view text);
 // Parses an entity UID in Cedar syntax, e.g. `Ns::User::"alice"`.
 Result<EntityUid> ParseEntityUid(std::string_view text);
 
-// Parses a (possibly namespaced) name such as `Ns::User`. Used for entity type names.
+// Parses a (possibly namespaced) name such as `Ns::User`. Used for entity type names given as
+// data (JSON), so as in Cedar the text must be in normalized form: no whitespace or comments.
 Result<std::string> ParseName(std::string_view text);
 
 }  // namespace metagate::cedar

@@ -52,6 +52,13 @@ Result<std::string> ParseName(std::string_view text) {
   ExprParser parser(ts);
   ASSIGN_OR_RETURN(std::string name, parser.ParseName("a name such as `Ns::User`"));
   RETURN_IF_ERROR(ExpectEnd(ts, "the name"));
+  if (name != text) {
+    // As in Cedar, names given as data (JSON entity types) must be in normalized form.
+    return Status::Invalid("name `" + std::string(text) +
+                               "` must be written in normalized form, without whitespace or "
+                               "comments (for example `Ns::User`)",
+                           SourceLoc{1, 1, 0});
+  }
   return name;
 }
 

@@ -11,21 +11,36 @@ namespace metagate::cedar::internal {
 
 inline const char* BinaryOpName(BinaryOp op) {
   switch (op) {
-    case BinaryOp::kEq: return "==";
-    case BinaryOp::kNotEq: return "!=";
-    case BinaryOp::kLess: return "<";
-    case BinaryOp::kLessEq: return "<=";
-    case BinaryOp::kGreater: return ">";
-    case BinaryOp::kGreaterEq: return ">=";
-    case BinaryOp::kAdd: return "+";
-    case BinaryOp::kSub: return "-";
-    case BinaryOp::kMul: return "*";
-    case BinaryOp::kIn: return "in";
-    case BinaryOp::kContains: return "contains";
-    case BinaryOp::kContainsAll: return "containsAll";
-    case BinaryOp::kContainsAny: return "containsAny";
-    case BinaryOp::kGetTag: return "getTag";
-    case BinaryOp::kHasTag: return "hasTag";
+    case BinaryOp::kEq:
+      return "==";
+    case BinaryOp::kNotEq:
+      return "!=";
+    case BinaryOp::kLess:
+      return "<";
+    case BinaryOp::kLessEq:
+      return "<=";
+    case BinaryOp::kGreater:
+      return ">";
+    case BinaryOp::kGreaterEq:
+      return ">=";
+    case BinaryOp::kAdd:
+      return "+";
+    case BinaryOp::kSub:
+      return "-";
+    case BinaryOp::kMul:
+      return "*";
+    case BinaryOp::kIn:
+      return "in";
+    case BinaryOp::kContains:
+      return "contains";
+    case BinaryOp::kContainsAll:
+      return "containsAll";
+    case BinaryOp::kContainsAny:
+      return "containsAny";
+    case BinaryOp::kGetTag:
+      return "getTag";
+    case BinaryOp::kHasTag:
+      return "hasTag";
   }
   return "?";
 }
@@ -41,25 +56,40 @@ inline std::string ToSexpr(const Expr& e) {
     return out;
   };
   switch (e.kind) {
-    case ExprKind::kLiteral: return e.literal.ToCedar();
+    case ExprKind::kLiteral:
+      return e.literal.ToCedar();
     case ExprKind::kVar:
       switch (e.var) {
-        case Var::kPrincipal: return "principal";
-        case Var::kAction: return "action";
-        case Var::kResource: return "resource";
-        case Var::kContext: return "context";
+        case Var::kPrincipal:
+          return "principal";
+        case Var::kAction:
+          return "action";
+        case Var::kResource:
+          return "resource";
+        case Var::kContext:
+          return "context";
       }
       return "?";
-    case ExprKind::kSlot: return e.slot == SlotId::kPrincipal ? "?principal" : "?resource";
-    case ExprKind::kIf: return args("if");
-    case ExprKind::kAnd: return args("&&");
-    case ExprKind::kOr: return args("||");
-    case ExprKind::kNot: return args("!");
-    case ExprKind::kNeg: return args("neg");
-    case ExprKind::kBinary: return args(BinaryOpName(e.op));
-    case ExprKind::kIsEmpty: return args("isEmpty");
-    case ExprKind::kGetAttr: return "(. " + ToSexpr(*e.args[0]) + " " + quoted(e.name) + ")";
-    case ExprKind::kHasAttr: return "(has " + ToSexpr(*e.args[0]) + " " + quoted(e.name) + ")";
+    case ExprKind::kSlot:
+      return e.slot == SlotId::kPrincipal ? "?principal" : "?resource";
+    case ExprKind::kIf:
+      return args("if");
+    case ExprKind::kAnd:
+      return args("&&");
+    case ExprKind::kOr:
+      return args("||");
+    case ExprKind::kNot:
+      return args("!");
+    case ExprKind::kNeg:
+      return args("neg");
+    case ExprKind::kBinary:
+      return args(BinaryOpName(e.op));
+    case ExprKind::kIsEmpty:
+      return args("isEmpty");
+    case ExprKind::kGetAttr:
+      return "(. " + ToSexpr(*e.args[0]) + " " + quoted(e.name) + ")";
+    case ExprKind::kHasAttr:
+      return "(has " + ToSexpr(*e.args[0]) + " " + quoted(e.name) + ")";
     case ExprKind::kLike: {
       std::string pat;
       for (const PatternElem& p : e.pattern.elems) {
@@ -73,14 +103,17 @@ inline std::string ToSexpr(const Expr& e) {
       }
       return "(like " + ToSexpr(*e.args[0]) + " `" + pat + "`)";
     }
-    case ExprKind::kIs: return "(is " + ToSexpr(*e.args[0]) + " " + e.name + ")";
-    case ExprKind::kSet: return args("set");
+    case ExprKind::kIs:
+      return "(is " + ToSexpr(*e.args[0]) + " " + e.name + ")";
+    case ExprKind::kSet:
+      return args("set");
     case ExprKind::kRecord: {
       std::string out = "(record";
       for (const auto& [k, v] : e.fields) out += " (" + quoted(k) + " " + ToSexpr(*v) + ")";
       return out + ")";
     }
-    case ExprKind::kExtCall: return args("call " + e.name);
+    case ExprKind::kExtCall:
+      return args("call " + e.name);
   }
   return "?";
 }

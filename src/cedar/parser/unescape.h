@@ -10,8 +10,8 @@
 
 namespace metagate::cedar::internal {
 
-// The outcome of unescaping: on failure `error` describes the bad escape starting at byte
-// `error_offset` of the body.
+// Why unescaping failed: `message` describes the bad escape, which starts at byte `offset` of
+// the literal's body.
 struct UnescapeError {
   std::string message;
   size_t offset = 0;
