@@ -350,7 +350,19 @@ class Parser {
     return Status::Ok();
   }
 
+  // Bounds the nesting of types, so that hostile input cannot exhaust the stack.
+  static constexpr int kMaxTypeDepth = 512;
+
   Result<RawTypePtr> ParseType() {
+    if (++depth_ > kMaxTypeDepth) {
+      return Status::Invalid("schema: types are nested too deeply", Peek().loc);
+    }
+    auto r = ParseTypeInner();
+    --depth_;
+    return r;
+  }
+
+  Result<RawTypePtr> ParseTypeInner() {
     if (IsPunct("{")) return ParseRecordType();
     auto t = std::make_shared<RawType>();
     t->loc = Peek().loc;
@@ -398,6 +410,7 @@ class Parser {
 
   std::vector<Token> toks_;
   size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

@@ -264,5 +264,24 @@ TEST(SchemaParserTest, ErrorsCarryLineAndColumn) {
   }
 }
 
+TEST(SchemaParserTest, DeepNestingIsAnErrorNotACrash) {
+  std::string deep = "entity A { x: " + std::string(100000, '{') + "}; ";
+  EXPECT_FALSE(ParseSchemaText(deep).ok());
+  std::string sets = "entity A { x: ";
+  for (int i = 0; i < 100000; ++i) sets += "Set<";
+  EXPECT_FALSE(ParseSchemaText(sets).ok());
+  std::string chain;
+  for (int i = 0; i < 5000; ++i) {
+    chain += "type T" + std::to_string(i) + " = T" + std::to_string(i + 1) + ";\n";
+  }
+  chain += "type T5000 = Long;";
+  EXPECT_FALSE(ParseSchemaText(chain).ok());
+  // Moderate depth is fine.
+  std::string nested = "entity A { x: ";
+  for (int i = 0; i < 100; ++i) nested += "Set<";
+  nested += "Long" + std::string(100, '>') + " };";
+  EXPECT_TRUE(ParseSchemaText(nested).ok());
+}
+
 }  // namespace
 }  // namespace metagate::cedar

@@ -162,9 +162,14 @@ class Resolver {
     if (entry.in_progress) {
       return Status::Invalid("schema: cycle in common type `" + full + "`", entry.decl->name.loc);
     }
+    if (++common_depth_ > kMaxCommonDepth) {
+      return Status::Invalid("schema: common types refer to each other too deeply",
+                             entry.decl->name.loc);
+    }
     entry.in_progress = true;
     ASSIGN_OR_RETURN(SchemaTypePtr t, ResolveType(entry.ns, *entry.decl->type));
     entry.in_progress = false;
+    --common_depth_;
     entry.resolved = t;
     return t;
   }
@@ -333,7 +338,11 @@ class Resolver {
     return Status::Ok();
   }
 
+  // Bounds chains of common types referring to common types (the recursion depth).
+  static constexpr int kMaxCommonDepth = 512;
+
   const RawSchema& raw_;
+  int common_depth_ = 0;
   std::map<std::string, SourceLoc> common_locs_, entity_locs_, action_locs_;
   std::map<std::string, CommonTypeEntry> common_;
   std::set<EntityUid> actions_;
