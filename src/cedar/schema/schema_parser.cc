@@ -182,11 +182,13 @@ class Parser {
       return out;
     }
     Next();
-    while (!IsPunct("]")) {
-      ASSIGN_OR_RETURN(RawPath p, ParsePath());
-      out.push_back(std::move(p));
-      if (!IsPunct(",")) break;
-      Next();
+    // `[]` is allowed (and rejected later where it matters); a trailing comma is not.
+    if (!IsPunct("]")) {
+      do {
+        if (!out.empty()) Next();  // `,`
+        ASSIGN_OR_RETURN(RawPath p, ParsePath());
+        out.push_back(std::move(p));
+      } while (IsPunct(","));
     }
     RETURN_IF_ERROR(Expect("]"));
     return out;
@@ -309,12 +311,12 @@ class Parser {
       Next();
       if (IsPunct("[")) {
         Next();
-        while (!IsPunct("]")) {
+        // At least one parent, no trailing comma.
+        do {
+          if (!a.parents.empty()) Next();  // `,`
           ASSIGN_OR_RETURN(RawActionRef ref, ParseActionRef());
           a.parents.push_back(std::move(ref));
-          if (!IsPunct(",")) break;
-          Next();
-        }
+        } while (IsPunct(","));
         RETURN_IF_ERROR(Expect("]"));
       } else {
         ASSIGN_OR_RETURN(RawActionRef ref, ParseActionRef());

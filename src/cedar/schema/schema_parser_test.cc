@@ -31,11 +31,12 @@ TEST(SchemaParserTest, EntityDeclarationForms) {
       nested: { inner?: __cedar::ipaddr, },
     } tags Set<String>;
     entity E in C { x: decimal };
+    entity I in [] {};
     entity F enum ["a", "b", "a"];
     entity G {};
     entity H = {} tags Long;
   )");
-  ASSERT_EQ(s.entity_types().size(), 8u);
+  ASSERT_EQ(s.entity_types().size(), 9u);
   const EntityTypeDecl* a = s.FindEntityType("A");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->member_of_types, (std::vector<std::string>{"C", "D"}));
@@ -62,7 +63,7 @@ TEST(SchemaParserTest, EntityDeclarationForms) {
 }
 
 TEST(SchemaParserTest, RepeatedAttributeKeepsTheLastDeclaration) {
-  Schema s = MustParse("entity A { x: Long, x?: String };");
+  Schema s = MustParse("entity A { x: Undeclared, x?: String };");
   const SchemaAttribute* x = s.FindEntityType("A")->attributes->FindAttribute("x");
   EXPECT_EQ(x->type->kind, SchemaTypeKind::kString);
   EXPECT_FALSE(x->required);
@@ -178,6 +179,20 @@ TEST(SchemaParserTest, ActionsAndGroups) {
   EXPECT_EQ(it->parents, (std::vector<EntityUid>{EntityUid("Action", "all")}));
 }
 
+TEST(SchemaParserTest, ActionEntityTypesCanBeReferenced) {
+  Schema s = MustParse(R"(
+    action a;
+    entity A in [Action] { x: Action, y: N::Action };
+    namespace N { action b; entity B { z: Action }; }
+  )");
+  const EntityTypeDecl* a = s.FindEntityType("A");
+  EXPECT_EQ(a->member_of_types, (std::vector<std::string>{"Action"}));
+  EXPECT_EQ(a->attributes->FindAttribute("x")->type->name, "Action");
+  EXPECT_EQ(a->attributes->FindAttribute("y")->type->name, "N::Action");
+  EXPECT_EQ(s.FindEntityType("N::B")->attributes->FindAttribute("z")->type->name, "N::Action");
+  EXPECT_FALSE(ParseSchemaText("entity A { x: Action };").ok());  // no actions declared
+}
+
 TEST(SchemaParserTest, StringEscapesInNames) {
   Schema s = MustParse(R"(action "a\"b\n\u{e9}\0" ; action "\u{1F600}" in ["a\"b\n\u{e9}\0"];)");
   EXPECT_NE(s.FindAction(EntityUid("Action", std::string("a\"b\n\xc3\xa9\0", 7))), nullptr);
@@ -254,6 +269,12 @@ TEST(SchemaParserTest, ErrorsCarryLineAndColumn) {
       {"action \"abc;", 1, 8, "unterminated"},
       {"namespace N { namespace M {} }", 1, 15, "expected `action`"},
       {"action a, b in [a] attributes {};", 1, 20, "not supported"},
+      {"entity B;\nentity A in [B,];", 2, 16, "expected an identifier"},
+      {"action b;\naction a in [b,];", 2, 16, "expected an identifier"},
+      {"action a in [];", 1, 14, "expected an identifier"},
+      {"entity E enum [\"a\",];", 1, 20, "string literal"},
+      {"entity A;\naction a appliesTo { principal: [A,], resource: A };", 2, 36,
+       "expected an identifier"},
   };
   for (const ErrorCase& c : cases) {
     Status st = ParseError(c.text);

@@ -109,6 +109,7 @@ class Resolver {
           std::string key = Qualify(ns.name, "Action") + "::" + n.name;
           RETURN_IF_ERROR(Declare(action_locs_, key, n.name, n.loc));
           actions_.insert(EntityUid(Qualify(ns.name, "Action"), n.name));
+          action_types_.insert(Qualify(ns.name, "Action"));
         }
       }
     }
@@ -147,12 +148,18 @@ class Resolver {
                            n.loc);
   }
 
+  // Declared entity types, and the action entity types (`Action`, `Ns::Action`) of namespaces
+  // that declare actions.
+  bool IsEntityName(const std::string& name) const {
+    return entity_locs_.count(name) != 0 || action_types_.count(name) != 0;
+  }
+
   // Resolves a name used as an entity type (in `in [...]`, `principal`, `resource`).
   Result<std::string> ResolveEntityName(const std::string& ns, const RawPath& path) {
     std::string name = path.Joined();
     std::string in_ns = Qualify(ns, name);
-    if (entity_locs_.count(in_ns) != 0) return in_ns;
-    if (!ns.empty() && entity_locs_.count(name) != 0) return name;
+    if (IsEntityName(in_ns)) return in_ns;
+    if (!ns.empty() && IsEntityName(name)) return name;
     return Status::Invalid("schema: undeclared entity type `" + name + "`", path.loc);
   }
 
@@ -184,7 +191,7 @@ class Resolver {
     if (!ns.empty()) candidates.push_back(name);
     for (const std::string& c : candidates) {
       if (common_.count(c) != 0) return ResolveCommon(c);
-      if (entity_locs_.count(c) != 0) return SchemaType::Entity(c);
+      if (IsEntityName(c)) return SchemaType::Entity(c);
     }
     if (path.parts.size() == 1) {
       if (SchemaTypePtr b = BuiltinType(name)) return b;
@@ -201,9 +208,13 @@ class Resolver {
         return SchemaType::Set(std::move(elem));
       }
       case RawType::Kind::kRecord: {
-        // A repeated attribute name keeps its last declaration, as Cedar does.
+        // A repeated attribute name keeps its last declaration, as Cedar does; the earlier ones
+        // are dropped unresolved.
+        std::map<std::string, const RawAttr*> last;
+        for (const RawAttr& a : t.attrs) last[a.name] = &a;
         std::map<std::string, SchemaAttribute> by_name;
-        for (const RawAttr& a : t.attrs) {
+        for (const auto& [name, raw] : last) {
+          const RawAttr& a = *raw;
           SchemaAttribute attr;
           attr.name = a.name;
           attr.required = a.required;
@@ -346,6 +357,7 @@ class Resolver {
   std::map<std::string, SourceLoc> common_locs_, entity_locs_, action_locs_;
   std::map<std::string, CommonTypeEntry> common_;
   std::set<EntityUid> actions_;
+  std::set<std::string> action_types_;
 };
 
 }  // namespace
