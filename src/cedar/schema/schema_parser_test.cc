@@ -182,15 +182,20 @@ TEST(SchemaParserTest, ActionsAndGroups) {
 TEST(SchemaParserTest, ActionEntityTypesCanBeReferenced) {
   Schema s = MustParse(R"(
     action a;
-    entity A in [Action] { x: Action, y: N::Action };
+    entity A { x: Action, y: N::Action } tags Set<Action>;
     namespace N { action b; entity B { z: Action }; }
   )");
   const EntityTypeDecl* a = s.FindEntityType("A");
-  EXPECT_EQ(a->member_of_types, (std::vector<std::string>{"Action"}));
+  EXPECT_EQ(a->tags->ToString(), "Set<Action>");
   EXPECT_EQ(a->attributes->FindAttribute("x")->type->name, "Action");
   EXPECT_EQ(a->attributes->FindAttribute("y")->type->name, "N::Action");
   EXPECT_EQ(s.FindEntityType("N::B")->attributes->FindAttribute("z")->type->name, "N::Action");
   EXPECT_FALSE(ParseSchemaText("entity A { x: Action };").ok());  // no actions declared
+  // Not as parents, principals or resources.
+  EXPECT_FALSE(ParseSchemaText("action a; entity A in [Action];").ok());
+  EXPECT_FALSE(
+      ParseSchemaText("action a; entity A; action b appliesTo {principal: Action, resource: A};")
+          .ok());
 }
 
 TEST(SchemaParserTest, StringEscapesInNames) {

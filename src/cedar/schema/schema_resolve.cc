@@ -149,17 +149,19 @@ class Resolver {
   }
 
   // Declared entity types, and the action entity types (`Action`, `Ns::Action`) of namespaces
-  // that declare actions.
+  // that declare actions. (Action types may be used as attribute and tag types, but not as
+  // parents, principals or resources.)
   bool IsEntityName(const std::string& name) const {
     return entity_locs_.count(name) != 0 || action_types_.count(name) != 0;
   }
 
-  // Resolves a name used as an entity type (in `in [...]`, `principal`, `resource`).
+  // Resolves a name used as an entity type (in `in [...]`, `principal`, `resource`); action
+  // entity types do not count here.
   Result<std::string> ResolveEntityName(const std::string& ns, const RawPath& path) {
     std::string name = path.Joined();
     std::string in_ns = Qualify(ns, name);
-    if (IsEntityName(in_ns)) return in_ns;
-    if (!ns.empty() && IsEntityName(name)) return name;
+    if (entity_locs_.count(in_ns) != 0) return in_ns;
+    if (!ns.empty() && entity_locs_.count(name) != 0) return name;
     return Status::Invalid("schema: undeclared entity type `" + name + "`", path.loc);
   }
 
