@@ -50,7 +50,8 @@ TEST(EntityUidFromJsonTest, Errors) {
                           R"({"type": "User!", "id": "a"})", R"({"type": " User", "id": "a"})",
                           R"({"type": "A :: B", "id": "a"})", R"({"type": "if", "id": "a"})",
                           R"({"type": "__cedar::T", "id": "a"})", R"({"type": "", "id": "a"})",
-                          R"({"type": "A::", "id": "a"})", R"({"type": "1A", "id": "a"})"}) {
+                          R"({"type": "A::", "id": "a"})", R"({"type": "1A", "id": "a"})",
+                          R"({"type": "A", "id": "a", "id": "b"})"}) {
     EXPECT_FALSE(EntityUidFromJson(J(bad)).ok()) << bad;
   }
 }

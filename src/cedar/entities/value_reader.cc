@@ -207,6 +207,7 @@ Result<EntityUid> ReadEntityUid(const json::Value& json, const std::string& wher
   if (!obj->is_object() || !LooksLikeUid(*obj)) {
     return Err(where, "expected an entity reference `{\"type\": .., \"id\": ..}`", json.loc());
   }
+  RETURN_IF_ERROR(CheckNoDuplicateKeys(*obj, where));
   return UidFromTypeAndId(*obj, where);
 }
 
