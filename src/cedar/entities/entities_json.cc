@@ -3,6 +3,7 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -78,6 +79,7 @@ class EntitiesReader {
     if (schema_ != nullptr) {
       for (Entity& e : schema_->ActionEntities()) RETURN_IF_ERROR(entities_.Add(std::move(e)));
     }
+    RETURN_IF_ERROR(CheckNoCycles());
     entities_.Finalize();
     return std::move(entities_);
   }
@@ -201,11 +203,49 @@ class EntitiesReader {
       if (SameEntity(*existing, entity)) return Status::Ok();
       return Status::Invalid(where + ": the entity is listed twice with different contents", loc);
     }
+    locs_[entity.uid] = loc;
     return entities_.Add(std::move(entity));
+  }
+
+  // Cedar rejects an entity hierarchy with a cycle (an entity among its own ancestors).
+  Status CheckNoCycles() const {
+    enum class Mark { kOnPath, kDone };
+    std::unordered_map<EntityUid, Mark, EntityUidHash> mark;
+    for (const auto& [root, unused] : entities_.all()) {
+      if (mark.count(root) != 0) continue;
+      // Iterative DFS: (entity, index of the next parent to visit).
+      std::vector<std::pair<const Entity*, size_t>> stack = {{entities_.Find(root), 0}};
+      mark[root] = Mark::kOnPath;
+      while (!stack.empty()) {
+        auto& [e, next] = stack.back();
+        if (next == e->parents.size()) {
+          mark[e->uid] = Mark::kDone;
+          stack.pop_back();
+          continue;
+        }
+        const EntityUid& p = e->parents[next++];
+        auto it = mark.find(p);
+        if (it != mark.end()) {
+          if (it->second == Mark::kOnPath) {
+            auto loc = locs_.find(p);
+            return Status::Invalid(
+                "entities: the parent hierarchy has a cycle through an " + Describe(p),
+                loc == locs_.end() ? SourceLoc() : loc->second);
+          }
+          continue;
+        }
+        const Entity* pe = entities_.Find(p);
+        if (pe == nullptr) continue;  // not an entity: no parents
+        mark[p] = Mark::kOnPath;
+        stack.emplace_back(pe, 0);
+      }
+    }
+    return Status::Ok();
   }
 
   const Schema* schema_;
   Entities entities_;
+  std::unordered_map<EntityUid, SourceLoc, EntityUidHash> locs_;
 };
 
 }  // namespace

@@ -38,14 +38,20 @@ TEST(EntityUidFromJsonTest, BothForms) {
   auto b = EntityUidFromJson(J(R"({"__entity": {"type": "User", "id": ""}})"));
   ASSERT_TRUE(b.ok());
   EXPECT_EQ(*b, EntityUid("User", ""));
+  // In a uid, other members beside a well-formed `__entity` are ignored.
+  auto c = EntityUidFromJson(J(R"({"__entity": {"type": "User", "id": "x"}, "type": "Other"})"));
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(*c, EntityUid("User", "x"));
 }
 
 TEST(EntityUidFromJsonTest, Errors) {
   for (const char* bad : {R"("User::\"a\"")", R"({"type": "User"})", R"({"type": "User", "id": 1})",
+                          R"({"__entity": {"__entity": {"type": "User", "id": "a"}}})",
                           R"({"type": "User!", "id": "a"})", R"({"type": " User", "id": "a"})",
                           R"({"type": "A :: B", "id": "a"})", R"({"type": "if", "id": "a"})",
                           R"({"type": "__cedar::T", "id": "a"})", R"({"type": "", "id": "a"})",
-                          R"({"type": "A::", "id": "a"})", R"({"type": "1A", "id": "a"})"}) {
+                          R"({"type": "A::", "id": "a"})", R"({"type": "1A", "id": "a"})",
+                          R"({"type": "A", "id": "a", "id": "b"})"}) {
     EXPECT_FALSE(EntityUidFromJson(J(bad)).ok()) << bad;
   }
 }
@@ -252,6 +258,31 @@ TEST(EntitiesFromJsonTest, StructuralErrors) {
     EXPECT_NE(r.status().message().find(c.fragment), std::string::npos)
         << c.text << " -> " << r.status().ToString();
   }
+}
+
+TEST(EntitiesFromJsonTest, HierarchyCyclesAreErrors) {
+  auto self = EntitiesFromJson(
+      R"([{"uid": {"type": "A", "id": "a"}, "attrs": {}, "parents": [{"type": "A", "id": "a"}]}])",
+      nullptr);
+  ASSERT_FALSE(self.ok());
+  EXPECT_NE(self.status().message().find("cycle"), std::string::npos);
+  EXPECT_EQ(self.status().loc().ToString(), "1:2");
+  auto two = EntitiesFromJson(R"([
+    {"uid": {"type": "A", "id": "a"}, "attrs": {}, "parents": [{"type": "A", "id": "b"}]},
+    {"uid": {"type": "A", "id": "b"}, "attrs": {}, "parents": [{"type": "A", "id": "c"}]},
+    {"uid": {"type": "A", "id": "c"}, "attrs": {}, "parents": [{"type": "A", "id": "a"}]}
+  ])",
+                              nullptr);
+  EXPECT_FALSE(two.ok());
+  // A diamond is not a cycle.
+  auto diamond = EntitiesFromJson(R"([
+    {"uid": {"type": "A", "id": "a"}, "attrs": {},
+     "parents": [{"type": "A", "id": "b"}, {"type": "A", "id": "c"}]},
+    {"uid": {"type": "A", "id": "b"}, "attrs": {}, "parents": [{"type": "A", "id": "d"}]},
+    {"uid": {"type": "A", "id": "c"}, "attrs": {}, "parents": [{"type": "A", "id": "d"}]}
+  ])",
+                                  nullptr);
+  EXPECT_TRUE(diamond.ok()) << diamond.status().ToString();
 }
 
 TEST(EntitiesFromJsonTest, IdenticalDuplicatesAreAccepted) {

@@ -198,11 +198,16 @@ bool IsValidCedarName(std::string_view name) {
 }
 
 Result<EntityUid> ReadEntityUid(const json::Value& json, const std::string& where) {
+  // An `__entity` member holding a uid wins, other members being ignored (unlike in values,
+  // where the escape must be the only member); otherwise the object itself must be a uid.
   const json::Value* obj = &json;
-  if (const json::Value* inner = SoleMember(json, "__entity")) obj = inner;
+  if (const json::Value* inner = json.Find("__entity"); inner && LooksLikeUid(*inner)) {
+    obj = inner;
+  }
   if (!obj->is_object() || !LooksLikeUid(*obj)) {
     return Err(where, "expected an entity reference `{\"type\": .., \"id\": ..}`", json.loc());
   }
+  RETURN_IF_ERROR(CheckNoDuplicateKeys(*obj, where));
   return UidFromTypeAndId(*obj, where);
 }
 

@@ -182,11 +182,13 @@ class Parser {
       return out;
     }
     Next();
-    while (!IsPunct("]")) {
-      ASSIGN_OR_RETURN(RawPath p, ParsePath());
-      out.push_back(std::move(p));
-      if (!IsPunct(",")) break;
-      Next();
+    // `[]` is allowed (and rejected later where it matters); a trailing comma is not.
+    if (!IsPunct("]")) {
+      do {
+        if (!out.empty()) Next();  // `,`
+        ASSIGN_OR_RETURN(RawPath p, ParsePath());
+        out.push_back(std::move(p));
+      } while (IsPunct(","));
     }
     RETURN_IF_ERROR(Expect("]"));
     return out;
@@ -309,12 +311,12 @@ class Parser {
       Next();
       if (IsPunct("[")) {
         Next();
-        while (!IsPunct("]")) {
+        // At least one parent, no trailing comma.
+        do {
+          if (!a.parents.empty()) Next();  // `,`
           ASSIGN_OR_RETURN(RawActionRef ref, ParseActionRef());
           a.parents.push_back(std::move(ref));
-          if (!IsPunct(",")) break;
-          Next();
-        }
+        } while (IsPunct(","));
         RETURN_IF_ERROR(Expect("]"));
       } else {
         ASSIGN_OR_RETURN(RawActionRef ref, ParseActionRef());
@@ -350,7 +352,19 @@ class Parser {
     return Status::Ok();
   }
 
+  // Bounds the nesting of types, so that hostile input cannot exhaust the stack.
+  static constexpr int kMaxTypeDepth = 512;
+
   Result<RawTypePtr> ParseType() {
+    if (++depth_ > kMaxTypeDepth) {
+      return Status::Invalid("schema: types are nested too deeply", Peek().loc);
+    }
+    auto r = ParseTypeInner();
+    --depth_;
+    return r;
+  }
+
+  Result<RawTypePtr> ParseTypeInner() {
     if (IsPunct("{")) return ParseRecordType();
     auto t = std::make_shared<RawType>();
     t->loc = Peek().loc;
@@ -398,6 +412,7 @@ class Parser {
 
   std::vector<Token> toks_;
   size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

@@ -109,6 +109,7 @@ class Resolver {
           std::string key = Qualify(ns.name, "Action") + "::" + n.name;
           RETURN_IF_ERROR(Declare(action_locs_, key, n.name, n.loc));
           actions_.insert(EntityUid(Qualify(ns.name, "Action"), n.name));
+          action_types_.insert(Qualify(ns.name, "Action"));
         }
       }
     }
@@ -147,7 +148,15 @@ class Resolver {
                            n.loc);
   }
 
-  // Resolves a name used as an entity type (in `in [...]`, `principal`, `resource`).
+  // Declared entity types, and the action entity types (`Action`, `Ns::Action`) of namespaces
+  // that declare actions. (Action types may be used as attribute and tag types, but not as
+  // parents, principals or resources.)
+  bool IsEntityName(const std::string& name) const {
+    return entity_locs_.count(name) != 0 || action_types_.count(name) != 0;
+  }
+
+  // Resolves a name used as an entity type (in `in [...]`, `principal`, `resource`); action
+  // entity types do not count here.
   Result<std::string> ResolveEntityName(const std::string& ns, const RawPath& path) {
     std::string name = path.Joined();
     std::string in_ns = Qualify(ns, name);
@@ -162,9 +171,14 @@ class Resolver {
     if (entry.in_progress) {
       return Status::Invalid("schema: cycle in common type `" + full + "`", entry.decl->name.loc);
     }
+    if (++common_depth_ > kMaxCommonDepth) {
+      return Status::Invalid("schema: common types refer to each other too deeply",
+                             entry.decl->name.loc);
+    }
     entry.in_progress = true;
     ASSIGN_OR_RETURN(SchemaTypePtr t, ResolveType(entry.ns, *entry.decl->type));
     entry.in_progress = false;
+    --common_depth_;
     entry.resolved = t;
     return t;
   }
@@ -179,7 +193,7 @@ class Resolver {
     if (!ns.empty()) candidates.push_back(name);
     for (const std::string& c : candidates) {
       if (common_.count(c) != 0) return ResolveCommon(c);
-      if (entity_locs_.count(c) != 0) return SchemaType::Entity(c);
+      if (IsEntityName(c)) return SchemaType::Entity(c);
     }
     if (path.parts.size() == 1) {
       if (SchemaTypePtr b = BuiltinType(name)) return b;
@@ -196,9 +210,13 @@ class Resolver {
         return SchemaType::Set(std::move(elem));
       }
       case RawType::Kind::kRecord: {
-        // A repeated attribute name keeps its last declaration, as Cedar does.
+        // A repeated attribute name keeps its last declaration, as Cedar does; the earlier ones
+        // are dropped unresolved.
+        std::map<std::string, const RawAttr*> last;
+        for (const RawAttr& a : t.attrs) last[a.name] = &a;
         std::map<std::string, SchemaAttribute> by_name;
-        for (const RawAttr& a : t.attrs) {
+        for (const auto& [name, raw] : last) {
+          const RawAttr& a = *raw;
           SchemaAttribute attr;
           attr.name = a.name;
           attr.required = a.required;
@@ -333,10 +351,15 @@ class Resolver {
     return Status::Ok();
   }
 
+  // Bounds chains of common types referring to common types (the recursion depth).
+  static constexpr int kMaxCommonDepth = 512;
+
   const RawSchema& raw_;
+  int common_depth_ = 0;
   std::map<std::string, SourceLoc> common_locs_, entity_locs_, action_locs_;
   std::map<std::string, CommonTypeEntry> common_;
   std::set<EntityUid> actions_;
+  std::set<std::string> action_types_;
 };
 
 }  // namespace
