@@ -148,6 +148,7 @@ TEST_F(TypedValueTest, ImplicitEntityForms) {
   EXPECT_EQ(MustRead(R"({"type": "U", "id": "x"})", Attr("e")), u);
   EXPECT_EQ(MustRead(R"({"type": "U", "id": "x", "extra": 1})", Attr("e")), u);
   EXPECT_EQ(MustRead(R"({"__entity": {"type": "U", "id": "x"}})", Attr("e")), u);
+  EXPECT_EQ(MustRead(R"({"__entity": {"type": "U", "id": "x"}, "b": 1})", Attr("e")), u);
   EXPECT_EQ(MustRead(R"([{"type": "U", "id": "x"}])", Attr("s")), Value::Set({u}));
   Value r = MustRead(R"({"x": 1, "y": {"type": "U", "id": "x"}})", Attr("r"));
   EXPECT_EQ(*r.FindField("y"), u);
@@ -158,6 +159,7 @@ TEST_F(TypedValueTest, ImplicitExtensionForms) {
   EXPECT_EQ(MustRead(R"("1.2.3.4")", Attr("ip")), ip);
   EXPECT_EQ(MustRead(R"({"fn": "ip", "arg": "1.2.3.4"})", Attr("ip")), ip);
   EXPECT_EQ(MustRead(R"({"fn": "ip", "args": ["1.2.3.4"]})", Attr("ip")), ip);
+  EXPECT_EQ(MustRead(R"({"__extn": {"fn": "ip", "arg": "1.2.3.4"}, "b": 1})", Attr("ip")), ip);
   EXPECT_STREQ(MustRead(R"("0.6")", Attr("d")).as_extension().type_name(), "decimal");
   EXPECT_STREQ(MustRead(R"("2024-01-01")", Attr("dt")).as_extension().type_name(), "datetime");
   EXPECT_STREQ(MustRead(R"("1h")", Attr("du")).as_extension().type_name(), "duration");
@@ -183,6 +185,9 @@ TEST_F(TypedValueTest, Mismatches) {
   (void)ReadError(R"("true")", Attr("b"));
   (void)ReadError(R"({"type": "U", "id": "x"})", Attr("s"));
   (void)ReadError("[]", Attr("r"));
+  (void)ReadError(R"({"__entity": {"type": "U", "id": "x"}})", Attr("r"));
+  (void)ReadError(R"({"__expr": "U::\"x\""})", Attr("e"));
+  (void)ReadError(R"({"fn": "ip"})", Attr("ip"));
   Status st = ReadError("{\"x\": 1,\n \"z\": 2}", Attr("r"));
   EXPECT_EQ(st.loc().ToString(), "2:7");
   EXPECT_NE(st.message().find("`z`"), std::string::npos);
