@@ -107,11 +107,15 @@ class EntitiesReader {
 
     Entity entity;
     entity.uid = uid;
+    const bool is_action = IsActionType(uid.type());
     for (const json::Value& p : parents->items()) {
       ASSIGN_OR_RETURN(EntityUid parent, ReadEntityUid(p, where + ", parent"));
+      if (is_action && !IsActionType(parent.type())) {
+        return Status::Invalid(where + ": the parents of an action must be actions", p.loc());
+      }
       entity.parents.push_back(std::move(parent));
     }
-    if (schema_ != nullptr && IsActionType(uid.type())) {
+    if (schema_ != nullptr && is_action) {
       return CheckActionEntity(entity, *attrs, tags, obj.loc(), where);
     }
     if (schema_ == nullptr) {

@@ -255,6 +255,9 @@ TEST(EntitiesFromJsonTest, StructuralErrors) {
        " {\"uid\": {\"type\": \"A\", \"id\": \"a\"}, \"attrs\": {\"x\": 2}, \"parents\": []}]",
        "2:2", "listed twice"},
       {"[{\"uid\": {\"type\": \"A\", \"id\": \"a\"},", "1:35", "entities:"},
+      {R"([{"uid": {"type": "Ns::Action", "id": "a"}, "attrs": {},
+            "parents": [{"type": "Action", "id": "b"}, {"type": "User", "id": "u"}]}])",
+       "2:56", "parents of an action"},
   };
   for (const Case& c : cases) {
     auto r = EntitiesFromJson(c.text, nullptr);
