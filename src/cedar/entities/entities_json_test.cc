@@ -268,6 +268,25 @@ TEST(EntitiesFromJsonTest, StructuralErrors) {
   }
 }
 
+TEST(EntitiesFromJsonTest, AncestorTypesAreCheckedTransitively) {
+  Schema schema = MustParseSchema("entity A in [B]; entity B in [C]; entity C; entity D in [A];");
+  // C is an allowed ancestor of A (through B), so it may also be a direct parent.
+  auto direct = EntitiesFromJson(
+      R"([{"uid": {"type": "A", "id": "a"}, "attrs": {}, "parents": [{"type": "C", "id": "c"}]}])",
+      &schema);
+  EXPECT_TRUE(direct.ok()) << direct.status().ToString();
+  // D may be in A, but then A::"a" has an ancestor of type D, which A may not have.
+  auto bad = EntitiesFromJson(R"([
+    {"uid": {"type": "D", "id": "d"}, "attrs": {}, "parents": [{"type": "A", "id": "a"}]},
+    {"uid": {"type": "A", "id": "a"}, "attrs": {}, "parents": [{"type": "D", "id": "x"}]}
+  ])",
+                              &schema);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("ancestor of type `D`"), std::string::npos);
+  EXPECT_EQ(schema.AllowedAncestorTypes("D"), (std::set<std::string>{"A", "B", "C"}));
+  EXPECT_TRUE(schema.AllowedAncestorTypes("Nope").empty());
+}
+
 TEST(EntitiesFromJsonTest, HierarchyCyclesAreErrors) {
   auto self = EntitiesFromJson(
       R"([{"uid": {"type": "A", "id": "a"}, "attrs": {}, "parents": [{"type": "A", "id": "a"}]}])",
@@ -349,7 +368,7 @@ TEST(EntitiesFromJsonTest, SchemaErrors) {
        "String"},
       {R"([{"uid": {"type": "U", "id": "a"}, "attrs": {"name": "n"},
             "parents": [{"type": "T", "id": "t"}]}])",
-       "2:25", "parent of type `T`"},
+       "1:2", "ancestor of type `T`"},
       {R"([{"uid": {"type": "U", "id": "a"}, "attrs": {"name": "n"}, "parents": [],
             "tags": {"k": 1}}])",
        "2:27", "no tags"},
