@@ -81,6 +81,7 @@ class EntitiesReader {
     }
     RETURN_IF_ERROR(CheckNoCycles());
     entities_.Finalize();
+    if (schema_ != nullptr) RETURN_IF_ERROR(CheckAncestorTypes());
     return std::move(entities_);
   }
 
@@ -107,11 +108,15 @@ class EntitiesReader {
 
     Entity entity;
     entity.uid = uid;
+    const bool is_action = IsActionType(uid.type());
     for (const json::Value& p : parents->items()) {
       ASSIGN_OR_RETURN(EntityUid parent, ReadEntityUid(p, where + ", parent"));
+      if (is_action && !IsActionType(parent.type())) {
+        return Status::Invalid(where + ": the parents of an action must be actions", p.loc());
+      }
       entity.parents.push_back(std::move(parent));
     }
-    if (schema_ != nullptr && IsActionType(uid.type())) {
+    if (schema_ != nullptr && is_action) {
       return CheckActionEntity(entity, *attrs, tags, obj.loc(), where);
     }
     if (schema_ == nullptr) {
@@ -134,16 +139,10 @@ class EntitiesReader {
                              uid_json.loc());
     }
     RETURN_IF_ERROR(CheckEnumId(entity.uid, schema_, uid_json.loc(), where));
+    // Parent types are checked on all ancestors once the hierarchy is complete.
     for (size_t i = 0; i < entity.parents.size(); ++i) {
-      const EntityUid& p = entity.parents[i];
-      SourceLoc loc = parents.items()[i].loc();
-      bool allowed = false;
-      for (const std::string& t : decl->member_of_types) allowed = allowed || t == p.type();
-      if (!allowed) {
-        return Status::Invalid(
-            where + ": the schema does not allow a parent of type `" + p.type() + "`", loc);
-      }
-      RETURN_IF_ERROR(CheckEnumId(p, schema_, loc, where + ", parent"));
+      RETURN_IF_ERROR(
+          CheckEnumId(entity.parents[i], schema_, parents.items()[i].loc(), where + ", parent"));
     }
     ASSIGN_OR_RETURN(entity.attrs, ReadTypedRecord(attrs, *decl->attributes, schema_, where));
     if (tags != nullptr) {
@@ -204,7 +203,33 @@ class EntitiesReader {
       return Status::Invalid(where + ": the entity is listed twice with different contents", loc);
     }
     locs_[entity.uid] = loc;
+    order_.push_back(entity.uid);
     return entities_.Add(std::move(entity));
+  }
+
+  // As in Cedar, every ancestor (not only the listed parents) must have a type that the schema
+  // allows, transitively, as an ancestor of the entity's type.
+  Status CheckAncestorTypes() const {
+    std::unordered_map<std::string, std::set<std::string>> allowed;
+    for (const EntityUid& uid : order_) {
+      if (IsActionType(uid.type())) continue;
+      auto it = allowed.find(uid.type());
+      if (it == allowed.end()) {
+        it = allowed.emplace(uid.type(), schema_->AllowedAncestorTypes(uid.type())).first;
+      }
+      const std::string* bad = nullptr;
+      for (const EntityUid& a : entities_.Find(uid)->ancestors) {
+        if (it->second.count(a.type()) == 0 && (bad == nullptr || a.type() < *bad)) {
+          bad = &a.type();
+        }
+      }
+      if (bad != nullptr) {
+        return Status::Invalid("entities: " + Describe(uid) +
+                                   ": the schema does not allow an ancestor of type `" + *bad + "`",
+                               locs_.at(uid));
+      }
+    }
+    return Status::Ok();
   }
 
   // Cedar rejects an entity hierarchy with a cycle (an entity among its own ancestors).
@@ -246,6 +271,7 @@ class EntitiesReader {
   const Schema* schema_;
   Entities entities_;
   std::unordered_map<EntityUid, SourceLoc, EntityUidHash> locs_;
+  std::vector<EntityUid> order_;  // entities from the input, in order
 };
 
 }  // namespace

@@ -281,8 +281,9 @@ Result<Value> ReadValue(const json::Value& json, const SchemaType* expected, con
         }
         v = std::move(r).value();
       } else {
-        const json::Value* call = SoleMember(json, "__extn");
-        if (call == nullptr) call = &json;
+        // As with uids, a well-formed `__extn` member wins and other members are ignored.
+        const json::Value* call = json.Find("__extn");
+        if (call == nullptr || !call->is_object() || !LooksLikeExtnCall(*call)) call = &json;
         if (!call->is_object() || !LooksLikeExtnCall(*call)) {
           return Mismatch(*expected, json::KindName(json.kind()), json.loc(), where);
         }

@@ -329,7 +329,13 @@ class Parser {
       RETURN_IF_ERROR(ParseAppliesTo(a));
     }
     if (IsIdent("attributes")) {
-      return Status::Invalid("schema: action attributes are not supported", Peek().loc);
+      // Cedar accepts only an empty attribute block here.
+      Next();
+      RETURN_IF_ERROR(Expect("{"));
+      if (!IsPunct("}")) {
+        return Status::Invalid("schema: action attributes are not supported", Peek().loc);
+      }
+      Next();
     }
     RETURN_IF_ERROR(Expect(";"));
     ns.actions.push_back(std::move(a));

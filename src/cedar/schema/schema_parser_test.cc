@@ -224,6 +224,17 @@ TEST(SchemaParserTest, AnnotationsAreKept) {
   EXPECT_EQ(s.FindAction(EntityUid("N::Action", "view"))->annotations.at("doc"), "view");
 }
 
+TEST(SchemaParserTest, QualifiedNamesAreAbsolute) {
+  Schema s = MustParse(R"(
+    namespace N { entity B in [N::M::A] { x: N::M::T }; action a in [N::M::Action::"b"]; }
+    namespace N::M { entity A; type T = Long; action b; }
+    action c attributes {};
+  )");
+  EXPECT_EQ(s.FindEntityType("N::B")->member_of_types, (std::vector<std::string>{"N::M::A"}));
+  EXPECT_EQ(s.FindAction(EntityUid("N::Action", "a"))->member_of,
+            (std::vector<EntityUid>{EntityUid("N::M::Action", "b")}));
+}
+
 TEST(SchemaParserTest, EmptySchema) {
   Schema s = MustParse("  // nothing\n");
   EXPECT_TRUE(s.entity_types().empty());
@@ -273,7 +284,15 @@ TEST(SchemaParserTest, ErrorsCarryLineAndColumn) {
       {"entity A { x: Long } $", 1, 22, "unexpected character"},
       {"action \"abc;", 1, 8, "unterminated"},
       {"namespace N { namespace M {} }", 1, 15, "expected `action`"},
-      {"action a, b in [a] attributes {};", 1, 20, "not supported"},
+      {"action a, b in [a] attributes { x: \"s\" };", 1, 33, "not supported"},
+      {"type __cedar = Long;", 1, 6, "reserved"},
+      {"entity __cedar;", 1, 8, "reserved"},
+      {"namespace N { entity B in [M::A]; }\nnamespace N::M { entity A; }", 1, 28,
+       "undeclared entity type `M::A`"},
+      {"namespace N { entity B { x: M::T }; }\nnamespace N::M { type T = Long; }", 1, 29,
+       "undeclared type `M::T`"},
+      {"namespace N { action a in [M::Action::\"b\"]; }\nnamespace N::M { action b; }", 1, 28,
+       "undeclared action"},
       {"entity B;\nentity A in [B,];", 2, 16, "expected an identifier"},
       {"action b;\naction a in [b,];", 2, 16, "expected an identifier"},
       {"action a in [];", 1, 14, "expected an identifier"},

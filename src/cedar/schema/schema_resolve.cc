@@ -92,12 +92,14 @@ class Resolver {
         }
       }
       for (const RawCommonType& t : ns.common_types) {
+        if (t.name.name == "__cedar") return ReservedName(t.name);
         std::string full = Qualify(ns.name, t.name.name);
         RETURN_IF_ERROR(Declare(common_locs_, full, t.name.name, t.name.loc));
         common_[full] = CommonTypeEntry{&t, ns.name, nullptr, false};
       }
       for (const RawEntity& e : ns.entities) {
         for (const RawName& n : e.names) {
+          if (n.name == "__cedar") return ReservedName(n);
           if (n.name == "Action") {
             return Status::Invalid("schema: `Action` cannot be declared as an entity type", n.loc);
           }
@@ -142,6 +144,10 @@ class Resolver {
     return Status::Ok();
   }
 
+  Status ReservedName(const RawName& n) {
+    return Status::Invalid("schema: `__cedar` is reserved and cannot be declared", n.loc);
+  }
+
   Status Shadow(const std::string& ns, const RawName& n) {
     return Status::Invalid("schema: `" + ns + "::" + n.name + "` shadows `" + n.name +
                                "` declared in the empty namespace",
@@ -158,10 +164,12 @@ class Resolver {
   // Resolves a name used as an entity type (in `in [...]`, `principal`, `resource`); action
   // entity types do not count here.
   Result<std::string> ResolveEntityName(const std::string& ns, const RawPath& path) {
+    // A qualified name (`A::B`) is absolute; a simple one is looked up in the enclosing
+    // namespace, then in the empty namespace.
     std::string name = path.Joined();
-    std::string in_ns = Qualify(ns, name);
+    std::string in_ns = path.parts.size() == 1 ? Qualify(ns, name) : name;
     if (entity_locs_.count(in_ns) != 0) return in_ns;
-    if (!ns.empty() && entity_locs_.count(name) != 0) return name;
+    if (in_ns != name && entity_locs_.count(name) != 0) return name;
     return Status::Invalid("schema: undeclared entity type `" + name + "`", path.loc);
   }
 
@@ -189,8 +197,9 @@ class Resolver {
     if (path.parts.size() == 2 && path.parts[0] == "__cedar") {
       if (SchemaTypePtr b = BuiltinType(path.parts[1])) return b;
     }
-    std::vector<std::string> candidates = {Qualify(ns, name)};
-    if (!ns.empty()) candidates.push_back(name);
+    std::vector<std::string> candidates = {name};
+    if (path.parts.size() == 1 && !ns.empty())
+      candidates.insert(candidates.begin(), Qualify(ns, name));
     for (const std::string& c : candidates) {
       if (common_.count(c) != 0) return ResolveCommon(c);
       if (IsEntityName(c)) return SchemaType::Entity(c);
@@ -268,7 +277,7 @@ class Resolver {
       return Status::Invalid("schema: undeclared action `" + ref.id + "`", ref.loc);
     }
     std::string type = ref.type->Joined();
-    if (!ns.empty()) {
+    if (!ns.empty() && ref.type->parts.size() == 1) {
       EntityUid in_ns(Qualify(ns, type), ref.id);
       if (actions_.count(in_ns) != 0) return in_ns;
     }
