@@ -11,18 +11,12 @@
 
 #include "metagate/cedar/entities_json.h"
 #include "metagate/cedar/schema.h"
+#include "metagate_testing/shared_data.h"
 
 namespace metagate::cedar {
 namespace {
 
 namespace fs = std::filesystem;
-
-fs::path TestsRoot() {
-  if (const char* env = std::getenv("METAGATE_CEDAR_TESTS")) return env;
-  // __FILE__ is <repo>/src/cedar/entities/this_file.cc.
-  return fs::path(__FILE__).parent_path().parent_path().parent_path().parent_path() /
-         "../shared/cedar-tests";
-}
 
 std::string ReadFile(const fs::path& p) {
   std::ifstream f(p, std::ios::binary);
@@ -37,8 +31,7 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
 }
 
 TEST(CedarTestsDataTest, EverySchemaParses) {
-  fs::path root = TestsRoot();
-  if (!fs::exists(root)) GTEST_SKIP() << "no " << root;
+  METAGATE_SHARED_PATH_OR_SKIP(root, "cedar-tests");
   int count = 0;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
     if (entry.path().extension() != ".cedarschema") continue;
@@ -50,8 +43,7 @@ TEST(CedarTestsDataTest, EverySchemaParses) {
 }
 
 TEST(CedarTestsDataTest, EveryEntitiesFileAndContextIsRead) {
-  fs::path root = TestsRoot();
-  if (!fs::exists(root)) GTEST_SKIP() << "no " << root;
+  METAGATE_SHARED_PATH_OR_SKIP(root, "cedar-tests");
   int tests = 0, contexts = 0;
   for (const auto& entry : fs::recursive_directory_iterator(root)) {
     std::string name = entry.path().filename().string();
