@@ -369,7 +369,10 @@ Typed Typechecker::CheckAttr(const Expr& e, const Capabilities& prior, bool is_h
   std::string path = AttrPath(e);
   if (is_has) {
     if (it == attrs->end()) return Of(Type::False());
-    if (it->second.required || prior.count(cap) > 0) return Of(Type::True());
+    if (prior.count(cap) > 0) return Of(Type::True());
+    // A required record attribute is always present; an entity may be missing from the store,
+    // so `has` on an entity is only known once guarded.
+    if (it->second.required && o.type->kind == TypeKind::kRecord) return Of(Type::True());
     return Typed{Type::Bool(), {cap}};
   }
   if (it == attrs->end()) {
