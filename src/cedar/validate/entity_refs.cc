@@ -58,7 +58,15 @@ class RefChecker {
 
   void Scope(const ScopeConstraint& c, SourceLoc loc) {
     if (c.entity) Uid(*c.entity, loc);
-    for (const EntityUid& u : c.entity_list) Uid(u, loc);
+    for (const EntityUid& u : c.entity_list) {
+      Uid(u, loc);
+      // The list is a set literal: in strict mode its elements need one type.
+      if (u.type() != c.entity_list.front().type()) {
+        reporter_.Report(loc, ValidationCode::kIncompatibleTypes,
+                         "the types " + c.entity_list.front().type() + " and " + u.type() +
+                             " are not compatible; list actions of one type in the scope");
+      }
+    }
     if (c.op == ScopeConstraint::Op::kIs || c.op == ScopeConstraint::Op::kIsIn) {
       TypeName(c.entity_type, loc);
     }
