@@ -78,7 +78,9 @@ void CheckPolicyValidation(const json::Value& test, const cedar::Schema& schema,
   ++result.policies.failed;
   std::string msg = result.display_path + ": expected the policies to " +
                     (expected->as_bool() ? "validate" : "fail validation") + "; got " +
-                    (v.ok() ? "no findings" : std::to_string(v.findings.size()) + " findings");
+                    (v.ok() ? "no findings"
+                            : std::to_string(v.findings.size()) +
+                                  (v.findings.size() == 1 ? " finding" : " findings"));
   for (const auto& f : v.findings) {
     msg += "\n    " + f.policy_id + " " + f.loc.ToString() + ": " + f.message;
   }
@@ -182,7 +184,10 @@ TestFileResult RunCedarTestFile(const std::string& path, const std::string& root
   Result<std::string> entities_text = ReadFile(resolve(*entities_rel));
   if (!entities_text.ok()) return fail_all(entities_text.status().ToString());
   Result<cedar::Entities> entities = cedar::EntitiesFromJson(*entities_text, schema_ptr);
-  if (!entities.ok()) return fail_all(entities.status().WithContext(*entities_rel).ToString());
+  if (!entities.ok()) {
+    if (schema_ptr != nullptr) ++result.entities.failed;
+    return fail_all(entities.status().WithContext(*entities_rel).ToString());
+  }
 
   if (schema_ptr != nullptr) {
     CheckPolicyValidation(test, *schema_ptr, *policies, result);
