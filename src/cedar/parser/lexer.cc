@@ -241,7 +241,11 @@ Result<std::vector<Token>> Lex(std::string_view text) {
 
 std::string DescribeToken(const Token& tok) {
   if (tok.kind == Tok::kEof) return "end of input";
-  return "`" + std::string(tok.text) + "`";
+  constexpr size_t kMaxShown = 40;
+  if (tok.text.size() <= kMaxShown) return "`" + std::string(tok.text) + "`";
+  size_t end = kMaxShown;
+  while (end > 0 && (static_cast<uint8_t>(tok.text[end]) & 0xC0) == 0x80) --end;  // whole chars
+  return "`" + std::string(tok.text.substr(0, end)) + "...`";
 }
 
 }  // namespace metagate::cedar::internal
