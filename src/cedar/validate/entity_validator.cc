@@ -1,5 +1,6 @@
 // ValidateEntities: an entity set against the schema's entity type and action declarations.
 #include <algorithm>
+#include <set>
 #include <string>
 
 #include "metagate/cedar/validator.h"
@@ -59,9 +60,10 @@ Status CheckEntity(const Schema& schema, const Entity& e) {
     RETURN_IF_ERROR(CheckValueType(schema, v, *decl->tags,
                                    "tag `" + k + "` of an entity of type `" + type + "`"));
   }
+  // As in Cedar, a parent may have any type the schema allows as an ancestor (transitively).
+  std::set<std::string> allowed = schema.AllowedAncestorTypes(type);
   for (const EntityUid& p : e.parents) {
-    const auto& allowed = decl->member_of_types;
-    if (std::find(allowed.begin(), allowed.end(), p.type()) == allowed.end()) {
+    if (allowed.count(p.type()) == 0) {
       return Status::Invalid("an entity of type `" + type + "` has a parent of type `" + p.type() +
                              "`, which is not in its `in` list in the schema");
     }

@@ -13,7 +13,8 @@ namespace {
 
 constexpr const char* kSchema = R"(
 entity Team enum ["red", "blue"];
-entity Group;
+entity Org;
+entity Group in [Org];
 entity User in [Group, Team] { age: Long, boss?: User, r?: {a: Long} } tags Long;
 entity Doc;
 action grp;
@@ -47,6 +48,10 @@ TEST_F(EntityValidationTest, AcceptsConformingEntities) {
   u.parents = {EntityUid("Group", "g"), EntityUid("Team", "red")};
   u.tags = Value::Record({{"t", Value::Long(1)}});
   EXPECT_TRUE(Validate(u).ok());
+  // A parent may have any type allowed as an ancestor, transitively (Org via Group).
+  Entity o = User({{"age", Value::Long(3)}});
+  o.parents = {EntityUid("Org", "o")};
+  EXPECT_TRUE(Validate(o).ok());
   Entity action;
   action.uid = EntityUid("Action", "view");
   action.parents = {EntityUid("Action", "grp")};

@@ -63,6 +63,19 @@ std::string AttrPath(const Expr& e) {
   return "";
 }
 
+// Cedar source of a variable or an attribute path on one (`principal.rec`), or "" otherwise.
+std::string PathSource(const Expr& e) {
+  if (e.kind == ExprKind::kVar) {
+    static const char* const kNames[] = {"principal", "action", "resource", "context"};
+    return kNames[static_cast<int>(e.var)];
+  }
+  if (e.kind == ExprKind::kGetAttr) {
+    std::string base = PathSource(*e.args[0]);
+    return base.empty() ? "" : base + "." + e.name;
+  }
+  return "";
+}
+
 // The variable an attribute path starts from, or nullptr.
 const Expr* PathRoot(const Expr& e) {
   const Expr* cur = &e;
@@ -383,7 +396,8 @@ Typed Typechecker::CheckAttr(const Expr& e, const Capabilities& prior, bool is_h
   if (!it->second.required && prior.count(cap) == 0) {
     reporter_.Report(e.loc, ValidationCode::kUnsafeOptionalAttr,
                      "unable to guarantee safety of access to optional attribute " +
-                         Quote(path.empty() ? e.name : path) + where + "; guard it with `has " +
+                         Quote(path.empty() ? e.name : path) + where + "; guard it with `" +
+                         (PathSource(recv).empty() ? "" : PathSource(recv) + " ") + "has " +
                          e.name + "`");
     return Failed();
   }
@@ -411,7 +425,8 @@ Typed Typechecker::CheckTag(const Expr& e, const Typed& l, const Typed& r,
   if (prior.count(cap) == 0) {
     reporter_.Report(e.loc, ValidationCode::kUnsafeTagAccess,
                      "unable to guarantee safety of access to a tag on entity type " +
-                         Quote(l.type->name) + "; guard it with `hasTag`");
+                         Quote(l.type->name) + "; guard it with `" +
+                         (PathSource(recv).empty() ? "" : PathSource(recv)) + ".hasTag(..)`");
     return Failed();
   }
   return Of(FromSchema(*decl->tags));
