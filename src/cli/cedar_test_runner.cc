@@ -234,6 +234,8 @@ TestFileResult RunCedarTestFile(const std::string& path, const std::string& root
     if (const json::Value* ctx = req.Find("context")) {
       auto context = cedar::ContextFromJson(*ctx, schema_ptr, request.action);
       if (!context.ok()) {
+        // With a schema, reading the context checks it against the action's context type.
+        if (schema_ptr != nullptr) ++result.requests.failed;
         fail("bad context: " + context.status().ToString());
         continue;
       }

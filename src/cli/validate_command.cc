@@ -53,8 +53,8 @@ int RunValidate(int argc, char** argv) {
   cedar::ValidationResult result = cedar::ValidatePolicies(*schema, *policies);
   for (const cedar::ValidationFinding& f : result.findings) {
     clean = false;
-    std::printf("%s:%s: %s: %s\n", policies_path.c_str(), f.loc.ToString().c_str(),
-                f.policy_id.c_str(), f.message.c_str());
+    std::string where = policies_path + (f.loc.known() ? ":" + f.loc.ToString() : "");
+    std::printf("%s: %s: %s\n", where.c_str(), f.policy_id.c_str(), f.message.c_str());
   }
   if (!entities_path.empty()) {
     auto entities_text = ReadFile(entities_path);
