@@ -17,7 +17,6 @@ using validate::Capabilities;
 using validate::Hierarchy;
 using validate::Reporter;
 using validate::RequestEnv;
-using validate::Type;
 using validate::Typechecker;
 using validate::Typed;
 using validate::TypeKind;
@@ -52,15 +51,15 @@ void CheckConditions(const Policy& policy, Typechecker& tc) {
 }
 
 void ValidateOne(const Schema& schema, const Hierarchy& hierarchy,
-                 const std::vector<RequestEnv>& envs, const Policy& policy,
-                 std::vector<ValidationFinding>& out) {
+                 const std::vector<RequestEnv>& envs, validate::AttrTypeCache& cache,
+                 const Policy& policy, std::vector<ValidationFinding>& out) {
   Reporter reporter(policy.id, out);
   validate::CheckEntityReferences(schema, hierarchy, policy, reporter);
   bool any_applies = false;
   for (const RequestEnv& env : envs) {
     if (!validate::ScopeMayMatch(policy, env, hierarchy)) continue;
     any_applies = true;
-    Typechecker tc(schema, hierarchy, env, reporter);
+    Typechecker tc(schema, hierarchy, env, reporter, cache);
     CheckConditions(policy, tc);
   }
   if (!any_applies) {
@@ -77,9 +76,10 @@ ValidationResult ValidatePolicies(const Schema& schema, const std::vector<Policy
   ValidationResult result;
   Hierarchy hierarchy(schema);
   std::vector<RequestEnv> envs = AllEnvironments(schema);
+  validate::AttrTypeCache cache;
   for (const PolicyPtr& p : policies) {
     size_t first = result.findings.size();
-    ValidateOne(schema, hierarchy, envs, *p, result.findings);
+    ValidateOne(schema, hierarchy, envs, cache, *p, result.findings);
     std::stable_sort(result.findings.begin() + static_cast<std::ptrdiff_t>(first),
                      result.findings.end(),
                      [](const ValidationFinding& a, const ValidationFinding& b) {

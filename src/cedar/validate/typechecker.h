@@ -47,12 +47,20 @@ class Reporter {
   int count_ = 0;
 };
 
+// Attribute record types of entity types, converted from the schema on first use; shared by the
+// typecheckers of one validation run.
+using AttrTypeCache = std::map<std::string, TypePtr>;
+
 class Typechecker {
  public:
   // REQUIRES: all arguments outlive the typechecker.
   Typechecker(const Schema& schema, const Hierarchy& hierarchy, const RequestEnv& env,
-              Reporter& reporter)
-      : schema_(schema), hierarchy_(hierarchy), env_(env), reporter_(reporter) {}
+              Reporter& reporter, AttrTypeCache& attr_cache)
+      : schema_(schema),
+        hierarchy_(hierarchy),
+        env_(env),
+        reporter_(reporter),
+        entity_attr_cache_(attr_cache) {}
 
   Typed Check(const Expr& e, const Capabilities& prior);
   // Check, and report unless the type is boolean (then the result has no type).
@@ -84,7 +92,7 @@ class Typechecker {
   const Hierarchy& hierarchy_;
   const RequestEnv& env_;
   Reporter& reporter_;
-  std::map<std::string, TypePtr> entity_attr_cache_;
+  AttrTypeCache& entity_attr_cache_;
 };
 
 }  // namespace metagate::cedar::validate
