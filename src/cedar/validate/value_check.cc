@@ -27,17 +27,36 @@ const char* KindName(SchemaTypeKind k) {
   return "?";
 }
 
+SchemaTypeKind KindOf(const Value& v) {
+  switch (v.kind()) {
+    case ValueKind::kBool:
+      return SchemaTypeKind::kBool;
+    case ValueKind::kLong:
+      return SchemaTypeKind::kLong;
+    case ValueKind::kString:
+      return SchemaTypeKind::kString;
+    case ValueKind::kEntity:
+      return SchemaTypeKind::kEntity;
+    case ValueKind::kSet:
+      return SchemaTypeKind::kSet;
+    case ValueKind::kRecord:
+      return SchemaTypeKind::kRecord;
+    case ValueKind::kExtension:
+      return SchemaTypeKind::kExtension;
+  }
+  return SchemaTypeKind::kBool;
+}
+
 Status Mismatch(const SchemaType& type, const Value& value, const std::string& what) {
   return Status::Invalid(what + " should have type " + type.ToString() + " but is " +
-                         KindName(static_cast<SchemaTypeKind>(value.kind())) + " (" +
-                         value.TypeName() + ")");
+                         KindName(KindOf(value)) + " (" + value.TypeName() + ")");
 }
 
 }  // namespace
 
 Status CheckValueType(const Schema& schema, const Value& value, const SchemaType& type,
                       const std::string& what) {
-  if (static_cast<int>(value.kind()) != static_cast<int>(type.kind)) {
+  if (KindOf(value) != type.kind) {
     return Mismatch(type, value, what);
   }
   switch (type.kind) {
