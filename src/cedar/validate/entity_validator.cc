@@ -79,6 +79,9 @@ Status CheckEntity(const Schema& schema, const Entity& e) {
 }  // namespace
 
 Status ValidateEntities(const Schema& schema, const Entities& entities) {
+  if (entities.has_cycle()) {
+    return Status::Invalid("the entity hierarchy has a cycle (an entity is its own ancestor)");
+  }
   // Check in a deterministic order so that the first error reported is stable.
   std::vector<const Entity*> sorted;
   for (const auto& [uid, e] : entities.all()) sorted.push_back(&e);

@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kSchema = R"(
 entity Team enum ["red", "blue"];
-entity Org;
+entity Org in [Org];
 entity Group in [Org];
 entity User in [Group, Team] { age: Long, boss?: User, r?: {a: Long} } tags Long;
 entity Doc;
@@ -94,6 +94,19 @@ TEST_F(EntityValidationTest, RejectsWhatCedarRejects) {
   action_attrs.uid = EntityUid("Action", "view");
   action_attrs.attrs = Value::Record({{"x", Value::Long(1)}});
   EXPECT_FALSE(Validate(action_attrs).ok());
+}
+
+TEST_F(EntityValidationTest, RejectsCycles) {
+  Entities es;
+  Entity a, b;
+  a.uid = EntityUid("Org", "a");
+  a.parents = {EntityUid("Org", "b")};
+  b.uid = EntityUid("Org", "b");
+  b.parents = {EntityUid("Org", "a")};
+  ASSERT_TRUE(es.Add(a).ok());
+  ASSERT_TRUE(es.Add(b).ok());
+  es.Finalize();
+  EXPECT_FALSE(ValidateEntities(schema_, es).ok());
 }
 
 TEST_F(EntityValidationTest, ReaderReportsJsonLocations) {
