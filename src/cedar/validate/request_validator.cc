@@ -28,8 +28,9 @@ Status CheckEnumId(const Schema& schema, const EntityUid& uid, const char* role)
 Status ValidateRequest(const Schema& schema, const Request& request) {
   const ActionDecl* action = schema.FindAction(request.action);
   if (action == nullptr) {
-    return Status::Invalid("the request's action " + request.action.ToString() +
-                           " is not declared in the schema");
+    // The id comes from request data, so only its type is named.
+    return Status::Invalid("the request's action (of type `" + request.action.type() +
+                           "`) is not declared in the schema");
   }
   if (!Listed(action->principal_types, request.principal.type())) {
     return Status::Invalid("principal type `" + request.principal.type() +

@@ -47,6 +47,7 @@ TEST_F(RequestValidationTest, RejectsWhatCedarRejects) {
   Status undeclared = Check(EntityUid("User", "a"), "nope", EntityUid("Doc", "d"));
   EXPECT_FALSE(undeclared.ok());
   EXPECT_NE(undeclared.message().find("not declared"), std::string::npos);
+  EXPECT_EQ(undeclared.message().find("nope"), std::string::npos) << "no ids from data";
   // Actions without `appliesTo` (including groups) apply to no request.
   EXPECT_FALSE(Check(EntityUid("User", "a"), "grp", EntityUid("Doc", "d"), {}).ok());
   EXPECT_FALSE(Check(EntityUid("User", "a"), "bare", EntityUid("Doc", "d"), {}).ok());
