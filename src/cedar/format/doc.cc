@@ -26,6 +26,9 @@ bool IsZeroWidth(uint32_t cp) {
 
 // Terminal display width of UTF-8 text (wide East Asian characters and emoji count 2).
 size_t DisplayWidth(const std::string& s) {
+  bool ascii = true;
+  for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return s.size();  // as in `pretty`: ASCII text counts bytes, control characters too
   size_t w = 0;
   for (size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
