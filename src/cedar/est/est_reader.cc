@@ -61,6 +61,15 @@ Result<std::string> TypeName(const JValue& v) {
   return v.as_string();
 }
 
+bool IsIdentifier(const std::string& s) {
+  auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; };
+  if (s.empty() || !alpha(s[0])) return false;
+  for (char c : s) {
+    if (!alpha(c) && !(c >= '0' && c <= '9')) return false;
+  }
+  return true;
+}
+
 std::shared_ptr<Expr> Node(ExprKind kind, const JValue& at) {
   auto n = std::make_shared<Expr>();
   n->kind = kind;
@@ -442,6 +451,7 @@ Result<PolicyPtr> PolicyFromJsonValue(const JValue& v, std::string id) {
   if (const JValue* annos = v.Find("annotations")) {
     if (!annos->is_object()) return Bad(*annos, "`annotations` must be an object");
     for (const auto& [k, val] : annos->members()) {
+      if (!IsIdentifier(k)) return Bad(val, "invalid annotation key `" + k + "`");
       Annotation a;
       a.key = k;
       a.loc = val.loc();
