@@ -146,7 +146,12 @@ void CheckFile(const std::string& root, const std::string& path, Stats& stats,
     Fail(stats, where, "format failed: " + formatted.status().ToString());
   }
   for (const auto& [name, set] : stages) {
-    if (!set.ok()) Fail(stats, where, name + ": " + set.status().ToString());
+    if (!set.ok()) {
+      Fail(stats, where, name + ": " + set.status().ToString());
+    } else if (cedar::PolicySetToJson(*set) != json_text) {
+      // Every stage keeps the policies' JSON (their ASTs as Cedar sees them) unchanged.
+      Fail(stats, where, name + ": the policies' JSON changed");
+    }
   }
   for (size_t i = 0; i < loaded->requests.size(); ++i) {
     const cedar::Request& req = loaded->requests[i];
