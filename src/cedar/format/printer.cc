@@ -139,16 +139,9 @@ class Printer {
     }
     out += ')';
   }
+  // Nested unary operators and `-` on a non-negative integer literal (which would fold into
+  // the literal) are parenthesized; so is `!` on a negative literal (`!-1` does not parse).
   void Unary(const Expr& e, char op) {
-    // At most 4 unary operators in a row parse; and `-` on a literal integer would fold into it.
-    int run = 0;
-    const Expr* cur = &e;
-    while ((cur->kind == ExprKind::kNot || cur->kind == ExprKind::kNeg) && run < 4 &&
-           cur->kind == e.kind) {
-      ++run;
-      cur = cur->args[0].get();
-    }
-    (void)run;
     out += op;
     const Expr& arg = *e.args[0];
     const bool folds = op == '-' && arg.kind == ExprKind::kLiteral && arg.literal.is_long() &&
