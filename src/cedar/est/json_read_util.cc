@@ -34,7 +34,6 @@ Result<EntityUid> UidFromJson(const JValue& v) {
   if (const JValue* inner = v.Find("__entity")) return UidFromJson(*inner);
   ASSIGN_OR_RETURN(std::string type, StringMember(v, "type"));
   ASSIGN_OR_RETURN(std::string id, StringMember(v, "id"));
-  RETURN_IF_ERROR(OnlyFields(v, {"type", "id"}));
   Result<std::string> name = ParseName(type);
   if (!name.ok()) return Bad(*v.Find("type"), "invalid entity type `" + type + "`");
   return EntityUid(std::move(type), std::move(id));

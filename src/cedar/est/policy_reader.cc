@@ -32,7 +32,7 @@ Result<ScopeConstraint> ReadScope(const JValue& v, bool is_action, SlotId slot_i
   if (!v.is_object()) return Bad(v, "a scope constraint must be an object with `op`");
   ScopeConstraint s;
   ASSIGN_OR_RETURN(std::string op, StringMember(v, "op"));
-  if (op == "All") {
+  if (op == "All" || op == "all") {
     RETURN_IF_ERROR(OnlyFields(v, {"op"}));
     s.op = ScopeConstraint::Op::kAny;
   } else if (op == "==") {
@@ -102,7 +102,8 @@ Result<PolicyPtr> PolicyFromJsonValue(const JValue& v, std::string id) {
   ASSIGN_OR_RETURN(const JValue* rj, Member(v, "resource"));
   ASSIGN_OR_RETURN(p->resource, ReadScope(*rj, false, SlotId::kResource));
   p->is_template = p->principal.slot.has_value() || p->resource.slot.has_value();
-  if (const JValue* conds = v.Find("conditions")) {
+  {
+    ASSIGN_OR_RETURN(const JValue* conds, Member(v, "conditions"));
     if (!conds->is_array()) return Bad(*conds, "`conditions` must be an array");
     for (const auto& c : conds->items()) {
       if (!c.is_object()) return Bad(c, "a condition must be an object with `kind`, `body`");
