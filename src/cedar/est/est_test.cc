@@ -102,6 +102,37 @@ TEST(EstTest, ReaderErrorsAreLocated) {
   }
 }
 
+// Accepted and rejected exactly as Cedar 4.12's policyToText accepts or rejects them.
+TEST(EstTest, AcceptsAndRejectsLikeCedar) {
+  const std::string kScope =
+      R"("effect":"permit","principal":{"op":"All"},"action":{"op":"All"},"resource":{"op":"All"})";
+  auto with_body = [&](const std::string& body) {
+    return "{" + kScope + R"(,"conditions":[{"kind":"when","body":)" + body + "}]}";
+  };
+  const std::pair<std::string, bool> kCases[] = {
+      {"{" + kScope + "}", false},  // `conditions` is required
+      {R"({"effect":"permit","principal":{"op":"all"},"action":{"op":"All"},)"
+       R"("resource":{"op":"All"},"conditions":[]})",
+       true},
+      {R"({"effect":"permit","principal":{"op":"==","entity":{"type":"U","id":"a","x":1}},)"
+       R"("action":{"op":"All"},"resource":{"op":"All"},"conditions":[]})",
+       true},
+      {R"({"effect":"permit","principal":{"op":"All"},"action":{"op":"is","entity_type":"A"},)"
+       R"("resource":{"op":"All"},"conditions":[]})",
+       false},
+      {with_body(R"({"Value":1.5})"), false},
+      {with_body(R"({"Slot":"?principal"})"), false},
+      {with_body(R"({"ip":[{"Value":"1.1.1.1"},{"Value":"x"}]})"), true},  // arity: at evaluation
+      {with_body(R"({"has":{"left":{"Var":"context"},"attr":[]}})"), false},
+      {with_body(R"({})"), false},
+      {with_body(R"({"Value":1,"Var":"principal"})"), false},
+  };
+  for (const auto& [json, accepted] : kCases) {
+    Result<PolicyPtr> p = PolicyFromJson(json, "p");
+    EXPECT_EQ(p.ok(), accepted) << json << "\n" << p.status().ToString();
+  }
+}
+
 TEST(EstTest, PolicySetRoundTripWithTemplatesAndLinks) {
   Result<PolicySet> set = PolicySet::FromText(
       "permit(principal, action, resource);\n"
