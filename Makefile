@@ -28,8 +28,8 @@ test-unit-asan:
 test-release: build
 	@ctest --preset release -j $(JOBS) --timeout 1500
 
-bench: build
-	@build/release/bench/authorize_bench
+bench: deps
+	@bash scripts/bench_authorize.sh
 
 fuzz-build: deps
 	@cmake --preset fuzz >/dev/null

@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "metagate/common/utf8.h"
+
 namespace metagate::json {
 
 const char* KindName(Kind kind) {
@@ -265,24 +267,6 @@ class Parser {
     return Status::Ok();
   }
 
-  static void AppendUtf8(std::string& s, uint32_t cp) {
-    if (cp < 0x80) {
-      s.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      s.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      s.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      s.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      s.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      s.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      s.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-
   bool ReadHex4(uint32_t& out) {
     if (pos_ + 4 > text_.size()) return false;
     out = 0;
@@ -300,40 +284,6 @@ class Parser {
       }
     }
     pos_ += 4;
-    return true;
-  }
-
-  // Checks that bytes [pos_, pos_+n) form one valid UTF-8 sequence starting with lead byte c.
-  bool ValidUtf8At(size_t& p) const {
-    unsigned char c = static_cast<unsigned char>(text_[p]);
-    int n;
-    uint32_t cp;
-    if (c < 0x80) {
-      ++p;
-      return true;
-    } else if ((c & 0xE0) == 0xC0) {
-      n = 1;
-      cp = c & 0x1F;
-    } else if ((c & 0xF0) == 0xE0) {
-      n = 2;
-      cp = c & 0x0F;
-    } else if ((c & 0xF8) == 0xF0) {
-      n = 3;
-      cp = c & 0x07;
-    } else {
-      return false;
-    }
-    if (p + n >= text_.size()) return false;
-    for (int i = 1; i <= n; ++i) {
-      unsigned char cc = static_cast<unsigned char>(text_[p + i]);
-      if ((cc & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      return false;
-    }
-    p += n + 1;
     return true;
   }
 
@@ -377,17 +327,27 @@ class Parser {
             } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
               return Error("unpaired surrogate in JSON string");
             }
-            AppendUtf8(s, cp);
+            utf8::Append(s, cp);
             break;
           }
           default: return Error("invalid escape in JSON string");
         }
         continue;
       }
-      size_t p = pos_;
-      if (!ValidUtf8At(p)) return Error("invalid UTF-8 in JSON string");
-      s.append(text_.data() + pos_, p - pos_);
-      pos_ = p;
+      // A run of plain bytes up to the next quote, escape or control character.
+      size_t end = pos_;
+      while (end < text_.size() && text_[end] != '"' && text_[end] != '\\' &&
+             static_cast<unsigned char>(text_[end]) >= 0x20) {
+        ++end;
+      }
+      std::string_view run = text_.substr(pos_, end - pos_);
+      size_t bad = utf8::FindInvalid(run);
+      if (bad != run.size()) {
+        pos_ += bad;
+        return Error("invalid UTF-8 in JSON string");
+      }
+      s.append(run);
+      pos_ = end;
     }
   }
 

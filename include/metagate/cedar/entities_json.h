@@ -20,7 +20,9 @@ Result<EntityUid> EntityUidFromJson(const json::Value& json);
 
 // Reads a Cedar JSON value. Without `expected`, escapes are recognised only in their explicit
 // forms (`{"__entity": ..}`, `{"__extn": ..}`) and other objects are records. With `expected`,
-// the value must have that type; entity and extension values may use their implicit forms.
+// the value must have that type; entity and extension values may use their implicit forms, and
+// records may not have undeclared attributes or lack required ones. (Enumerated entity ids are
+// checked by the entity and context readers, which know the schema.)
 Result<Value> ValueFromJson(const json::Value& json, const SchemaType* expected);
 
 // Reads a JSON array of entities, `[{"uid": .., "attrs": {..}, "parents": [..], "tags": {..}}]`

@@ -27,6 +27,13 @@ const ExtensionFunction* FindExtensionFunction(std::string_view name);
 // Builds an extension value from its constructor name and argument, as in the JSON escape
 // `{"__extn": {"fn": "ip", "arg": "10.0.0.1"}}`. Returns an error for an unknown constructor or
 // a malformed argument.
+// Same as CallExtensionFunction(fn, {String(arg)}), as Cedar 4.12 does.
 Result<Value> ConstructExtensionValue(std::string_view fn, std::string_view arg);
+
+// Calls the extension function `fn` with `args` (for a method, the receiver first), checking the
+// arity; as the JSON escape `{"__extn": {"fn": "offset", "args": [<datetime>, <duration>]}}`
+// does (Cedar writes datetimes that have no constructor string this way). Any function may be
+// named there: Cedar 4.12 accepts e.g. {"fn": "isIpv4", "args": [<ipaddr>]} and yields a Bool.
+Result<Value> CallExtensionFunction(std::string_view fn, std::span<const Value> args);
 
 }  // namespace metagate::cedar

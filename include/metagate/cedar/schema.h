@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -92,6 +93,9 @@ class Schema {
   const SchemaType* ActionContextType(const EntityUid& action) const;
   // Whether `type` is the type of some declared action (e.g. "Action", "Ns::Action").
   bool IsActionEntityType(std::string_view type) const;
+  // The entity types that entities of `type` may have as ancestors: the transitive closure of the
+  // `in [...]` declarations. Empty for an undeclared type.
+  std::set<std::string> AllowedAncestorTypes(std::string_view type) const;
 
   // One entity per declared action, with its uid and its direct parents (no attributes).
   std::vector<Entity> ActionEntities() const;

@@ -3,6 +3,7 @@
 
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -78,7 +79,9 @@ class EntitiesReader {
     if (schema_ != nullptr) {
       for (Entity& e : schema_->ActionEntities()) RETURN_IF_ERROR(entities_.Add(std::move(e)));
     }
+    RETURN_IF_ERROR(CheckNoCycles());
     entities_.Finalize();
+    if (schema_ != nullptr) RETURN_IF_ERROR(CheckAncestorTypes());
     return std::move(entities_);
   }
 
@@ -105,11 +108,15 @@ class EntitiesReader {
 
     Entity entity;
     entity.uid = uid;
+    const bool is_action = IsActionType(uid.type());
     for (const json::Value& p : parents->items()) {
       ASSIGN_OR_RETURN(EntityUid parent, ReadEntityUid(p, where + ", parent"));
+      if (is_action && !IsActionType(parent.type())) {
+        return Status::Invalid(where + ": the parents of an action must be actions", p.loc());
+      }
       entity.parents.push_back(std::move(parent));
     }
-    if (schema_ != nullptr && IsActionType(uid.type())) {
+    if (schema_ != nullptr && is_action) {
       return CheckActionEntity(entity, *attrs, tags, obj.loc(), where);
     }
     if (schema_ == nullptr) {
@@ -132,16 +139,10 @@ class EntitiesReader {
                              uid_json.loc());
     }
     RETURN_IF_ERROR(CheckEnumId(entity.uid, schema_, uid_json.loc(), where));
+    // Parent types are checked on all ancestors once the hierarchy is complete.
     for (size_t i = 0; i < entity.parents.size(); ++i) {
-      const EntityUid& p = entity.parents[i];
-      SourceLoc loc = parents.items()[i].loc();
-      bool allowed = false;
-      for (const std::string& t : decl->member_of_types) allowed = allowed || t == p.type();
-      if (!allowed) {
-        return Status::Invalid(
-            where + ": the schema does not allow a parent of type `" + p.type() + "`", loc);
-      }
-      RETURN_IF_ERROR(CheckEnumId(p, schema_, loc, where + ", parent"));
+      RETURN_IF_ERROR(
+          CheckEnumId(entity.parents[i], schema_, parents.items()[i].loc(), where + ", parent"));
     }
     ASSIGN_OR_RETURN(entity.attrs, ReadTypedRecord(attrs, *decl->attributes, schema_, where));
     if (tags != nullptr) {
@@ -201,11 +202,76 @@ class EntitiesReader {
       if (SameEntity(*existing, entity)) return Status::Ok();
       return Status::Invalid(where + ": the entity is listed twice with different contents", loc);
     }
+    locs_[entity.uid] = loc;
+    order_.push_back(entity.uid);
     return entities_.Add(std::move(entity));
+  }
+
+  // As in Cedar, every ancestor (not only the listed parents) must have a type that the schema
+  // allows, transitively, as an ancestor of the entity's type.
+  Status CheckAncestorTypes() const {
+    std::unordered_map<std::string, std::set<std::string>> allowed;
+    for (const EntityUid& uid : order_) {
+      if (IsActionType(uid.type())) continue;
+      auto it = allowed.find(uid.type());
+      if (it == allowed.end()) {
+        it = allowed.emplace(uid.type(), schema_->AllowedAncestorTypes(uid.type())).first;
+      }
+      const std::string* bad = nullptr;
+      for (const EntityUid& a : entities_.Find(uid)->ancestors) {
+        if (it->second.count(a.type()) == 0 && (bad == nullptr || a.type() < *bad)) {
+          bad = &a.type();
+        }
+      }
+      if (bad != nullptr) {
+        return Status::Invalid("entities: " + Describe(uid) +
+                                   ": the schema does not allow an ancestor of type `" + *bad + "`",
+                               locs_.at(uid));
+      }
+    }
+    return Status::Ok();
+  }
+
+  // Cedar rejects an entity hierarchy with a cycle (an entity among its own ancestors).
+  Status CheckNoCycles() const {
+    enum class Mark { kOnPath, kDone };
+    std::unordered_map<EntityUid, Mark, EntityUidHash> mark;
+    for (const auto& [root, unused] : entities_.all()) {
+      if (mark.count(root) != 0) continue;
+      // Iterative DFS: (entity, index of the next parent to visit).
+      std::vector<std::pair<const Entity*, size_t>> stack = {{entities_.Find(root), 0}};
+      mark[root] = Mark::kOnPath;
+      while (!stack.empty()) {
+        auto& [e, next] = stack.back();
+        if (next == e->parents.size()) {
+          mark[e->uid] = Mark::kDone;
+          stack.pop_back();
+          continue;
+        }
+        const EntityUid& p = e->parents[next++];
+        auto it = mark.find(p);
+        if (it != mark.end()) {
+          if (it->second == Mark::kOnPath) {
+            auto loc = locs_.find(p);
+            return Status::Invalid(
+                "entities: the parent hierarchy has a cycle through an " + Describe(p),
+                loc == locs_.end() ? SourceLoc() : loc->second);
+          }
+          continue;
+        }
+        const Entity* pe = entities_.Find(p);
+        if (pe == nullptr) continue;  // not an entity: no parents
+        mark[p] = Mark::kOnPath;
+        stack.emplace_back(pe, 0);
+      }
+    }
+    return Status::Ok();
   }
 
   const Schema* schema_;
   Entities entities_;
+  std::unordered_map<EntityUid, SourceLoc, EntityUidHash> locs_;
+  std::vector<EntityUid> order_;  // entities from the input, in order
 };
 
 }  // namespace

@@ -38,14 +38,20 @@ TEST(EntityUidFromJsonTest, BothForms) {
   auto b = EntityUidFromJson(J(R"({"__entity": {"type": "User", "id": ""}})"));
   ASSERT_TRUE(b.ok());
   EXPECT_EQ(*b, EntityUid("User", ""));
+  // In a uid, other members beside a well-formed `__entity` are ignored.
+  auto c = EntityUidFromJson(J(R"({"__entity": {"type": "User", "id": "x"}, "type": "Other"})"));
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(*c, EntityUid("User", "x"));
 }
 
 TEST(EntityUidFromJsonTest, Errors) {
   for (const char* bad : {R"("User::\"a\"")", R"({"type": "User"})", R"({"type": "User", "id": 1})",
+                          R"({"__entity": {"__entity": {"type": "User", "id": "a"}}})",
                           R"({"type": "User!", "id": "a"})", R"({"type": " User", "id": "a"})",
                           R"({"type": "A :: B", "id": "a"})", R"({"type": "if", "id": "a"})",
                           R"({"type": "__cedar::T", "id": "a"})", R"({"type": "", "id": "a"})",
-                          R"({"type": "A::", "id": "a"})", R"({"type": "1A", "id": "a"})"}) {
+                          R"({"type": "A::", "id": "a"})", R"({"type": "1A", "id": "a"})",
+                          R"({"type": "A", "id": "a", "id": "b"})"}) {
     EXPECT_FALSE(EntityUidFromJson(J(bad)).ok()) << bad;
   }
 }
@@ -142,6 +148,7 @@ TEST_F(TypedValueTest, ImplicitEntityForms) {
   EXPECT_EQ(MustRead(R"({"type": "U", "id": "x"})", Attr("e")), u);
   EXPECT_EQ(MustRead(R"({"type": "U", "id": "x", "extra": 1})", Attr("e")), u);
   EXPECT_EQ(MustRead(R"({"__entity": {"type": "U", "id": "x"}})", Attr("e")), u);
+  EXPECT_EQ(MustRead(R"({"__entity": {"type": "U", "id": "x"}, "b": 1})", Attr("e")), u);
   EXPECT_EQ(MustRead(R"([{"type": "U", "id": "x"}])", Attr("s")), Value::Set({u}));
   Value r = MustRead(R"({"x": 1, "y": {"type": "U", "id": "x"}})", Attr("r"));
   EXPECT_EQ(*r.FindField("y"), u);
@@ -152,6 +159,7 @@ TEST_F(TypedValueTest, ImplicitExtensionForms) {
   EXPECT_EQ(MustRead(R"("1.2.3.4")", Attr("ip")), ip);
   EXPECT_EQ(MustRead(R"({"fn": "ip", "arg": "1.2.3.4"})", Attr("ip")), ip);
   EXPECT_EQ(MustRead(R"({"fn": "ip", "args": ["1.2.3.4"]})", Attr("ip")), ip);
+  EXPECT_EQ(MustRead(R"({"__extn": {"fn": "ip", "arg": "1.2.3.4"}, "b": 1})", Attr("ip")), ip);
   EXPECT_STREQ(MustRead(R"("0.6")", Attr("d")).as_extension().type_name(), "decimal");
   EXPECT_STREQ(MustRead(R"("2024-01-01")", Attr("dt")).as_extension().type_name(), "datetime");
   EXPECT_STREQ(MustRead(R"("1h")", Attr("du")).as_extension().type_name(), "duration");
@@ -177,6 +185,9 @@ TEST_F(TypedValueTest, Mismatches) {
   (void)ReadError(R"("true")", Attr("b"));
   (void)ReadError(R"({"type": "U", "id": "x"})", Attr("s"));
   (void)ReadError("[]", Attr("r"));
+  (void)ReadError(R"({"__entity": {"type": "U", "id": "x"}})", Attr("r"));
+  (void)ReadError(R"({"__expr": "U::\"x\""})", Attr("e"));
+  (void)ReadError(R"({"fn": "ip"})", Attr("ip"));
   Status st = ReadError("{\"x\": 1,\n \"z\": 2}", Attr("r"));
   EXPECT_EQ(st.loc().ToString(), "2:7");
   EXPECT_NE(st.message().find("`z`"), std::string::npos);
@@ -244,6 +255,9 @@ TEST(EntitiesFromJsonTest, StructuralErrors) {
        " {\"uid\": {\"type\": \"A\", \"id\": \"a\"}, \"attrs\": {\"x\": 2}, \"parents\": []}]",
        "2:2", "listed twice"},
       {"[{\"uid\": {\"type\": \"A\", \"id\": \"a\"},", "1:35", "entities:"},
+      {R"([{"uid": {"type": "Ns::Action", "id": "a"}, "attrs": {},
+            "parents": [{"type": "Action", "id": "b"}, {"type": "User", "id": "u"}]}])",
+       "2:56", "parents of an action"},
   };
   for (const Case& c : cases) {
     auto r = EntitiesFromJson(c.text, nullptr);
@@ -252,6 +266,50 @@ TEST(EntitiesFromJsonTest, StructuralErrors) {
     EXPECT_NE(r.status().message().find(c.fragment), std::string::npos)
         << c.text << " -> " << r.status().ToString();
   }
+}
+
+TEST(EntitiesFromJsonTest, AncestorTypesAreCheckedTransitively) {
+  Schema schema = MustParseSchema("entity A in [B]; entity B in [C]; entity C; entity D in [A];");
+  // C is an allowed ancestor of A (through B), so it may also be a direct parent.
+  auto direct = EntitiesFromJson(
+      R"([{"uid": {"type": "A", "id": "a"}, "attrs": {}, "parents": [{"type": "C", "id": "c"}]}])",
+      &schema);
+  EXPECT_TRUE(direct.ok()) << direct.status().ToString();
+  // D may be in A, but then A::"a" has an ancestor of type D, which A may not have.
+  auto bad = EntitiesFromJson(R"([
+    {"uid": {"type": "D", "id": "d"}, "attrs": {}, "parents": [{"type": "A", "id": "a"}]},
+    {"uid": {"type": "A", "id": "a"}, "attrs": {}, "parents": [{"type": "D", "id": "x"}]}
+  ])",
+                              &schema);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("ancestor of type `D`"), std::string::npos);
+  EXPECT_EQ(schema.AllowedAncestorTypes("D"), (std::set<std::string>{"A", "B", "C"}));
+  EXPECT_TRUE(schema.AllowedAncestorTypes("Nope").empty());
+}
+
+TEST(EntitiesFromJsonTest, HierarchyCyclesAreErrors) {
+  auto self = EntitiesFromJson(
+      R"([{"uid": {"type": "A", "id": "a"}, "attrs": {}, "parents": [{"type": "A", "id": "a"}]}])",
+      nullptr);
+  ASSERT_FALSE(self.ok());
+  EXPECT_NE(self.status().message().find("cycle"), std::string::npos);
+  EXPECT_EQ(self.status().loc().ToString(), "1:2");
+  auto two = EntitiesFromJson(R"([
+    {"uid": {"type": "A", "id": "a"}, "attrs": {}, "parents": [{"type": "A", "id": "b"}]},
+    {"uid": {"type": "A", "id": "b"}, "attrs": {}, "parents": [{"type": "A", "id": "c"}]},
+    {"uid": {"type": "A", "id": "c"}, "attrs": {}, "parents": [{"type": "A", "id": "a"}]}
+  ])",
+                              nullptr);
+  EXPECT_FALSE(two.ok());
+  // A diamond is not a cycle.
+  auto diamond = EntitiesFromJson(R"([
+    {"uid": {"type": "A", "id": "a"}, "attrs": {},
+     "parents": [{"type": "A", "id": "b"}, {"type": "A", "id": "c"}]},
+    {"uid": {"type": "A", "id": "b"}, "attrs": {}, "parents": [{"type": "A", "id": "d"}]},
+    {"uid": {"type": "A", "id": "c"}, "attrs": {}, "parents": [{"type": "A", "id": "d"}]}
+  ])",
+                                  nullptr);
+  EXPECT_TRUE(diamond.ok()) << diamond.status().ToString();
 }
 
 TEST(EntitiesFromJsonTest, IdenticalDuplicatesAreAccepted) {
@@ -310,7 +368,7 @@ TEST(EntitiesFromJsonTest, SchemaErrors) {
        "String"},
       {R"([{"uid": {"type": "U", "id": "a"}, "attrs": {"name": "n"},
             "parents": [{"type": "T", "id": "t"}]}])",
-       "2:25", "parent of type `T`"},
+       "1:2", "ancestor of type `T`"},
       {R"([{"uid": {"type": "U", "id": "a"}, "attrs": {"name": "n"}, "parents": [],
             "tags": {"k": 1}}])",
        "2:27", "no tags"},

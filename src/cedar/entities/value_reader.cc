@@ -198,11 +198,16 @@ bool IsValidCedarName(std::string_view name) {
 }
 
 Result<EntityUid> ReadEntityUid(const json::Value& json, const std::string& where) {
+  // An `__entity` member holding a uid wins, other members being ignored (unlike in values,
+  // where the escape must be the only member); otherwise the object itself must be a uid.
   const json::Value* obj = &json;
-  if (const json::Value* inner = SoleMember(json, "__entity")) obj = inner;
+  if (const json::Value* inner = json.Find("__entity"); inner && LooksLikeUid(*inner)) {
+    obj = inner;
+  }
   if (!obj->is_object() || !LooksLikeUid(*obj)) {
     return Err(where, "expected an entity reference `{\"type\": .., \"id\": ..}`", json.loc());
   }
+  RETURN_IF_ERROR(CheckNoDuplicateKeys(*obj, where));
   return UidFromTypeAndId(*obj, where);
 }
 
@@ -276,8 +281,9 @@ Result<Value> ReadValue(const json::Value& json, const SchemaType* expected, con
         }
         v = std::move(r).value();
       } else {
-        const json::Value* call = SoleMember(json, "__extn");
-        if (call == nullptr) call = &json;
+        // As with uids, a well-formed `__extn` member wins and other members are ignored.
+        const json::Value* call = json.Find("__extn");
+        if (call == nullptr || !call->is_object() || !LooksLikeExtnCall(*call)) call = &json;
         if (!call->is_object() || !LooksLikeExtnCall(*call)) {
           return Mismatch(*expected, json::KindName(json.kind()), json.loc(), where);
         }

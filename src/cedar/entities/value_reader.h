@@ -17,7 +17,7 @@ namespace metagate::cedar::entities_internal {
 // `__cedar` component, no whitespace.
 bool IsValidCedarName(std::string_view name);
 
-// Reads an entity uid (`{"type","id"}`, or `{"__entity": {..}}` when `allow_escape`).
+// Reads an entity uid: `{"type": .., "id": ..}` or an object with a well-formed `__entity` member.
 Result<EntityUid> ReadEntityUid(const json::Value& json, const std::string& where);
 
 // Reads a value; see ValueFromJson. `schema` (may be null) is used to check enum entity ids.
@@ -25,7 +25,7 @@ Result<Value> ReadValue(const json::Value& json, const SchemaType* expected, con
                         const std::string& where);
 
 // Reads a JSON object as a record of `type` (a record type): unknown attributes and missing
-// required ones are errors. `what` names the record ("context", "attribute `a`"...).
+// required ones are errors.
 Result<Value> ReadTypedRecord(const json::Value& json, const SchemaType& type, const Schema* schema,
                               const std::string& where);
 

@@ -6,7 +6,7 @@
 
 #include "est/ast_shapes.h"
 #include "metagate/cedar/policy_json.h"
-#include "parser/utf8.h"
+#include "metagate/common/utf8.h"
 
 namespace metagate::cedar {
 namespace {
@@ -56,7 +56,7 @@ JV LiteralJson(const cedar::Value& v) {
 
 std::string Utf8(uint32_t cp) {
   std::string out;
-  internal::AppendUtf8(out, cp);
+  utf8::Append(out, cp);
   return out;
 }
 

@@ -12,7 +12,7 @@
 #include "est/ast_shapes.h"
 #include "est/json_read_util.h"
 #include "parser/names.h"
-#include "parser/utf8.h"
+#include "metagate/common/utf8.h"
 
 namespace metagate::cedar::internal {
 namespace {
@@ -249,9 +249,9 @@ Result<ExprPtr> ExprReader::ReadOp(const std::string& op, const JValue& body, co
         return Bad(p, "a pattern element is \"Wildcard\" or {\"Literal\": \"...\"}");
       }
       const std::string& text = lit->as_string();
-      if (internal::FindInvalidUtf8(text) != text.size()) return Bad(*lit, "invalid UTF-8");
+      if (utf8::FindInvalid(text) != text.size()) return Bad(*lit, "invalid UTF-8");
       for (size_t i = 0; i < text.size();) {
-        n->pattern.elems.push_back({false, internal::DecodeUtf8(text, &i)});
+        n->pattern.elems.push_back({false, utf8::Decode(text, &i)});
       }
     }
     return ExprPtr(std::move(n));

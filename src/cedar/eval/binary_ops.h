@@ -1,5 +1,5 @@
 // Cedar's binary operators on already-evaluated operands (comparison, arithmetic, hierarchy
-// membership, set operations and entity tags).
+// membership, set operations and entity tags). Stateless; thread-safe.
 #pragma once
 
 #include "metagate/cedar/ast.h"

@@ -173,22 +173,13 @@ Result<Value> Evaluator::Evaluate(const Expr& expr) {
       return Value::Record(std::move(fields));
     }
     case ExprKind::kExtCall: {
-      const ExtensionFunction* fn = FindExtensionFunction(expr.name);
-      if (fn == nullptr) {
-        return Status::Invalid("extension function `" + expr.name + "` does not exist");
-      }
       std::vector<Value> args;
       args.reserve(expr.args.size());
       for (const ExprPtr& a : expr.args) {
         ASSIGN_OR_RETURN(Value v, Evaluate(*a));
         args.push_back(std::move(v));
       }
-      if (static_cast<int>(args.size()) != fn->arity) {
-        return Status::Invalid("wrong number of arguments to extension function `" + expr.name +
-                               "`: expected " + std::to_string(fn->arity) + ", got " +
-                               std::to_string(args.size()));
-      }
-      return fn->call(args);
+      return CallExtensionFunction(expr.name, args);
     }
   }
   return Status::Internal("unknown expression kind");

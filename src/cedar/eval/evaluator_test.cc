@@ -8,7 +8,7 @@
 namespace metagate::cedar {
 namespace {
 
-using namespace testing;  // NOLINT: AST builders
+using namespace ast_builders;  // NOLINT: a small AST-building vocabulary
 
 class EvaluatorTest : public ::testing::Test {
  protected:

@@ -1,4 +1,5 @@
 // Matching of Cedar `like` patterns (`*` matches any sequence of Unicode code points).
+// Stateless; thread-safe.
 #pragma once
 
 #include <string_view>

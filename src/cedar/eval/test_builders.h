@@ -1,4 +1,4 @@
-// Test-only helpers that build AST expressions without the parser.
+// Test-only helpers that build AST expressions without the parser. Stateless.
 #pragma once
 
 #include <initializer_list>
@@ -9,7 +9,7 @@
 
 #include "metagate/cedar/ast.h"
 
-namespace metagate::cedar::testing {
+namespace metagate::cedar::ast_builders {
 
 inline ExprPtr Make(Expr e) { return std::make_shared<const Expr>(std::move(e)); }
 
@@ -64,8 +64,7 @@ inline ExprPtr Rec(std::vector<std::pair<std::string, ExprPtr>> fields) {
   e.fields = std::move(fields);
   return Make(std::move(e));
 }
-// `a like "pattern"` where '*' in `pattern` is a wildcard (ASCII patterns only, or UTF-8 text
-// decoded to code points).
+// `a like pattern`, where U'*' in `pattern` is a wildcard and every other code point is literal.
 inline ExprPtr Like(ExprPtr a, const std::u32string& pattern) {
   Expr e;
   e.kind = ExprKind::kLike;
@@ -76,4 +75,4 @@ inline ExprPtr Like(ExprPtr a, const std::u32string& pattern) {
   return Make(std::move(e));
 }
 
-}  // namespace metagate::cedar::testing
+}  // namespace metagate::cedar::ast_builders

@@ -1,5 +1,5 @@
 // The `datetime` and `duration` extension value types (milliseconds as i64), exposed so that the
-// evaluator can compare them with `<`, `<=`, `>`, `>=`.
+// evaluator can compare them with `<`, `<=`, `>`, `>=`. Immutable; safe to share across threads.
 #pragma once
 
 #include <cstdint>

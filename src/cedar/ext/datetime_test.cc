@@ -8,8 +8,8 @@
 namespace metagate::cedar {
 namespace {
 
-using testing::Ext;
-using testing::Invoke;
+using ext_testing::Ext;
+using ext_testing::Invoke;
 
 struct CtorCase {
   const char* arg;
@@ -164,16 +164,6 @@ TEST(DatetimeTest, EqualityAndRoundTrip) {
   EXPECT_EQ(dt.as_extension().ConstructorArg(), "1969-12-31T23:59:59.999Z");
   EXPECT_EQ(Ext("datetime", dt.as_extension().ConstructorArg()), dt);
   EXPECT_EQ(Ext("duration", "-1d").as_extension().ConstructorArg(), "-86400000ms");
-}
-
-TEST(ExtensionRegistryTest, ConstructorNames) {
-  EXPECT_FALSE(ConstructExtensionValue("ipaddr", "1.2.3.4").ok());
-  EXPECT_FALSE(ConstructExtensionValue("isIpv4", "1.2.3.4").ok());
-  EXPECT_FALSE(ConstructExtensionValue("offset", "1h").ok());
-  EXPECT_NE(FindExtensionFunction("lessThan"), nullptr);
-  EXPECT_TRUE(FindExtensionFunction("isInRange")->is_method);
-  EXPECT_FALSE(FindExtensionFunction("ip")->is_method);
-  EXPECT_EQ(FindExtensionFunction("nope"), nullptr);
 }
 
 }  // namespace

@@ -1,4 +1,4 @@
-// Test-only helpers for calling extension functions by name.
+// Test-only helpers for calling extension functions by name. Stateless.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -8,7 +8,7 @@
 
 #include "metagate/cedar/extensions.h"
 
-namespace metagate::cedar::testing {
+namespace metagate::cedar::ext_testing {
 
 // Constructs an extension value; fails the test if the argument is rejected.
 inline Value Ext(std::string_view fn, std::string_view arg) {
@@ -32,4 +32,4 @@ inline int InvokeBool(std::string_view name, std::vector<Value> args) {
   return r->as_bool() ? 1 : 0;
 }
 
-}  // namespace metagate::cedar::testing
+}  // namespace metagate::cedar::ext_testing

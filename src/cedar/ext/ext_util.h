@@ -1,5 +1,5 @@
 // Helpers shared by the extension implementations: argument checks, typed access to extension
-// values and the per-type function tables assembled by registry.cc.
+// values and the per-type function tables assembled by registry.cc. Stateless; thread-safe.
 #pragma once
 
 #include <cstdint>

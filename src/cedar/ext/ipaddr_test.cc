@@ -5,9 +5,9 @@
 namespace metagate::cedar {
 namespace {
 
-using testing::Ext;
-using testing::Invoke;
-using testing::InvokeBool;
+using ext_testing::Ext;
+using ext_testing::Invoke;
+using ext_testing::InvokeBool;
 
 struct CtorCase {
   const char* arg;

@@ -31,15 +31,21 @@ const ExtensionFunction* FindExtensionFunction(std::string_view name) {
 }
 
 Result<Value> ConstructExtensionValue(std::string_view fn, std::string_view arg) {
-  if (fn == "ip") return ext::MakeIpaddr(arg);
-  if (fn == "decimal") return ext::MakeDecimal(arg);
-  if (fn == "datetime") return ext::MakeDatetime(arg);
-  if (fn == "duration") return ext::MakeDuration(arg);
-  if (FindExtensionFunction(fn) != nullptr) {
-    return Status::Invalid("extension function `" + std::string(fn) +
-                           "` is not a constructor taking one string");
+  const Value args[] = {Value::String(std::string(arg))};
+  return CallExtensionFunction(fn, args);
+}
+
+Result<Value> CallExtensionFunction(std::string_view fn, std::span<const Value> args) {
+  const ExtensionFunction* f = FindExtensionFunction(fn);
+  if (f == nullptr) {
+    return Status::Invalid("extension function `" + std::string(fn) + "` does not exist");
   }
-  return Status::Invalid("extension function `" + std::string(fn) + "` does not exist");
+  if (static_cast<int>(args.size()) != f->arity) {
+    return Status::Invalid("wrong number of arguments to extension function `" + std::string(fn) +
+                           "`: expected " + std::to_string(f->arity) + ", got " +
+                           std::to_string(args.size()));
+  }
+  return f->call(args);
 }
 
 }  // namespace metagate::cedar

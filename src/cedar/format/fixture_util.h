@@ -9,7 +9,7 @@
 namespace metagate::cedar::testing {
 
 inline std::string PolicyFormatFixturesDir() {
-  return std::string(METAGATE_FIXTURES_DIR) + "/policy_format";
+  return std::string(METAGATE_SOURCE_DIR) + "/tests/fixtures/policy_format";
 }
 
 // The fixture names (file names without `.cedar`), sorted.

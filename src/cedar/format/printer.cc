@@ -5,7 +5,7 @@
 #include "est/ast_shapes.h"
 #include "metagate/cedar/formatter.h"
 #include "parser/names.h"
-#include "parser/utf8.h"
+#include "metagate/common/utf8.h"
 
 namespace metagate::cedar {
 namespace {
@@ -243,7 +243,7 @@ void Printer::PrintBare(const Expr& e) {
           out += "\\*";
         } else {
           std::string ch;
-          internal::AppendUtf8(ch, p.ch);
+          utf8::Append(ch, p.ch);
           std::string quoted;
           AppendCedarQuoted(quoted, ch);
           out += quoted.substr(1, quoted.size() - 2);

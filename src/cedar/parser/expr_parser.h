@@ -12,10 +12,11 @@
 
 namespace metagate::cedar::internal {
 
-// Limits on input nesting (parser recursion) and on the depth of the produced tree.
+// The maximum nesting of parentheses, sets, records, calls and `if` (bounds parser recursion).
 inline constexpr int kMaxNesting = 200;
-inline constexpr uint32_t kMaxExprDepth = 1000;
 
+// Implemented in expr_parser.cc (operators), expr_primary.cc (member access, calls, primary
+// expressions) and expr_names.cc (literals, names, entity UIDs).
 class ExprParser {
  public:
   explicit ExprParser(TokenStream& ts) : ts_(ts) {}

@@ -289,6 +289,8 @@ TEST(ExprParserTest, NamesAndReservedWords) {
   ExpectError("()", 1, 2, "unexpected token `)`");
   ExpectError("", 1, 1, "unexpected end of input");
   ExpectError("1 2", 1, 3, "unexpected `2` after the expression");
+  ExpectError("1 \"" + std::string(100, 'x') + "\"", 1, 3,
+              "unexpected `\"" + std::string(39, 'x') + "...` after");
 }
 
 TEST(ExprParserTest, Lexing) {

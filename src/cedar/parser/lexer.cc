@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "metagate/common/utf8.h"
 #include "parser/utf8.h"
 
 namespace metagate::cedar::internal {
@@ -16,7 +17,7 @@ class Lexer {
   explicit Lexer(std::string_view text) : text_(text) {}
 
   Result<std::vector<Token>> Run() {
-    const size_t bad = FindInvalidUtf8(text_);
+    const size_t bad = utf8::FindInvalid(text_);
     if (bad != text_.size()) {
       Advance(bad);
       return Status::Invalid("text is not valid UTF-8", Loc());
@@ -196,7 +197,7 @@ class Lexer {
       msg += "`";
     } else if (b >= 0x80) {
       size_t end = pos_;
-      DecodeUtf8(text_, &end);
+      utf8::Decode(text_, &end);
       msg += " `" + std::string(text_.substr(pos_, end - pos_)) + "`";
     }
     return Status::Invalid(msg, Loc());
@@ -241,7 +242,11 @@ Result<std::vector<Token>> Lex(std::string_view text) {
 
 std::string DescribeToken(const Token& tok) {
   if (tok.kind == Tok::kEof) return "end of input";
-  return "`" + std::string(tok.text) + "`";
+  constexpr size_t kMaxShown = 40;
+  if (tok.text.size() <= kMaxShown) return "`" + std::string(tok.text) + "`";
+  size_t end = kMaxShown;
+  while (end > 0 && (static_cast<uint8_t>(tok.text[end]) & 0xC0) == 0x80) --end;  // whole chars
+  return "`" + std::string(tok.text.substr(0, end)) + "...`";
 }
 
 }  // namespace metagate::cedar::internal

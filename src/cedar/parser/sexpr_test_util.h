@@ -5,6 +5,7 @@
 #include <string>
 
 #include "metagate/cedar/ast.h"
+#include "metagate/common/utf8.h"
 #include "parser/utf8.h"
 
 namespace metagate::cedar::internal {
@@ -98,7 +99,7 @@ inline std::string ToSexpr(const Expr& e) {
         } else if (p.ch == '*') {
           pat += "\\*";
         } else {
-          AppendUtf8(pat, p.ch);
+          utf8::Append(pat, p.ch);
         }
       }
       return "(like " + ToSexpr(*e.args[0]) + " `" + pat + "`)";

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "metagate/common/utf8.h"
 #include "parser/utf8.h"
 
 namespace metagate::cedar::internal {
@@ -86,7 +87,7 @@ bool DecodeEscape(std::string_view body, size_t* i, bool in_pattern, uint32_t* c
     }
     default: {
       size_t end = start + 1;
-      DecodeUtf8(body, &end);
+      utf8::Decode(body, &end);
       return fail(end);
     }
   }
@@ -108,7 +109,7 @@ bool UnescapeString(std::string_view body, std::string* out, UnescapeError* err)
     i = next;
     uint32_t cp = 0;
     if (!DecodeEscape(body, &i, /*in_pattern=*/false, &cp, err)) return false;
-    AppendUtf8(*out, cp);
+    utf8::Append(*out, cp);
   }
   return true;
 }
@@ -130,7 +131,7 @@ bool UnescapePattern(std::string_view body, Pattern* out, UnescapeError* err) {
       elem.wildcard = true;
       ++i;
     } else {
-      elem.ch = DecodeUtf8(body, &i);
+      elem.ch = utf8::Decode(body, &i);
     }
     out->elems.push_back(elem);
   }

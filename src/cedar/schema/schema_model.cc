@@ -110,6 +110,22 @@ bool Schema::IsActionEntityType(std::string_view type) const {
   return false;
 }
 
+std::set<std::string> Schema::AllowedAncestorTypes(std::string_view type) const {
+  std::set<std::string> out;
+  const EntityTypeDecl* start = FindEntityType(type);
+  if (start == nullptr) return out;
+  std::vector<const EntityTypeDecl*> todo = {start};
+  while (!todo.empty()) {
+    const EntityTypeDecl* d = todo.back();
+    todo.pop_back();
+    for (const std::string& parent : d->member_of_types) {
+      if (!out.insert(parent).second) continue;
+      if (const EntityTypeDecl* pd = FindEntityType(parent)) todo.push_back(pd);
+    }
+  }
+  return out;
+}
+
 std::vector<Entity> Schema::ActionEntities() const {
   std::vector<Entity> out;
   out.reserve(actions_.size());

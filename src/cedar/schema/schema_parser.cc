@@ -182,11 +182,13 @@ class Parser {
       return out;
     }
     Next();
-    while (!IsPunct("]")) {
-      ASSIGN_OR_RETURN(RawPath p, ParsePath());
-      out.push_back(std::move(p));
-      if (!IsPunct(",")) break;
-      Next();
+    // `[]` is allowed (and rejected later where it matters); a trailing comma is not.
+    if (!IsPunct("]")) {
+      do {
+        if (!out.empty()) Next();  // `,`
+        ASSIGN_OR_RETURN(RawPath p, ParsePath());
+        out.push_back(std::move(p));
+      } while (IsPunct(","));
     }
     RETURN_IF_ERROR(Expect("]"));
     return out;
@@ -309,12 +311,12 @@ class Parser {
       Next();
       if (IsPunct("[")) {
         Next();
-        while (!IsPunct("]")) {
+        // At least one parent, no trailing comma.
+        do {
+          if (!a.parents.empty()) Next();  // `,`
           ASSIGN_OR_RETURN(RawActionRef ref, ParseActionRef());
           a.parents.push_back(std::move(ref));
-          if (!IsPunct(",")) break;
-          Next();
-        }
+        } while (IsPunct(","));
         RETURN_IF_ERROR(Expect("]"));
       } else {
         ASSIGN_OR_RETURN(RawActionRef ref, ParseActionRef());
@@ -327,7 +329,13 @@ class Parser {
       RETURN_IF_ERROR(ParseAppliesTo(a));
     }
     if (IsIdent("attributes")) {
-      return Status::Invalid("schema: action attributes are not supported", Peek().loc);
+      // Cedar accepts only an empty attribute block here.
+      Next();
+      RETURN_IF_ERROR(Expect("{"));
+      if (!IsPunct("}")) {
+        return Status::Invalid("schema: action attributes are not supported", Peek().loc);
+      }
+      Next();
     }
     RETURN_IF_ERROR(Expect(";"));
     ns.actions.push_back(std::move(a));
@@ -350,7 +358,19 @@ class Parser {
     return Status::Ok();
   }
 
+  // Bounds the nesting of types, so that hostile input cannot exhaust the stack.
+  static constexpr int kMaxTypeDepth = 512;
+
   Result<RawTypePtr> ParseType() {
+    if (++depth_ > kMaxTypeDepth) {
+      return Status::Invalid("schema: types are nested too deeply", Peek().loc);
+    }
+    auto r = ParseTypeInner();
+    --depth_;
+    return r;
+  }
+
+  Result<RawTypePtr> ParseTypeInner() {
     if (IsPunct("{")) return ParseRecordType();
     auto t = std::make_shared<RawType>();
     t->loc = Peek().loc;
@@ -398,6 +418,7 @@ class Parser {
 
   std::vector<Token> toks_;
   size_t pos_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

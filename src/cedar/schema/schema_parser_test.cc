@@ -31,11 +31,12 @@ TEST(SchemaParserTest, EntityDeclarationForms) {
       nested: { inner?: __cedar::ipaddr, },
     } tags Set<String>;
     entity E in C { x: decimal };
+    entity I in [] {};
     entity F enum ["a", "b", "a"];
     entity G {};
     entity H = {} tags Long;
   )");
-  ASSERT_EQ(s.entity_types().size(), 8u);
+  ASSERT_EQ(s.entity_types().size(), 9u);
   const EntityTypeDecl* a = s.FindEntityType("A");
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->member_of_types, (std::vector<std::string>{"C", "D"}));
@@ -62,7 +63,7 @@ TEST(SchemaParserTest, EntityDeclarationForms) {
 }
 
 TEST(SchemaParserTest, RepeatedAttributeKeepsTheLastDeclaration) {
-  Schema s = MustParse("entity A { x: Long, x?: String };");
+  Schema s = MustParse("entity A { x: Undeclared, x?: String };");
   const SchemaAttribute* x = s.FindEntityType("A")->attributes->FindAttribute("x");
   EXPECT_EQ(x->type->kind, SchemaTypeKind::kString);
   EXPECT_FALSE(x->required);
@@ -178,6 +179,25 @@ TEST(SchemaParserTest, ActionsAndGroups) {
   EXPECT_EQ(it->parents, (std::vector<EntityUid>{EntityUid("Action", "all")}));
 }
 
+TEST(SchemaParserTest, ActionEntityTypesCanBeReferenced) {
+  Schema s = MustParse(R"(
+    action a;
+    entity A { x: Action, y: N::Action } tags Set<Action>;
+    namespace N { action b; entity B { z: Action }; }
+  )");
+  const EntityTypeDecl* a = s.FindEntityType("A");
+  EXPECT_EQ(a->tags->ToString(), "Set<Action>");
+  EXPECT_EQ(a->attributes->FindAttribute("x")->type->name, "Action");
+  EXPECT_EQ(a->attributes->FindAttribute("y")->type->name, "N::Action");
+  EXPECT_EQ(s.FindEntityType("N::B")->attributes->FindAttribute("z")->type->name, "N::Action");
+  EXPECT_FALSE(ParseSchemaText("entity A { x: Action };").ok());  // no actions declared
+  // Not as parents, principals or resources.
+  EXPECT_FALSE(ParseSchemaText("action a; entity A in [Action];").ok());
+  EXPECT_FALSE(
+      ParseSchemaText("action a; entity A; action b appliesTo {principal: Action, resource: A};")
+          .ok());
+}
+
 TEST(SchemaParserTest, StringEscapesInNames) {
   Schema s = MustParse(R"(action "a\"b\n\u{e9}\0" ; action "\u{1F600}" in ["a\"b\n\u{e9}\0"];)");
   EXPECT_NE(s.FindAction(EntityUid("Action", std::string("a\"b\n\xc3\xa9\0", 7))), nullptr);
@@ -202,6 +222,17 @@ TEST(SchemaParserTest, AnnotationsAreKept) {
   EXPECT_EQ(u->annotations.at("internal"), "");
   EXPECT_EQ(u->attributes->FindAttribute("name")->annotations.at("doc"), "name");
   EXPECT_EQ(s.FindAction(EntityUid("N::Action", "view"))->annotations.at("doc"), "view");
+}
+
+TEST(SchemaParserTest, QualifiedNamesAreAbsolute) {
+  Schema s = MustParse(R"(
+    namespace N { entity B in [N::M::A] { x: N::M::T }; action a in [N::M::Action::"b"]; }
+    namespace N::M { entity A; type T = Long; action b; }
+    action c attributes {};
+  )");
+  EXPECT_EQ(s.FindEntityType("N::B")->member_of_types, (std::vector<std::string>{"N::M::A"}));
+  EXPECT_EQ(s.FindAction(EntityUid("N::Action", "a"))->member_of,
+            (std::vector<EntityUid>{EntityUid("N::M::Action", "b")}));
 }
 
 TEST(SchemaParserTest, EmptySchema) {
@@ -253,7 +284,21 @@ TEST(SchemaParserTest, ErrorsCarryLineAndColumn) {
       {"entity A { x: Long } $", 1, 22, "unexpected character"},
       {"action \"abc;", 1, 8, "unterminated"},
       {"namespace N { namespace M {} }", 1, 15, "expected `action`"},
-      {"action a, b in [a] attributes {};", 1, 20, "not supported"},
+      {"action a, b in [a] attributes { x: \"s\" };", 1, 33, "not supported"},
+      {"type __cedar = Long;", 1, 6, "reserved"},
+      {"entity __cedar;", 1, 8, "reserved"},
+      {"namespace N { entity B in [M::A]; }\nnamespace N::M { entity A; }", 1, 28,
+       "undeclared entity type `M::A`"},
+      {"namespace N { entity B { x: M::T }; }\nnamespace N::M { type T = Long; }", 1, 29,
+       "undeclared type `M::T`"},
+      {"namespace N { action a in [M::Action::\"b\"]; }\nnamespace N::M { action b; }", 1, 28,
+       "undeclared action"},
+      {"entity B;\nentity A in [B,];", 2, 16, "expected an identifier"},
+      {"action b;\naction a in [b,];", 2, 16, "expected an identifier"},
+      {"action a in [];", 1, 14, "expected an identifier"},
+      {"entity E enum [\"a\",];", 1, 20, "string literal"},
+      {"entity A;\naction a appliesTo { principal: [A,], resource: A };", 2, 36,
+       "expected an identifier"},
   };
   for (const ErrorCase& c : cases) {
     Status st = ParseError(c.text);
@@ -262,6 +307,25 @@ TEST(SchemaParserTest, ErrorsCarryLineAndColumn) {
     EXPECT_NE(st.message().find(c.fragment), std::string::npos)
         << c.text << " -> " << st.ToString();
   }
+}
+
+TEST(SchemaParserTest, DeepNestingIsAnErrorNotACrash) {
+  std::string deep = "entity A { x: " + std::string(100000, '{') + "}; ";
+  EXPECT_FALSE(ParseSchemaText(deep).ok());
+  std::string sets = "entity A { x: ";
+  for (int i = 0; i < 100000; ++i) sets += "Set<";
+  EXPECT_FALSE(ParseSchemaText(sets).ok());
+  std::string chain;
+  for (int i = 0; i < 5000; ++i) {
+    chain += "type T" + std::to_string(i) + " = T" + std::to_string(i + 1) + ";\n";
+  }
+  chain += "type T5000 = Long;";
+  EXPECT_FALSE(ParseSchemaText(chain).ok());
+  // Moderate depth is fine.
+  std::string nested = "entity A { x: ";
+  for (int i = 0; i < 100; ++i) nested += "Set<";
+  nested += "Long" + std::string(100, '>') + " };";
+  EXPECT_TRUE(ParseSchemaText(nested).ok());
 }
 
 }  // namespace

@@ -92,12 +92,14 @@ class Resolver {
         }
       }
       for (const RawCommonType& t : ns.common_types) {
+        if (t.name.name == "__cedar") return ReservedName(t.name);
         std::string full = Qualify(ns.name, t.name.name);
         RETURN_IF_ERROR(Declare(common_locs_, full, t.name.name, t.name.loc));
         common_[full] = CommonTypeEntry{&t, ns.name, nullptr, false};
       }
       for (const RawEntity& e : ns.entities) {
         for (const RawName& n : e.names) {
+          if (n.name == "__cedar") return ReservedName(n);
           if (n.name == "Action") {
             return Status::Invalid("schema: `Action` cannot be declared as an entity type", n.loc);
           }
@@ -109,6 +111,7 @@ class Resolver {
           std::string key = Qualify(ns.name, "Action") + "::" + n.name;
           RETURN_IF_ERROR(Declare(action_locs_, key, n.name, n.loc));
           actions_.insert(EntityUid(Qualify(ns.name, "Action"), n.name));
+          action_types_.insert(Qualify(ns.name, "Action"));
         }
       }
     }
@@ -141,18 +144,32 @@ class Resolver {
     return Status::Ok();
   }
 
+  Status ReservedName(const RawName& n) {
+    return Status::Invalid("schema: `__cedar` is reserved and cannot be declared", n.loc);
+  }
+
   Status Shadow(const std::string& ns, const RawName& n) {
     return Status::Invalid("schema: `" + ns + "::" + n.name + "` shadows `" + n.name +
                                "` declared in the empty namespace",
                            n.loc);
   }
 
-  // Resolves a name used as an entity type (in `in [...]`, `principal`, `resource`).
+  // Declared entity types, and the action entity types (`Action`, `Ns::Action`) of namespaces
+  // that declare actions. (Action types may be used as attribute and tag types, but not as
+  // parents, principals or resources.)
+  bool IsEntityName(const std::string& name) const {
+    return entity_locs_.count(name) != 0 || action_types_.count(name) != 0;
+  }
+
+  // Resolves a name used as an entity type (in `in [...]`, `principal`, `resource`); action
+  // entity types do not count here.
   Result<std::string> ResolveEntityName(const std::string& ns, const RawPath& path) {
+    // A qualified name (`A::B`) is absolute; a simple one is looked up in the enclosing
+    // namespace, then in the empty namespace.
     std::string name = path.Joined();
-    std::string in_ns = Qualify(ns, name);
+    std::string in_ns = path.parts.size() == 1 ? Qualify(ns, name) : name;
     if (entity_locs_.count(in_ns) != 0) return in_ns;
-    if (!ns.empty() && entity_locs_.count(name) != 0) return name;
+    if (in_ns != name && entity_locs_.count(name) != 0) return name;
     return Status::Invalid("schema: undeclared entity type `" + name + "`", path.loc);
   }
 
@@ -162,9 +179,14 @@ class Resolver {
     if (entry.in_progress) {
       return Status::Invalid("schema: cycle in common type `" + full + "`", entry.decl->name.loc);
     }
+    if (++common_depth_ > kMaxCommonDepth) {
+      return Status::Invalid("schema: common types refer to each other too deeply",
+                             entry.decl->name.loc);
+    }
     entry.in_progress = true;
     ASSIGN_OR_RETURN(SchemaTypePtr t, ResolveType(entry.ns, *entry.decl->type));
     entry.in_progress = false;
+    --common_depth_;
     entry.resolved = t;
     return t;
   }
@@ -175,11 +197,12 @@ class Resolver {
     if (path.parts.size() == 2 && path.parts[0] == "__cedar") {
       if (SchemaTypePtr b = BuiltinType(path.parts[1])) return b;
     }
-    std::vector<std::string> candidates = {Qualify(ns, name)};
-    if (!ns.empty()) candidates.push_back(name);
+    std::vector<std::string> candidates = {name};
+    if (path.parts.size() == 1 && !ns.empty())
+      candidates.insert(candidates.begin(), Qualify(ns, name));
     for (const std::string& c : candidates) {
       if (common_.count(c) != 0) return ResolveCommon(c);
-      if (entity_locs_.count(c) != 0) return SchemaType::Entity(c);
+      if (IsEntityName(c)) return SchemaType::Entity(c);
     }
     if (path.parts.size() == 1) {
       if (SchemaTypePtr b = BuiltinType(name)) return b;
@@ -196,9 +219,13 @@ class Resolver {
         return SchemaType::Set(std::move(elem));
       }
       case RawType::Kind::kRecord: {
-        // A repeated attribute name keeps its last declaration, as Cedar does.
+        // A repeated attribute name keeps its last declaration, as Cedar does; the earlier ones
+        // are dropped unresolved.
+        std::map<std::string, const RawAttr*> last;
+        for (const RawAttr& a : t.attrs) last[a.name] = &a;
         std::map<std::string, SchemaAttribute> by_name;
-        for (const RawAttr& a : t.attrs) {
+        for (const auto& [name, raw] : last) {
+          const RawAttr& a = *raw;
           SchemaAttribute attr;
           attr.name = a.name;
           attr.required = a.required;
@@ -250,7 +277,7 @@ class Resolver {
       return Status::Invalid("schema: undeclared action `" + ref.id + "`", ref.loc);
     }
     std::string type = ref.type->Joined();
-    if (!ns.empty()) {
+    if (!ns.empty() && ref.type->parts.size() == 1) {
       EntityUid in_ns(Qualify(ns, type), ref.id);
       if (actions_.count(in_ns) != 0) return in_ns;
     }
@@ -333,10 +360,15 @@ class Resolver {
     return Status::Ok();
   }
 
+  // Bounds chains of common types referring to common types (the recursion depth).
+  static constexpr int kMaxCommonDepth = 512;
+
   const RawSchema& raw_;
+  int common_depth_ = 0;
   std::map<std::string, SourceLoc> common_locs_, entity_locs_, action_locs_;
   std::map<std::string, CommonTypeEntry> common_;
   std::set<EntityUid> actions_;
+  std::set<std::string> action_types_;
 };
 
 }  // namespace
