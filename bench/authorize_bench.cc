@@ -41,8 +41,8 @@ const Prepared& GetPrepared() {
     auto policies = cedar::PolicySet::FromText(w.policies);
     auto entities = cedar::EntitiesFromJson(w.entities_json, nullptr);
     if (!policies.ok() || !entities.ok()) {
-      std::fprintf(stderr, "workload failed to load: %s %s\n",
-                   policies.status().ToString().c_str(), entities.status().ToString().c_str());
+      std::fprintf(stderr, "workload failed to load: %s %s\n", policies.status().ToString().c_str(),
+                   entities.status().ToString().c_str());
       std::abort();
     }
     p->policies = std::move(policies).value();

@@ -59,8 +59,8 @@ Workload MakeDocSharingWorkload(unsigned seed, int num_requests) {
     }
     add(Uid("Document", "doc" + std::to_string(d)),
         "\"owner\":{\"__entity\":" + Uid("User", "u" + std::to_string(pick(kUsers))) +
-            "},\"private\":" + (pick(4) == 0 ? "true" : "false") + ",\"classification\":" +
-            std::to_string(pick(5)) + ",\"readers\":[" + readers + "]",
+            "},\"private\":" + (pick(4) == 0 ? "true" : "false") +
+            ",\"classification\":" + std::to_string(pick(5)) + ",\"readers\":[" + readers + "]",
         {Uid("Folder", "f" + std::to_string(pick(kFolders)))});
   }
   for (const char* a : kActions) add(Uid("Action", a), "", {});
@@ -104,8 +104,7 @@ Workload MakeDocSharingWorkload(unsigned seed, int num_requests) {
              "resource.owner == principal };\n";
         break;
       case 1:
-        p += "forbid (principal, action, resource in Folder::\"f" +
-             std::to_string(pick(kFolders)) +
+        p += "forbid (principal, action, resource in Folder::\"f" + std::to_string(pick(kFolders)) +
              "\") when { resource.private && !(principal in resource.readers) && "
              "resource.owner != principal };\n";
         break;

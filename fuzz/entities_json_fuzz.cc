@@ -13,8 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)entities;
   auto doc = metagate::json::Parse(text);
   if (doc.ok()) {
-    auto ctx = metagate::cedar::ContextFromJson(*doc, nullptr,
-                                                metagate::cedar::EntityUid("Action", "a"));
+    auto ctx =
+        metagate::cedar::ContextFromJson(*doc, nullptr, metagate::cedar::EntityUid("Action", "a"));
     (void)ctx;
   }
   return 0;

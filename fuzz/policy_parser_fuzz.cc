@@ -16,10 +16,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   metagate::cedar::Entities entities;
   entities.Finalize();
-  metagate::cedar::Request request{metagate::cedar::EntityUid("User", "alice"),
-                                   metagate::cedar::EntityUid("Action", "view"),
-                                   metagate::cedar::EntityUid("Photo", "p"),
-                                   metagate::cedar::Value::Record({})};
+  metagate::cedar::Request request{
+      metagate::cedar::EntityUid("User", "alice"), metagate::cedar::EntityUid("Action", "view"),
+      metagate::cedar::EntityUid("Photo", "p"), metagate::cedar::Value::Record({})};
   auto response = metagate::cedar::IsAuthorized(request, *policies, entities);
   (void)response;
   (void)metagate::cedar::ParseEntityUid(text);

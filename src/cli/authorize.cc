@@ -30,8 +30,7 @@ const cedar::Policy* FindPolicy(const cedar::PolicySet& set, const std::string& 
 
 // Names a policy: its id, its @id annotation if any, and where it is; then its @description
 // (or @reason) annotation on a second line.
-std::string Describe(const cedar::PolicySet& set, const std::string& id,
-                     const std::string& file) {
+std::string Describe(const cedar::PolicySet& set, const std::string& id, const std::string& file) {
   std::string out = id;
   const cedar::Policy* p = FindPolicy(set, id);
   if (p == nullptr) return out;
@@ -62,8 +61,7 @@ int RunAuthorize(int argc, char** argv) {
   app.add_option("--principal", principal_text, "Principal UID, e.g. 'User::\"alice\"'")
       ->required();
   app.add_option("--action", action_text, "Action UID, e.g. 'Action::\"view\"'")->required();
-  app.add_option("--resource", resource_text, "Resource UID, e.g. 'Photo::\"a.jpg\"'")
-      ->required();
+  app.add_option("--resource", resource_text, "Resource UID, e.g. 'Photo::\"a.jpg\"'")->required();
   app.add_option("--context", context_path, "Context JSON file (a record); default {}");
   app.add_option("--schema", schema_path,
                  "Cedar schema (.cedarschema): types entity attributes and the context, and "
@@ -120,8 +118,9 @@ int RunAuthorize(int argc, char** argv) {
   cedar::Response response = cedar::IsAuthorized(request, *policies, *entities);
   std::printf("%s\n", response.decision == cedar::Decision::kAllow ? "ALLOW" : "DENY");
   if (response.reasons.empty()) {
-    std::printf("  determining policies: none (%s)\n",
-                response.decision == cedar::Decision::kAllow ? "?" : "no policy permits: default deny");
+    std::printf("  determining policies: none (%s)\n", response.decision == cedar::Decision::kAllow
+                                                           ? "?"
+                                                           : "no policy permits: default deny");
   } else {
     std::printf("  determining policies:\n");
     for (const auto& id : response.reasons) {

@@ -9,13 +9,20 @@ namespace metagate::json {
 
 const char* KindName(Kind kind) {
   switch (kind) {
-    case Kind::kNull: return "null";
-    case Kind::kBool: return "boolean";
-    case Kind::kInt: return "integer";
-    case Kind::kNumber: return "number";
-    case Kind::kString: return "string";
-    case Kind::kArray: return "array";
-    case Kind::kObject: return "object";
+    case Kind::kNull:
+      return "null";
+    case Kind::kBool:
+      return "boolean";
+    case Kind::kInt:
+      return "integer";
+    case Kind::kNumber:
+      return "number";
+    case Kind::kString:
+      return "string";
+    case Kind::kArray:
+      return "array";
+    case Kind::kObject:
+      return "object";
   }
   return "?";
 }
@@ -81,13 +88,27 @@ void AppendQuoted(std::string& out, std::string_view s) {
   out.push_back('"');
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (c < 0x20) {
           out += "\\u00";
@@ -105,11 +126,21 @@ namespace {
 
 void DumpTo(const Value& v, std::string& out) {
   switch (v.kind()) {
-    case Kind::kNull: out += "null"; break;
-    case Kind::kBool: out += v.as_bool() ? "true" : "false"; break;
-    case Kind::kInt: out += std::to_string(v.as_int()); break;
-    case Kind::kNumber: out += v.as_string(); break;
-    case Kind::kString: AppendQuoted(out, v.as_string()); break;
+    case Kind::kNull:
+      out += "null";
+      break;
+    case Kind::kBool:
+      out += v.as_bool() ? "true" : "false";
+      break;
+    case Kind::kInt:
+      out += std::to_string(v.as_int());
+      break;
+    case Kind::kNumber:
+      out += v.as_string();
+      break;
+    case Kind::kString:
+      AppendQuoted(out, v.as_string());
+      break;
     case Kind::kArray: {
       out.push_back('[');
       bool first = true;
@@ -192,17 +223,22 @@ class Parser {
     SourceLoc loc = Here();
     char c = text_[pos_];
     switch (c) {
-      case '{': return ParseObject(out, depth, loc);
-      case '[': return ParseArray(out, depth, loc);
+      case '{':
+        return ParseObject(out, depth, loc);
+      case '[':
+        return ParseArray(out, depth, loc);
       case '"': {
         std::string s;
         RETURN_IF_ERROR(ParseString(s));
         out = Value::String(std::move(s), loc);
         return Status::Ok();
       }
-      case 't': return ParseLiteral("true", Value::Bool(true, loc), out);
-      case 'f': return ParseLiteral("false", Value::Bool(false, loc), out);
-      case 'n': return ParseLiteral("null", Value::Null(loc), out);
+      case 't':
+        return ParseLiteral("true", Value::Bool(true, loc), out);
+      case 'f':
+        return ParseLiteral("false", Value::Bool(false, loc), out);
+      case 'n':
+        return ParseLiteral("null", Value::Null(loc), out);
       default:
         if (c == '-' || (c >= '0' && c <= '9')) return ParseNumber(out, loc);
         return Error(std::string("unexpected character '") + Printable(c) + "' in JSON");
@@ -302,14 +338,30 @@ class Parser {
         if (pos_ >= text_.size()) return Error("unterminated JSON string");
         char e = text_[pos_++];
         switch (e) {
-          case '"': s.push_back('"'); break;
-          case '\\': s.push_back('\\'); break;
-          case '/': s.push_back('/'); break;
-          case 'b': s.push_back('\b'); break;
-          case 'f': s.push_back('\f'); break;
-          case 'n': s.push_back('\n'); break;
-          case 'r': s.push_back('\r'); break;
-          case 't': s.push_back('\t'); break;
+          case '"':
+            s.push_back('"');
+            break;
+          case '\\':
+            s.push_back('\\');
+            break;
+          case '/':
+            s.push_back('/');
+            break;
+          case 'b':
+            s.push_back('\b');
+            break;
+          case 'f':
+            s.push_back('\f');
+            break;
+          case 'n':
+            s.push_back('\n');
+            break;
+          case 'r':
+            s.push_back('\r');
+            break;
+          case 't':
+            s.push_back('\t');
+            break;
           case 'u': {
             uint32_t cp;
             if (!ReadHex4(cp)) return Error("invalid \\u escape in JSON string");
@@ -330,7 +382,8 @@ class Parser {
             utf8::Append(s, cp);
             break;
           }
-          default: return Error("invalid escape in JSON string");
+          default:
+            return Error("invalid escape in JSON string");
         }
         continue;
       }

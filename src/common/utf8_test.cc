@@ -11,11 +11,11 @@ TEST(Utf8Test, FindInvalidAcceptsWellFormedText) {
 }
 
 TEST(Utf8Test, FindInvalidPointsAtTheBadSequence) {
-  EXPECT_EQ(FindInvalid("ab\xff"), 2u);               // never valid
-  EXPECT_EQ(FindInvalid("a\xc0\xaf"), 1u);            // overlong '/'
-  EXPECT_EQ(FindInvalid("a\xed\xa0\x80"), 1u);        // surrogate U+D800
-  EXPECT_EQ(FindInvalid("a\xf4\x90\x80\x80"), 1u);    // above U+10FFFF
-  EXPECT_EQ(FindInvalid("abc\xe2\x82"), 3u);          // truncated
+  EXPECT_EQ(FindInvalid("ab\xff"), 2u);             // never valid
+  EXPECT_EQ(FindInvalid("a\xc0\xaf"), 1u);          // overlong '/'
+  EXPECT_EQ(FindInvalid("a\xed\xa0\x80"), 1u);      // surrogate U+D800
+  EXPECT_EQ(FindInvalid("a\xf4\x90\x80\x80"), 1u);  // above U+10FFFF
+  EXPECT_EQ(FindInvalid("abc\xe2\x82"), 3u);        // truncated
 }
 
 TEST(Utf8Test, DecodeAndAppendRoundTrip) {
@@ -29,7 +29,9 @@ TEST(Utf8Test, DecodeAndAppendRoundTrip) {
 }
 
 TEST(Utf8Test, DecodeIsLenientOnInvalidBytes) {
-  std::string s = "\xff" "a";
+  std::string s =
+      "\xff"
+      "a";
   size_t i = 0;
   EXPECT_EQ(Decode(s, &i), 0xFFu);
   EXPECT_EQ(i, 1u);

@@ -24,11 +24,11 @@ inline bool InCi() {
 }  // namespace metagate::testing
 
 // Sets `var` to SharedDir()/`sub`; when that does not exist, skips the test, or fails it in CI.
-#define METAGATE_SHARED_PATH_OR_SKIP(var, sub)                                          \
-  const std::filesystem::path var = ::metagate::testing::SharedDir() / (sub);          \
-  do {                                                                                  \
-    if (!std::filesystem::exists(var)) {                                                \
-      if (::metagate::testing::InCi()) FAIL() << "missing " << var << " (CI=true)";     \
-      GTEST_SKIP() << "no " << var << " (clone shared/ beside the repo to run this)";   \
-    }                                                                                   \
+#define METAGATE_SHARED_PATH_OR_SKIP(var, sub)                                        \
+  const std::filesystem::path var = ::metagate::testing::SharedDir() / (sub);         \
+  do {                                                                                \
+    if (!std::filesystem::exists(var)) {                                              \
+      if (::metagate::testing::InCi()) FAIL() << "missing " << var << " (CI=true)";   \
+      GTEST_SKIP() << "no " << var << " (clone shared/ beside the repo to run this)"; \
+    }                                                                                 \
   } while (0)

@@ -6,8 +6,8 @@
 
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "metagate/cedar/ast.h"
@@ -52,7 +52,7 @@ class PolicySet {
  private:
   void Index(const Policy* policy);
 
-  std::vector<PolicyPtr> policies_;   // static and linked policies
+  std::vector<PolicyPtr> policies_;  // static and linked policies
   std::vector<PolicyPtr> templates_;
   // Policies whose action scope is `action == E` or `action in E`/`in [..]`, by those entities;
   // other policies are in `any_action_`.
@@ -61,7 +61,6 @@ class PolicySet {
 };
 
 // Decides `request` against `policies` and `entities`.
-Response IsAuthorized(const Request& request, const PolicySet& policies,
-                      const Entities& entities);
+Response IsAuthorized(const Request& request, const PolicySet& policies, const Entities& entities);
 
 }  // namespace metagate::cedar

@@ -25,8 +25,8 @@ class EntityUid {
   size_t hash() const { return rep_->hash; }
 
   bool operator==(const EntityUid& o) const {
-    return rep_ == o.rep_ || (rep_->hash == o.rep_->hash && rep_->type == o.rep_->type &&
-                              rep_->id == o.rep_->id);
+    return rep_ == o.rep_ ||
+           (rep_->hash == o.rep_->hash && rep_->type == o.rep_->type && rep_->id == o.rep_->id);
   }
   bool operator!=(const EntityUid& o) const { return !(*this == o); }
   // Total order (type, then id); used for deterministic output.

@@ -60,7 +60,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::in_place_index<0>, std::move(value)) {}  // NOLINT
+  Result(T value) : data_(std::in_place_index<0>, std::move(value)) {}        // NOLINT
   Result(Status status) : data_(std::in_place_index<1>, std::move(status)) {  // NOLINT
     assert(!std::get<1>(data_).ok());
   }
@@ -88,10 +88,10 @@ class [[nodiscard]] Result {
 #define METAGATE_CONCAT_(a, b) METAGATE_CONCAT_INNER_(a, b)
 
 // Returns the Status from the enclosing function if `expr` is not OK.
-#define RETURN_IF_ERROR(expr)                    \
-  do {                                           \
-    ::metagate::Status _st = (expr);             \
-    if (!_st.ok()) return _st;                   \
+#define RETURN_IF_ERROR(expr)        \
+  do {                               \
+    ::metagate::Status _st = (expr); \
+    if (!_st.ok()) return _st;       \
   } while (0)
 
 // Evaluates `rexpr` (a Result<T>); on error returns its Status, else moves the value into `lhs`.

@@ -71,7 +71,8 @@ void PolicySet::Index(const Policy* policy) {
         return;
       }
       break;
-    default: break;
+    default:
+      break;
   }
   any_action_.push_back(policy);
 }
@@ -97,8 +98,7 @@ void PolicySet::Candidates(const Request& request, const Entities& entities,
   }
 }
 
-Response IsAuthorized(const Request& request, const PolicySet& policies,
-                      const Entities& entities) {
+Response IsAuthorized(const Request& request, const PolicySet& policies, const Entities& entities) {
   thread_local std::vector<const Policy*> candidates;
   policies.Candidates(request, entities, candidates);
 

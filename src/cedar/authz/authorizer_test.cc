@@ -16,8 +16,7 @@ Entities MakeEntities() {
     EXPECT_TRUE(es.Add(std::move(e)).ok());
   };
   add("Group", "admins", {});
-  add("User", "alice", {EntityUid("Group", "admins")},
-      Value::Record({{"age", Value::Long(30)}}));
+  add("User", "alice", {EntityUid("Group", "admins")}, Value::Record({{"age", Value::Long(30)}}));
   add("User", "bob", {}, Value::Record({}));
   add("Action", "read", {EntityUid("Action", "all")});
   add("Action", "write", {EntityUid("Action", "all")});
