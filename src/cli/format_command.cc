@@ -1,6 +1,8 @@
 // `metagate format`: formats Cedar policy files the way Cedar's own formatter does.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <iostream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -9,6 +11,16 @@
 #include "metagate/common/file_util.h"
 
 namespace metagate::cli {
+
+namespace {
+
+// Reads `path`, or standard input for "-".
+Result<std::string> ReadInput(const std::string& path) {
+  if (path != "-") return ReadFile(path);
+  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+}
+
+}  // namespace
 
 int RunFormat(int argc, char** argv) {
   CLI::App app{
@@ -22,7 +34,8 @@ int RunFormat(int argc, char** argv) {
   bool write = false;
   bool check = false;
   cedar::FormatOptions options;
-  app.add_option("files", paths, "Cedar policy files (.cedar)")->required();
+  app.add_option("files", paths, "Cedar policy files (.cedar); `-` reads standard input")
+      ->required();
   app.add_flag("-w,--write", write, "Rewrite each file in place (atomically) when it changes");
   app.add_flag("--check", check, "Print the files that are not formatted; change nothing");
   app.add_option("--line-width", options.line_width, "Maximum line width (default 80)")
@@ -40,7 +53,12 @@ int RunFormat(int argc, char** argv) {
   }
   int status = 0;
   for (const std::string& path : paths) {
-    Result<std::string> text = ReadFile(path);
+    if (path == "-" && write) {
+      std::fputs("metagate format: --write needs files, not standard input\n", stderr);
+      status = 2;
+      continue;
+    }
+    Result<std::string> text = ReadInput(path);
     if (!text.ok()) {
       std::fprintf(stderr, "%s\n", text.status().ToString().c_str());
       status = 2;

@@ -25,7 +25,9 @@ check check-clean "$([[ $rc -eq 0 ]] && echo 1)"
 check write "$([[ $rc -eq 0 && "$(cat "$dir/ugly.cedar")" == "$want" ]] && echo 1)"
 err=$("$METAGATE" format "$dir/broken.cedar" 2>&1 >/dev/null); rc=$?
 check parse-error "$([[ $rc -eq 2 && "$err" == "$dir/broken.cedar:2:"* ]] && echo 1)"
+out=$(printf 'permit(principal,action,resource)when{true};' | "$METAGATE" format -); rc=$?
+check stdin "$([[ $rc -eq 0 && "$out" == "$want" ]] && echo 1)"
 "$METAGATE" format --help | grep -q -- "--check"; rc=$?
 check help "$([[ $rc -eq 0 ]] && echo 1)"
-echo "$((6 - failures)) passed, $failures failed"
+echo "$((7 - failures)) passed, $failures failed"
 [[ $failures -eq 0 ]]
