@@ -6,5 +6,6 @@ namespace metagate::cli {
 
 int RunAuthorize(int argc, char** argv);
 int RunCedarTest(int argc, char** argv);
+int RunTranslate(int argc, char** argv);
 
 }  // namespace metagate::cli

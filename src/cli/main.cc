@@ -16,6 +16,7 @@ void PrintUsage(FILE* out) {
       "Commands:\n"
       "  authorize    decide one request against Cedar policies and entities\n"
       "  cedar-test   run Cedar integration-test files and report mismatches\n"
+      "  translate    convert a Cedar schema between the .cedarschema and JSON formats\n"
       "\n"
       "Run `metagate <command> --help` for the options of a command.\n",
       out);
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "authorize") return metagate::cli::RunAuthorize(argc - 1, argv + 1);
   if (cmd == "cedar-test") return metagate::cli::RunCedarTest(argc - 1, argv + 1);
+  if (cmd == "translate") return metagate::cli::RunTranslate(argc - 1, argv + 1);
   std::fprintf(stderr, "metagate: unknown command '%s'\n\n", cmd.c_str());
   PrintUsage(stderr);
   return 2;
