@@ -8,6 +8,7 @@
 #include "metagate/cedar/entities_json.h"
 #include "metagate/cedar/schema.h"
 #include "metagate/cedar/validator.h"
+#include "metagate/cedar/schema_json.h"
 #include "metagate/common/file_util.h"
 #include "metagate/common/json.h"
 
@@ -161,16 +162,20 @@ TestFileResult RunCedarTestFile(const std::string& path, const std::string& root
       fmt != nullptr && !(fmt->is_string() && fmt->as_string() == "cedar")) {
     return fail_all("policyFormat other than \"cedar\" is not supported yet");
   }
-  if (const json::Value* fmt = test.Find("schemaFormat");
-      fmt != nullptr && !(fmt->is_string() && fmt->as_string() == "cedar")) {
-    return fail_all("schemaFormat other than \"cedar\" is not supported yet");
+  bool schema_is_json = false;
+  if (const json::Value* fmt = test.Find("schemaFormat"); fmt != nullptr) {
+    schema_is_json = fmt->is_string() && fmt->as_string() == "json";
+    if (!schema_is_json && !(fmt->is_string() && fmt->as_string() == "cedar")) {
+      return fail_all("schemaFormat must be \"cedar\" or \"json\"");
+    }
   }
 
   std::optional<cedar::Schema> schema;
   if (schema_rel != nullptr) {
     Result<std::string> schema_text = ReadFile(resolve(*schema_rel));
     if (!schema_text.ok()) return fail_all(schema_text.status().ToString());
-    Result<cedar::Schema> parsed = cedar::ParseSchemaText(*schema_text);
+    Result<cedar::Schema> parsed = schema_is_json ? cedar::ParseSchemaJson(*schema_text)
+                                                  : cedar::ParseSchemaText(*schema_text);
     if (!parsed.ok()) return fail_all(parsed.status().WithContext(*schema_rel).ToString());
     schema = std::move(parsed).value();
   }
