@@ -86,6 +86,8 @@ void CheckEntityReferences(const Schema& schema, const Hierarchy& hierarchy, con
   checker.Scope(policy.principal, policy.loc);
   checker.Scope(policy.action, policy.loc);
   checker.Scope(policy.resource, policy.loc);
+  if (policy.principal_slot_value) checker.Uid(*policy.principal_slot_value, policy.loc);
+  if (policy.resource_slot_value) checker.Uid(*policy.resource_slot_value, policy.loc);
   for (const Condition& c : policy.conditions) checker.Walk(*c.expr);
 }
 

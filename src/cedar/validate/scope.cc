@@ -1,12 +1,16 @@
 #include "validate/scope.h"
 
+#include <optional>
+
 namespace metagate::cedar::validate {
 
 namespace {
 
-// A principal or resource constraint against the environment's entity type.
-bool EntityScopeMayMatch(const ScopeConstraint& c, const std::string& type,
-                         const Hierarchy& hierarchy) {
+// A principal or resource constraint against the environment's entity type. `linked` is the
+// slot's value for a template-linked policy; an unlinked slot may hold any entity.
+bool EntityScopeMayMatch(ScopeConstraint c, const std::optional<EntityUid>& linked,
+                         const std::string& type, const Hierarchy& hierarchy) {
+  if (c.slot && linked) c.entity = linked;
   switch (c.op) {
     case ScopeConstraint::Op::kAny:
       return true;
@@ -45,9 +49,10 @@ bool ActionScopeMatches(const ScopeConstraint& c, const EntityUid& action,
 }  // namespace
 
 bool ScopeMayMatch(const Policy& policy, const RequestEnv& env, const Hierarchy& hierarchy) {
-  return EntityScopeMayMatch(policy.principal, env.principal, hierarchy) &&
+  return EntityScopeMayMatch(policy.principal, policy.principal_slot_value, env.principal,
+                             hierarchy) &&
          ActionScopeMatches(policy.action, env.action->uid, hierarchy) &&
-         EntityScopeMayMatch(policy.resource, env.resource, hierarchy);
+         EntityScopeMayMatch(policy.resource, policy.resource_slot_value, env.resource, hierarchy);
 }
 
 }  // namespace metagate::cedar::validate

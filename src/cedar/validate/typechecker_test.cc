@@ -2,8 +2,10 @@
 // confirmed with Cedar 4.12 (cedar-wasm `validate`, mode "strict").
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 
+#include "metagate/cedar/authorizer.h"
 #include "metagate/cedar/parser.h"
 #include "metagate/cedar/validator.h"
 
@@ -156,6 +158,23 @@ TEST(ValidatorTest, ActionApplicability) {
   EXPECT_TRUE(Validate("permit(principal is Group, action in [Action::\"edit\"], resource) when { "
                        "principal has o && principal.o.a > 1 };")
                   .ok());
+}
+
+TEST(ValidatorTest, TemplatesAndLinkedPolicies) {
+  auto schema = ParseSchemaText(kSchema);
+  ASSERT_TRUE(schema.ok());
+  auto set =
+      PolicySet::FromText("permit(principal == ?principal, action == Action::\"view\", resource);");
+  ASSERT_TRUE(set.ok()) << set.status().ToString();
+  // An unlinked slot may hold any entity.
+  EXPECT_TRUE(ValidatePolicies(*schema, set->templates()).ok());
+  ASSERT_TRUE(set->Link("policy0", "user", EntityUid("User", "a"), std::nullopt).ok());
+  ASSERT_TRUE(set->Link("policy0", "doc", EntityUid("Doc", "a"), std::nullopt).ok());
+  ASSERT_TRUE(set->Link("policy0", "foo", EntityUid("Foo", "a"), std::nullopt).ok());
+  ValidationResult r = ValidatePolicies(*schema, set->policies());
+  std::set<std::string> ids;
+  for (const auto& f : r.findings) ids.insert(f.policy_id);
+  EXPECT_EQ(ids, (std::set<std::string>{"doc", "foo"})) << Describe(r);
 }
 
 constexpr const char* kNsSchema = R"(
