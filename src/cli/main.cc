@@ -18,7 +18,7 @@ void PrintUsage(FILE* out) {
       "  cedar-test   run Cedar integration-test files and report mismatches\n"
       "  validate     check Cedar policies (and entities) against a schema\n"
       "  format       format Cedar policy files as Cedar's formatter does\n"
-      "  translate    convert a Cedar schema between the .cedarschema and JSON formats\n"
+      "  translate    convert Cedar policies or schemas between text and JSON formats\n"
       "\n"
       "Run `metagate <command> --help` for the options of a command.\n",
       out);

@@ -1,12 +1,13 @@
-// `metagate translate`: converts Cedar files between the human-readable and the JSON formats.
-// Schemas for now (`.cedarschema` <-> JSON schema); policies get a branch in Translate() once
-// their JSON conversion exists.
+// `metagate translate`: converts Cedar files between the human-readable and the JSON formats:
+// policy sets (Cedar text <-> Cedar's JSON policy format) and schemas (`.cedarschema` <-> JSON).
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <string>
 #include <string_view>
 
 #include "commands.h"
+#include "metagate/cedar/formatter.h"
+#include "metagate/cedar/policy_json.h"
 #include "metagate/cedar/schema.h"
 #include "metagate/cedar/schema_json.h"
 #include "metagate/common/file_util.h"
@@ -75,8 +76,13 @@ Result<std::string> Translate(InputKind kind, const std::string& text, Format to
     case InputKind::kSchemaJson:
       return TranslateSchema(kind, text, to);
     case InputKind::kPolicyText:
-    case InputKind::kPolicyJson:
-      return Status(StatusCode::kUnimplemented, "translating policies is not supported yet");
+      return to == Format::kJson ? cedar::PolicyTextToJson(text) : cedar::FormatPolicies(text);
+    case InputKind::kPolicyJson: {
+      if (to == Format::kCedar) return cedar::PolicyJsonToText(text);
+      Result<cedar::PolicySet> set = cedar::PolicySetFromJson(text);
+      if (!set.ok()) return set.status();
+      return cedar::PolicySetToJson(*set);
+    }
   }
   return Status::Internal("unknown input kind");
 }
@@ -85,7 +91,8 @@ Result<std::string> Translate(InputKind kind, const std::string& text, Format to
 
 int RunTranslate(int argc, char** argv) {
   CLI::App app{
-      "Converts a Cedar schema between the `.cedarschema` format and the JSON schema format.\n"
+      "Converts a Cedar policy set between Cedar text and Cedar's JSON policy format, or a\n"
+      "schema between the `.cedarschema` format and the JSON schema format.\n"
       "The kind of input is taken from the file extension (.cedarschema, .cedar, .json), else\n"
       "from the content. Prints the result to standard output.",
       "metagate translate"};
