@@ -1,16 +1,32 @@
 // Authorization throughput on the document-sharing workload (doc_sharing_workload.h).
 // Set METAGATE_BENCH_DUMP=DIR to also write the workload (policies.cedar, entities.json,
 // requests.json) for the peer benchmark in bench/peer/.
+
+// The counting allocator below frees with free(); GCC cannot see that it pairs with our new.
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 #include <benchmark/benchmark.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <new>
 
 #include "doc_sharing_workload.h"
 #include "metagate/cedar/authorizer.h"
 #include "metagate/cedar/entities_json.h"
 #include "metagate/cedar/parser.h"
+
+// Counts heap allocations, to report allocations per decision.
+static std::atomic<size_t> g_allocations{0};
+void* operator new(size_t n) {
+  g_allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(n == 0 ? 1 : n)) return p;
+  throw std::bad_alloc();
+}
+// NOLINTNEXTLINE: pairs with the counting operator new above.
+void operator delete(void* p) noexcept { std::free(p); }  // NOLINT
+void operator delete(void* p, size_t) noexcept { std::free(p); }
 
 namespace metagate::bench {
 namespace {
@@ -73,12 +89,16 @@ void BM_AuthorizeDocSharing(benchmark::State& state) {
   const Prepared& p = GetPrepared();
   size_t i = 0;
   size_t allows = 0;
+  size_t allocations_before = g_allocations.load();
   for (auto _ : state) {
     cedar::Response r = cedar::IsAuthorized(p.requests[i], p.policies, p.entities);
     allows += r.decision == cedar::Decision::kAllow;
     benchmark::DoNotOptimize(r);
     if (++i == p.requests.size()) i = 0;
   }
+  state.counters["allocs_per_decision"] =
+      benchmark::Counter(static_cast<double>(g_allocations.load() - allocations_before) /
+                         static_cast<double>(state.iterations()));
   state.counters["allow_ratio"] =
       benchmark::Counter(static_cast<double>(allows) / static_cast<double>(state.iterations()));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));

@@ -55,7 +55,8 @@ Workload MakeDocSharingWorkload(unsigned seed, int num_requests) {
     std::string readers;
     int n = pick(6);
     for (int i = 0; i < n; ++i) {
-      readers += (i ? "," : "") + Uid("User", "u" + std::to_string(pick(kUsers)));
+      readers += std::string(i ? "," : "") + "{\"__entity\":" +
+                 Uid("User", "u" + std::to_string(pick(kUsers))) + "}";
     }
     add(Uid("Document", "doc" + std::to_string(d)),
         "\"owner\":{\"__entity\":" + Uid("User", "u" + std::to_string(pick(kUsers))) +

@@ -38,8 +38,11 @@ int RunCedarTest(int argc, char** argv) {
   CLI::App app{
       "Runs test files in Cedar's integration-test JSON format: for each request, authorizes it\n"
       "and compares the decision, the determining policies and the erroring policies with the\n"
-      "expected ones. Prints one line per failing request and ends with `N passed, M failed`\n"
-      "(requests). Directories are searched for test files (*.json but not *.entities.json).",
+      "expected ones. With a schema, also validates the policies in strict mode (compared with\n"
+      "`shouldValidate`), the entities, and each request unless its `validateRequest` is false.\n"
+      "Prints one line per failing request or validation check and ends with\n"
+      "`validation: ...` and `N passed, M failed` (requests). Directories are searched for test\n"
+      "files (*.json but not *.entities.json).",
       "metagate cedar-test"};
   std::vector<std::string> paths;
   std::string root;
@@ -76,16 +79,23 @@ int RunCedarTest(int argc, char** argv) {
     return 2;
   }
   long passed = 0, failed = 0;
-  int files_failed = 0, unexpected = 0, fixed = 0, still_known = 0, validation_unchecked = 0;
+  int files_failed = 0, unexpected = 0, fixed = 0, still_known = 0;
+  ValidationCounts vpolicies, ventities, vrequests;
+  auto add = [](ValidationCounts& to, const ValidationCounts& from) {
+    to.passed += from.passed;
+    to.failed += from.failed;
+  };
   std::set<std::string> seen;
   for (const auto& file : files) {
     TestFileResult r = RunCedarTestFile(file, root);
     passed += r.passed;
     failed += r.failed;
     seen.insert(r.display_path);
-    if (r.validation_unchecked) ++validation_unchecked;
+    add(vpolicies, r.policies);
+    add(ventities, r.entities);
+    add(vrequests, r.requests);
     bool listed = known.count(r.display_path) > 0;
-    if (r.failed > 0) {
+    if (r.any_failed()) {
       ++files_failed;
       if (listed) {
         ++still_known;
@@ -112,14 +122,15 @@ int RunCedarTest(int argc, char** argv) {
                 fixed);
   }
   std::printf("\n");
-  if (validation_unchecked > 0) {
-    std::printf("note: shouldValidate/validateRequest expectations not checked yet (%d files)\n",
-                validation_unchecked);
-  }
+  std::printf(
+      "validation: policy sets %d agree, %d disagree; entity sets %d valid, %d invalid; "
+      "requests %d valid, %d invalid\n",
+      vpolicies.passed, vpolicies.failed, ventities.passed, ventities.failed, vrequests.passed,
+      vrequests.failed);
   std::printf("%ld passed, %ld failed\n", passed, failed);
   std::fflush(stdout);
   if (use_known) return (unexpected > 0 || fixed > 0) ? 1 : 0;
-  return failed > 0 ? 1 : 0;
+  return files_failed > 0 ? 1 : 0;
 }
 
 }  // namespace metagate::cli

@@ -7,6 +7,8 @@
 #include "metagate/cedar/authorizer.h"
 #include "metagate/cedar/entities_json.h"
 #include "metagate/cedar/schema.h"
+#include "metagate/cedar/validator.h"
+#include "metagate/cedar/schema_json.h"
 #include "metagate/common/file_util.h"
 #include "metagate/common/json.h"
 
@@ -60,6 +62,30 @@ const std::string* StringMember(const json::Value& obj, const char* key) {
   const json::Value* v = obj.Find(key);
   if (v == nullptr || !v->is_string()) return nullptr;
   return &v->as_string();
+}
+
+// Validates the policy set in strict mode and compares with the test's `shouldValidate`.
+void CheckPolicyValidation(const json::Value& test, const cedar::Schema& schema,
+                           const cedar::PolicySet& policies, TestFileResult& result) {
+  const json::Value* expected = test.Find("shouldValidate");
+  if (expected == nullptr || !expected->is_bool()) return;
+  std::vector<cedar::PolicyPtr> all = policies.policies();
+  all.insert(all.end(), policies.templates().begin(), policies.templates().end());
+  cedar::ValidationResult v = cedar::ValidatePolicies(schema, all);
+  if (v.ok() == expected->as_bool()) {
+    ++result.policies.passed;
+    return;
+  }
+  ++result.policies.failed;
+  std::string msg = result.display_path + ": expected the policies to " +
+                    (expected->as_bool() ? "validate" : "fail validation") + "; got " +
+                    (v.ok() ? "no findings"
+                            : std::to_string(v.findings.size()) +
+                                  (v.findings.size() == 1 ? " finding" : " findings"));
+  for (const auto& f : v.findings) {
+    msg += "\n    " + f.policy_id + " " + f.loc.ToString() + ": " + f.message;
+  }
+  result.messages.push_back(msg);
 }
 
 }  // namespace
@@ -122,8 +148,9 @@ TestFileResult RunCedarTestFile(const std::string& path, const std::string& root
   };
 
   std::string root = root_arg.empty() ? FindRoot(path, *policies_rel) : root_arg;
-  if (root.empty()) return fail_all("cannot find the folder that `" + *policies_rel +
-                                    "` is relative to; pass --root");
+  if (root.empty())
+    return fail_all("cannot find the folder that `" + *policies_rel +
+                    "` is relative to; pass --root");
   {
     std::error_code ec;
     fs::path rel = fs::relative(fs::absolute(path), fs::absolute(root), ec);
@@ -135,16 +162,20 @@ TestFileResult RunCedarTestFile(const std::string& path, const std::string& root
       fmt != nullptr && !(fmt->is_string() && fmt->as_string() == "cedar")) {
     return fail_all("policyFormat other than \"cedar\" is not supported yet");
   }
-  if (const json::Value* fmt = test.Find("schemaFormat");
-      fmt != nullptr && !(fmt->is_string() && fmt->as_string() == "cedar")) {
-    return fail_all("schemaFormat other than \"cedar\" is not supported yet");
+  bool schema_is_json = false;
+  if (const json::Value* fmt = test.Find("schemaFormat"); fmt != nullptr) {
+    schema_is_json = fmt->is_string() && fmt->as_string() == "json";
+    if (!schema_is_json && !(fmt->is_string() && fmt->as_string() == "cedar")) {
+      return fail_all("schemaFormat must be \"cedar\" or \"json\"");
+    }
   }
 
   std::optional<cedar::Schema> schema;
   if (schema_rel != nullptr) {
     Result<std::string> schema_text = ReadFile(resolve(*schema_rel));
     if (!schema_text.ok()) return fail_all(schema_text.status().ToString());
-    Result<cedar::Schema> parsed = cedar::ParseSchemaText(*schema_text);
+    Result<cedar::Schema> parsed = schema_is_json ? cedar::ParseSchemaJson(*schema_text)
+                                                  : cedar::ParseSchemaText(*schema_text);
     if (!parsed.ok()) return fail_all(parsed.status().WithContext(*schema_rel).ToString());
     schema = std::move(parsed).value();
   }
@@ -158,9 +189,22 @@ TestFileResult RunCedarTestFile(const std::string& path, const std::string& root
   Result<std::string> entities_text = ReadFile(resolve(*entities_rel));
   if (!entities_text.ok()) return fail_all(entities_text.status().ToString());
   Result<cedar::Entities> entities = cedar::EntitiesFromJson(*entities_text, schema_ptr);
-  if (!entities.ok()) return fail_all(entities.status().WithContext(*entities_rel).ToString());
+  if (!entities.ok()) {
+    if (schema_ptr != nullptr) ++result.entities.failed;
+    return fail_all(entities.status().WithContext(*entities_rel).ToString());
+  }
 
-  result.validation_unchecked = test.Find("shouldValidate") != nullptr;
+  if (schema_ptr != nullptr) {
+    CheckPolicyValidation(test, *schema_ptr, *policies, result);
+    Status st = cedar::ValidateEntities(*schema_ptr, *entities);
+    if (st.ok()) {
+      ++result.entities.passed;
+    } else {
+      ++result.entities.failed;
+      result.messages.push_back(result.display_path + ": entities do not validate against the " +
+                                "schema: " + st.ToString());
+    }
+  }
 
   int index = 0;
   for (const auto& req : requests->items()) {
@@ -183,8 +227,10 @@ TestFileResult RunCedarTestFile(const std::string& path, const std::string& root
     auto au = cedar::EntityUidFromJson(*a);
     auto ru = cedar::EntityUidFromJson(*r);
     if (!pu.ok() || !au.ok() || !ru.ok()) {
-      fail("bad request entity: " +
-           (!pu.ok() ? pu.status() : !au.ok() ? au.status() : ru.status()).ToString());
+      fail("bad request entity: " + (!pu.ok()   ? pu.status()
+                                     : !au.ok() ? au.status()
+                                                : ru.status())
+                                        .ToString());
       continue;
     }
     request.principal = *pu;
@@ -193,10 +239,24 @@ TestFileResult RunCedarTestFile(const std::string& path, const std::string& root
     if (const json::Value* ctx = req.Find("context")) {
       auto context = cedar::ContextFromJson(*ctx, schema_ptr, request.action);
       if (!context.ok()) {
+        // With a schema, reading the context checks it against the action's context type.
+        if (schema_ptr != nullptr) ++result.requests.failed;
         fail("bad context: " + context.status().ToString());
         continue;
       }
       request.context = std::move(context).value();
+    }
+    const json::Value* validate_flag = req.Find("validateRequest");
+    bool validate_request =
+        validate_flag == nullptr || !validate_flag->is_bool() || validate_flag->as_bool();
+    if (schema_ptr != nullptr && validate_request) {
+      Status st = cedar::ValidateRequest(*schema_ptr, request);
+      if (!st.ok()) {
+        ++result.requests.failed;
+        fail("the request does not validate against the schema: " + st.ToString());
+        continue;
+      }
+      ++result.requests.passed;
     }
     const std::string* decision = StringMember(req, "decision");
     auto reasons = StringSet(req.Find("reason"), "reason");

@@ -6,6 +6,8 @@ namespace metagate::cli {
 
 int RunAuthorize(int argc, char** argv);
 int RunCedarTest(int argc, char** argv);
+int RunValidate(int argc, char** argv);
 int RunFormat(int argc, char** argv);
+int RunTranslate(int argc, char** argv);
 
 }  // namespace metagate::cli

@@ -16,7 +16,9 @@ void PrintUsage(FILE* out) {
       "Commands:\n"
       "  authorize    decide one request against Cedar policies and entities\n"
       "  cedar-test   run Cedar integration-test files and report mismatches\n"
+      "  validate     check Cedar policies (and entities) against a schema\n"
       "  format       format Cedar policy files as Cedar's formatter does\n"
+      "  translate    convert a Cedar schema between the .cedarschema and JSON formats\n"
       "\n"
       "Run `metagate <command> --help` for the options of a command.\n",
       out);
@@ -40,7 +42,9 @@ int main(int argc, char** argv) {
   }
   if (cmd == "authorize") return metagate::cli::RunAuthorize(argc - 1, argv + 1);
   if (cmd == "cedar-test") return metagate::cli::RunCedarTest(argc - 1, argv + 1);
+  if (cmd == "validate") return metagate::cli::RunValidate(argc - 1, argv + 1);
   if (cmd == "format") return metagate::cli::RunFormat(argc - 1, argv + 1);
+  if (cmd == "translate") return metagate::cli::RunTranslate(argc - 1, argv + 1);
   std::fprintf(stderr, "metagate: unknown command '%s'\n\n", cmd.c_str());
   PrintUsage(stderr);
   return 2;

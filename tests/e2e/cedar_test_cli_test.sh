@@ -26,5 +26,10 @@ expect listed-failure-ok 0 "1 known, 0 unexpected" --known-failures "$FX/known/f
 expect listed-pass-fails 1 "FIXED pass.json" --known-failures "$FX/known/pass-listed.txt" "$FX/pass.json" "$FX/fail.json"
 expect unlisted-failure-fails 1 "0 known, 1 unexpected" --known-failures "$FX/known/empty.txt" "$FX/pass.json" "$FX/fail.json"
 expect missing-file 1 "cannot open" "$FX/nope.json"
-echo "$((7 - failures)) passed, $failures failed"
+expect should-validate-mismatch 1 "expected the policies to validate; got 1 finding" "$FX/validate-expected-ok.json"
+expect should-validate-agrees 0 "policy sets 1 agree, 0 disagree" "$FX/validate-expected-fail.json"
+expect validate-request-false-skips 0 "requests 1 valid, 0 invalid" "$FX/validate-expected-fail.json"
+expect request-invalid 1 "the request does not validate against the schema: resource type \`User\`" "$FX/request-invalid.json"
+expect entities-invalid 1 "entity sets 0 valid, 1 invalid" "$FX/entities-invalid.json"
+echo "$((12 - failures)) passed, $failures failed"
 [[ $failures -eq 0 ]]

@@ -19,6 +19,10 @@
 
 namespace metagate::cedar {
 
+namespace schema_internal {
+struct RawSchema;
+}  // namespace schema_internal
+
 // Annotations on a declaration, `@key("value")` (value "" when omitted), by key.
 using SchemaAnnotations = std::map<std::string, std::string>;
 
@@ -115,11 +119,20 @@ class Schema {
   void AddAction(ActionDecl decl);
   void SetNamespaceAnnotations(std::string ns, SchemaAnnotations annotations);
 
+  // The declarations as written (unresolved names, common types, namespaces), kept by the parsers
+  // so that the schema can be printed faithfully (schema_json.h); nullptr for a schema built
+  // with the builders above.
+  const std::shared_ptr<const schema_internal::RawSchema>& source() const { return source_; }
+  void SetSource(std::shared_ptr<const schema_internal::RawSchema> source) {
+    source_ = std::move(source);
+  }
+
  private:
   std::map<std::string, EntityTypeDecl, std::less<>> entity_types_;
   std::vector<ActionDecl> actions_;
   std::unordered_map<EntityUid, size_t, EntityUidHash> action_index_;
   std::map<std::string, SchemaAnnotations> namespace_annotations_;
+  std::shared_ptr<const schema_internal::RawSchema> source_;
 };
 
 // Parses and resolves a schema in the `.cedarschema` syntax. Errors carry line:column.

@@ -99,12 +99,16 @@ void PolicySet::Candidates(const Request& request, const Entities& entities,
 }
 
 Response IsAuthorized(const Request& request, const PolicySet& policies, const Entities& entities) {
+  // Scratch space reused across decisions on this thread, so that a decision allocates only
+  // its response.
   thread_local std::vector<const Policy*> candidates;
+  thread_local std::vector<const Policy*> permits;
+  thread_local std::vector<const Policy*> forbids;
   policies.Candidates(request, entities, candidates);
+  permits.clear();
+  forbids.clear();
 
   Response response;
-  std::vector<std::string> permits;
-  std::vector<std::string> forbids;
   Evaluator evaluator(request, entities);
   for (const Policy* policy : candidates) {
     Result<bool> satisfied = evaluator.Satisfied(*policy);
@@ -113,17 +117,12 @@ Response IsAuthorized(const Request& request, const PolicySet& policies, const E
       continue;
     }
     if (!*satisfied) continue;
-    (policy->effect == Effect::kForbid ? forbids : permits).push_back(policy->id);
+    (policy->effect == Effect::kForbid ? forbids : permits).push_back(policy);
   }
-  if (!forbids.empty()) {
-    response.decision = Decision::kDeny;
-    response.reasons = std::move(forbids);
-  } else if (!permits.empty()) {
-    response.decision = Decision::kAllow;
-    response.reasons = std::move(permits);
-  } else {
-    response.decision = Decision::kDeny;
-  }
+  const std::vector<const Policy*>& determining = !forbids.empty() ? forbids : permits;
+  response.decision = forbids.empty() && !permits.empty() ? Decision::kAllow : Decision::kDeny;
+  response.reasons.reserve(determining.size());
+  for (const Policy* p : determining) response.reasons.push_back(p->id);
   std::sort(response.reasons.begin(), response.reasons.end());
   std::sort(response.errors.begin(), response.errors.end(),
             [](const PolicyError& a, const PolicyError& b) { return a.policy_id < b.policy_id; });

@@ -31,9 +31,13 @@ struct RawAttr {
 };
 
 struct RawType {
-  enum class Kind { kName, kSet, kRecord };
+  // kName: a name as written in the text format (JSON "EntityOrCommon"): a common type, an entity
+  // type or a built-in type. The JSON format also has names restricted to one kind: kEntity (JSON
+  // "Entity"), kCommon (JSON `{"type": "T"}`: a common type, else a built-in type) and kBuiltin
+  // (JSON "Long", "String", "Boolean" as `Bool`, and "Extension"; `name` has one part).
+  enum class Kind { kName, kSet, kRecord, kEntity, kCommon, kBuiltin };
   Kind kind = Kind::kName;
-  RawPath name;                // kName
+  RawPath name;                // kName, kEntity, kCommon, kBuiltin
   RawTypePtr element;          // kSet
   std::vector<RawAttr> attrs;  // kRecord, in source order (duplicates kept)
   SourceLoc loc;

@@ -154,7 +154,10 @@ void Schema::SetNamespaceAnnotations(std::string ns, SchemaAnnotations annotatio
 
 Result<Schema> ParseSchemaText(std::string_view text) {
   ASSIGN_OR_RETURN(schema_internal::RawSchema raw, schema_internal::ParseRawSchema(text));
-  return schema_internal::ResolveSchema(raw);
+  auto source = std::make_shared<const schema_internal::RawSchema>(std::move(raw));
+  ASSIGN_OR_RETURN(Schema schema, schema_internal::ResolveSchema(*source));
+  schema.SetSource(std::move(source));
+  return schema;
 }
 
 }  // namespace metagate::cedar

@@ -210,10 +210,45 @@ class Resolver {
     return Status::Invalid("schema: undeclared type `" + name + "`", path.loc);
   }
 
+  // A JSON `"Entity"` reference: entity types only.
+  Result<SchemaTypePtr> ResolveEntityTypeRef(const std::string& ns, const RawPath& path) {
+    std::string name = path.Joined();
+    if (path.parts.size() == 1 && !ns.empty() && IsEntityName(Qualify(ns, name))) {
+      return SchemaType::Entity(Qualify(ns, name));
+    }
+    if (IsEntityName(name)) return SchemaType::Entity(name);
+    return Status::Invalid("schema: undeclared entity type `" + name + "`", path.loc);
+  }
+
+  // A JSON `{"type": "T"}` reference: common types, then built-in types.
+  Result<SchemaTypePtr> ResolveCommonTypeRef(const std::string& ns, const RawPath& path) {
+    std::string name = path.Joined();
+    if (path.parts.size() == 1 && !ns.empty() && common_.count(Qualify(ns, name)) != 0) {
+      return ResolveCommon(Qualify(ns, name));
+    }
+    if (common_.count(name) != 0) return ResolveCommon(name);
+    if (path.parts.size() == 2 && path.parts[0] == "__cedar") {
+      if (SchemaTypePtr b = BuiltinType(path.parts[1])) return b;
+    }
+    if (path.parts.size() == 1) {
+      if (SchemaTypePtr b = BuiltinType(name)) return b;
+    }
+    return Status::Invalid("schema: undeclared common type `" + name + "`", path.loc);
+  }
+
   Result<SchemaTypePtr> ResolveType(const std::string& ns, const RawType& t) {
     switch (t.kind) {
       case RawType::Kind::kName:
         return ResolveTypeName(ns, t.name);
+      case RawType::Kind::kEntity:
+        return ResolveEntityTypeRef(ns, t.name);
+      case RawType::Kind::kCommon:
+        return ResolveCommonTypeRef(ns, t.name);
+      case RawType::Kind::kBuiltin: {
+        std::string name = t.name.Joined();
+        if (SchemaTypePtr b = BuiltinType(name)) return b;
+        return Status::Invalid("schema: unknown extension type `" + name + "`", t.name.loc);
+      }
       case RawType::Kind::kSet: {
         ASSIGN_OR_RETURN(SchemaTypePtr elem, ResolveType(ns, *t.element));
         return SchemaType::Set(std::move(elem));
@@ -251,6 +286,9 @@ class Resolver {
     SchemaTypePtr shape = SchemaType::Record({});
     if (e.shape) {
       ASSIGN_OR_RETURN(shape, ResolveType(ns, *e.shape));
+      if (shape->kind != SchemaTypeKind::kRecord) {
+        return Status::Invalid("schema: the shape of an entity type is not a record", e.shape->loc);
+      }
     }
     SchemaTypePtr tags;
     if (e.tags) {
