@@ -1,6 +1,7 @@
 // Round-trip conformance over Cedar's integration tests: for every test file, the policies are
 // sent through each representation metagate offers and must keep their meaning:
 //   text -> policy-set JSON -> policies;  that -> Cedar text (printer) -> parse;
+//   text -> pretty JSON -> Cedar text (the `translate` helpers) -> parse;
 //   text -> format -> parse;  and format(format(x)) == format(x).
 // Every request of the test is authorized against each stage and must give the same decision,
 // reasons and erroring policies as the original policies do.
@@ -134,7 +135,15 @@ void CheckFile(const std::string& root, const std::string& path, Stats& stats,
       Fail(stats, where, "policy-set JSON changed after a JSON round trip");
     }
   }
-  // 3. text -> format -> policies; format is idempotent.
+  // 3. The `translate` helpers: text -> pretty JSON -> Cedar text -> policies.
+  {
+    Result<std::string> pretty_json = cedar::PolicyTextToJson(loaded->policy_text);
+    Result<std::string> text = pretty_json.ok() ? cedar::PolicyJsonToText(*pretty_json)
+                                                : Result<std::string>(pretty_json.status());
+    stages.emplace("translate", text.ok() ? cedar::PolicySet::FromText(*text)
+                                          : Result<cedar::PolicySet>(text.status()));
+  }
+  // 4. text -> format -> policies; format is idempotent.
   Result<std::string> formatted = cedar::FormatPolicies(loaded->policy_text);
   if (formatted.ok()) {
     stages.emplace("format", cedar::PolicySet::FromText(*formatted));
@@ -198,7 +207,7 @@ int main(int argc, char** argv) {
       CheckFile(root, path, stats, formatted_files);
     }
   }
-  std::printf("roundtrip: %d test files, %zu policy files, %d requests x 3 stages, %d failures\n",
+  std::printf("roundtrip: %d test files, %zu policy files, %d requests x 4 stages, %d failures\n",
               stats.files, formatted_files.size(), stats.requests, stats.failures);
   return stats.failures == 0 && stats.files > 0 ? 0 : 1;
 }

@@ -171,6 +171,17 @@ TEST(EstTest, TranslateHelpers) {
   Result<std::string> text = PolicyJsonToText(*json);
   ASSERT_TRUE(text.ok()) << text.status().ToString();
   EXPECT_EQ(*text, "permit (principal, action, resource)\nwhen { true };\n");
+  Result<PolicySet> set = PolicySet::FromText(
+      "permit(principal == ?principal, action, resource);\n"
+      "forbid(principal, action, resource) when { false };");
+  ASSERT_TRUE(set.ok());
+  ASSERT_TRUE(set->Link("policy0", "L", EntityUid("User", "a"), std::nullopt).ok());
+  Result<std::string> with_link = PolicyJsonToText(PolicySetToJson(*set));
+  ASSERT_TRUE(with_link.ok()) << with_link.status().ToString();
+  EXPECT_EQ(*with_link,
+            "permit (\n  principal == ?principal,\n  action,\n  resource\n);\n\n"
+            "forbid (principal, action, resource)\nwhen { false };\n"
+            "// template link `L`: template `policy0`, ?principal = User::\"a\"\n");
   Result<std::string> bad = PolicyJsonToText("{\"staticPolicies\": 3}");
   EXPECT_FALSE(bad.ok());
 }

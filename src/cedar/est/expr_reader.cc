@@ -11,8 +11,8 @@
 
 #include "est/ast_shapes.h"
 #include "est/json_read_util.h"
-#include "parser/names.h"
 #include "metagate/common/utf8.h"
+#include "parser/names.h"
 
 namespace metagate::cedar::internal {
 namespace {

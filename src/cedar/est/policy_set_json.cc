@@ -1,4 +1,5 @@
 // Policy sets <-> Cedar's policy-set JSON, pretty JSON output, and the `translate` helpers.
+#include <algorithm>
 #include <string>
 #include <utility>
 #include <vector>
@@ -61,6 +62,25 @@ Result<EntityUid> LinkValue(const JValue& v) {
     return Status::Invalid("expected an entity {\"type\": .., \"id\": ..}", v.loc());
   }
   return EntityUid(type->as_string(), id->as_string());
+}
+
+// Ids "policy0", "policy1", ... are the order of policy text; such policies go back in it.
+void SortByTextOrder(std::vector<PolicyPtr>& policies) {
+  auto number = [](const std::string& id) -> long {
+    if (id.size() <= 6 || id.compare(0, 6, "policy") != 0 || id.size() > 15) return -1;
+    long n = 0;
+    for (size_t i = 6; i < id.size(); ++i) {
+      if (id[i] < '0' || id[i] > '9') return -1;
+      n = n * 10 + (id[i] - '0');
+    }
+    return n;
+  };
+  for (const auto& p : policies) {
+    if (number(p->id) < 0) return;
+  }
+  std::stable_sort(policies.begin(), policies.end(), [&](const PolicyPtr& a, const PolicyPtr& b) {
+    return number(a->id) < number(b->id);
+  });
 }
 
 }  // namespace
@@ -171,17 +191,28 @@ Result<std::string> PolicyTextToJson(std::string_view text) {
 Result<std::string> PolicyJsonToText(std::string_view json_text) {
   ASSIGN_OR_RETURN(JValue doc, json::Parse(json_text));
   std::vector<PolicyPtr> policies;
+  // Template links have no Cedar text form; they are listed as comments after the policies.
+  std::string links;
   if (doc.is_object() && doc.Find("effect") != nullptr) {
     ASSIGN_OR_RETURN(PolicyPtr p, PolicyFromJsonValue(doc, "policy0"));
     policies.push_back(std::move(p));
   } else {
     ASSIGN_OR_RETURN(PolicySet set, PolicySetFromJsonValue(doc));
     for (const auto& p : set.policies()) {
-      if (p->template_id.empty()) policies.push_back(p);
+      if (p->template_id.empty()) {
+        policies.push_back(p);
+        continue;
+      }
+      links += "// template link `" + p->id + "`: template `" + p->template_id + "`";
+      if (p->principal_slot_value) links += ", ?principal = " + p->principal_slot_value->ToString();
+      if (p->resource_slot_value) links += ", ?resource = " + p->resource_slot_value->ToString();
+      links += '\n';
     }
     for (const auto& t : set.templates()) policies.push_back(t);
+    SortByTextOrder(policies);
   }
-  return PoliciesToText(policies);
+  ASSIGN_OR_RETURN(std::string text, PoliciesToText(policies));
+  return text + links;
 }
 
 }  // namespace metagate::cedar

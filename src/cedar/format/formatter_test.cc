@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "format/char_width.h"
 #include "format/doc.h"
 #include "format/fixture_util.h"
 #include "metagate/cedar/parser.h"
@@ -113,3 +114,22 @@ TEST(PrinterTest, PoliciesToTextIsFormatted) {
 
 }  // namespace
 }  // namespace metagate::cedar
+
+namespace metagate::cedar::fmt {
+namespace {
+
+// Widths measured with Cedar 4.12's formatter (the line width at which a line starts to fit).
+TEST(CharWidthTest, MatchesCedarsUnicodeWidth) {
+  EXPECT_EQ(DisplayWidth("a\tb"), 3u);              // ASCII: bytes, controls included
+  EXPECT_EQ(DisplayWidth("\xC3\xA9"), 1u);          // é
+  EXPECT_EQ(DisplayWidth("\xD6\xB2"), 0u);          // U+05B2 combining
+  EXPECT_EQ(DisplayWidth("\xC2\xAD"), 0u);          // U+00AD soft hyphen
+  EXPECT_EQ(DisplayWidth("\xC2\x85"), 1u);          // U+0085 control
+  EXPECT_EQ(DisplayWidth("\xE6\x97\xA5"), 2u);      // 日
+  EXPECT_EQ(DisplayWidth("\xF0\x9F\x98\x80"), 2u);  // U+1F600
+  EXPECT_EQ(DisplayWidth("\xF0\x9F\xA4\x80"), 1u);  // U+1F900 (not emoji presentation)
+  EXPECT_EQ(DisplayWidth("\xE2\x8C\x9A"), 2u);      // U+231A watch
+}
+
+}  // namespace
+}  // namespace metagate::cedar::fmt
