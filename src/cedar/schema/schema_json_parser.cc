@@ -293,7 +293,8 @@ class Reader {
     if (id == nullptr) return Invalid("an action reference needs `id`", v);
     RETURN_IF_ERROR(ExpectKind(*id, Kind::kString, "`id`"));
     ref.id = id->as_string();
-    if (const json::Value* t = v.Find("type")) {
+    // `"type": null` is the same as no type.
+    if (const json::Value* t = v.Find("type"); t != nullptr && !t->is_null()) {
       ASSIGN_OR_RETURN(ref.type, ReadPathValue(*t, "an action type"));
     }
     return ref;

@@ -326,6 +326,19 @@ TEST(SchemaJsonTest, RoundTrips) {
   }
 }
 
+TEST(SchemaJsonTest, TextWithInvalidUtf8IsRejected) {
+  // Else the name could not be printed as JSON.
+  auto r = ParseSchemaText("entity A;\naction \"a\xf7\";");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().ToString(), "2:10: schema: text is not valid UTF-8");
+}
+
+TEST(SchemaJsonTest, ActionParentTypeMayBeNull) {
+  Schema s = MustParseJson(R"({"": {"entityTypes": {}, "actions": {
+      "a": {"memberOf": [{"id": "b", "type": null}]}, "b": {}}}})");
+  EXPECT_EQ(s.FindAction(EntityUid("Action", "a"))->member_of[0], EntityUid("Action", "b"));
+}
+
 TEST(SchemaJsonTest, PrintsSchemasBuiltWithoutParser) {
   Schema s;
   EntityTypeDecl user;
