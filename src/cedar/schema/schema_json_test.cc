@@ -272,19 +272,32 @@ namespace N {
   };
 
   @a("")
-  entity E, E2 in [F] = {
+  entity E in [F] = {
+    x: T
+  } tags String;
+
+  @a("")
+  entity E2 in [F] = {
     x: T
   } tags String;
 
   entity F enum ["a", "b\"c"];
 
-  action "v", "w" in [Action::"x", "y"] appliesTo {
+  action "v" in [Action::"x", "y"] appliesTo {
     principal: [E],
     resource: [E, F],
     context: T
   };
 
-  action "x", "y";
+  action "w" in [Action::"x", "y"] appliesTo {
+    principal: [E],
+    resource: [E, F],
+    context: T
+  };
+
+  action "x";
+
+  action "y";
 }
 )");
   EXPECT_EQ(testing::SchemaDiff(s, MustParseText(SchemaToText(s))), "");
