@@ -313,10 +313,10 @@ class Reader {
     if (const json::Value* c = v.Find("context")) {
       ASSIGN_OR_RETURN(context, ReadType(*c, nullptr));
     }
-    // With no principal or no resource type the action applies to nothing, as if `appliesTo`
-    // were absent (Cedar drops the context too).
-    if (principals.empty() || resources.empty()) return Status::Ok();
+    // With no principal or no resource type the action applies to nothing (the resolver
+    // still checks the names and the context).
     a.has_applies_to = true;
+    a.empty_lists_allowed = true;
     a.principal_loc = p->loc();
     a.resource_loc = r->loc();
     a.principals = std::move(principals);

@@ -346,6 +346,24 @@ TEST(SchemaJsonTest, TextWithInvalidUtf8IsRejected) {
   EXPECT_EQ(r.status().ToString(), "2:10: schema: text is not valid UTF-8");
 }
 
+TEST(SchemaJsonTest, EmptyAppliesToListsAreStillChecked) {
+  EXPECT_EQ(JsonError(R"({"": {"entityTypes": {}, "actions": {"a": {"appliesTo": {
+      "principalTypes": ["B"], "resourceTypes": []}}}}})"),
+            "2:26: schema: undeclared entity type `B`");
+  EXPECT_EQ(JsonError(R"({"": {"entityTypes": {}, "actions": {"a": {"appliesTo": {
+      "principalTypes": [], "resourceTypes": [], "context": {"type": "Long"}}}}}})"),
+            "2:61: schema: the context of action `a` is not a record");
+  Schema s = MustParseJson(R"({"": {"entityTypes": {"A": {}}, "actions": {"a": {"appliesTo": {
+      "principalTypes": ["A"], "resourceTypes": [], "context": {"type": "Record",
+      "attributes": {"x": {"type": "Long"}}}}}}}})");
+  const ActionDecl* a = s.FindAction(EntityUid("Action", "a"));
+  EXPECT_FALSE(a->has_applies_to);
+  EXPECT_TRUE(a->principal_types.empty());
+  EXPECT_TRUE(a->context->attributes.empty());
+  EXPECT_EQ(SchemaToText(s), "entity A;\n\naction \"a\";\n");
+  EXPECT_EQ(testing::SchemaDiff(s, MustParseJson(SchemaToJson(s))), "");
+}
+
 TEST(SchemaJsonTest, ActionParentTypeMayBeNull) {
   Schema s = MustParseJson(R"({"": {"entityTypes": {}, "actions": {
       "a": {"memberOf": [{"id": "b", "type": null}]}, "b": {}}}})");

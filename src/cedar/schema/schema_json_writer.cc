@@ -105,7 +105,7 @@ Value EntityJson(const RawEntity& e) {
 Value ActionJson(const RawAction& a) {
   std::vector<Value::Member> m;
   std::vector<Value::Member> applies;
-  if (a.has_applies_to) {
+  if (schema_internal::AppliesToSomething(a)) {
     applies.emplace_back("resourceTypes", PathList(a.resources.value_or(std::vector<RawPath>{})));
     applies.emplace_back("principalTypes", PathList(a.principals.value_or(std::vector<RawPath>{})));
     // An empty record context is left out, as Cedar does.

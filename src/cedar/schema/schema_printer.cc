@@ -202,7 +202,7 @@ class Printer {
       }
       out_ += "]";
     }
-    if (a.has_applies_to) {
+    if (schema_internal::AppliesToSomething(a)) {
       out_ += " appliesTo {\n";
       Indent(depth + 1);
       out_ += "principal: ";
