@@ -73,6 +73,9 @@ struct RawAction {
   std::optional<std::vector<RawPath>> resources;
   RawTypePtr context;  // or nullptr
   SourceLoc principal_loc, resource_loc;
+  // JSON format: an empty principal or resource list is allowed and makes the action apply to
+  // nothing (the lists and the context are still resolved and checked).
+  bool empty_lists_allowed = false;
   SchemaAnnotations annotations;
   SourceLoc loc;
 };

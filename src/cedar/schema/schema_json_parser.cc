@@ -293,7 +293,8 @@ class Reader {
     if (id == nullptr) return Invalid("an action reference needs `id`", v);
     RETURN_IF_ERROR(ExpectKind(*id, Kind::kString, "`id`"));
     ref.id = id->as_string();
-    if (const json::Value* t = v.Find("type")) {
+    // `"type": null` is the same as no type.
+    if (const json::Value* t = v.Find("type"); t != nullptr && !t->is_null()) {
       ASSIGN_OR_RETURN(ref.type, ReadPathValue(*t, "an action type"));
     }
     return ref;
@@ -312,10 +313,10 @@ class Reader {
     if (const json::Value* c = v.Find("context")) {
       ASSIGN_OR_RETURN(context, ReadType(*c, nullptr));
     }
-    // With no principal or no resource type the action applies to nothing, as if `appliesTo`
-    // were absent (Cedar drops the context too).
-    if (principals.empty() || resources.empty()) return Status::Ok();
+    // With no principal or no resource type the action applies to nothing (the resolver
+    // still checks the names and the context).
     a.has_applies_to = true;
+    a.empty_lists_allowed = true;
     a.principal_loc = p->loc();
     a.resource_loc = r->loc();
     a.principals = std::move(principals);

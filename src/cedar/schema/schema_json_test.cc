@@ -272,19 +272,32 @@ namespace N {
   };
 
   @a("")
-  entity E, E2 in [F] = {
+  entity E in [F] = {
+    x: T
+  } tags String;
+
+  @a("")
+  entity E2 in [F] = {
     x: T
   } tags String;
 
   entity F enum ["a", "b\"c"];
 
-  action "v", "w" in [Action::"x", "y"] appliesTo {
+  action "v" in [Action::"x", "y"] appliesTo {
     principal: [E],
     resource: [E, F],
     context: T
   };
 
-  action "x", "y";
+  action "w" in [Action::"x", "y"] appliesTo {
+    principal: [E],
+    resource: [E, F],
+    context: T
+  };
+
+  action "x";
+
+  action "y";
 }
 )");
   EXPECT_EQ(testing::SchemaDiff(s, MustParseText(SchemaToText(s))), "");
@@ -324,6 +337,37 @@ TEST(SchemaJsonTest, RoundTrips) {
     EXPECT_EQ(testing::SchemaDiff(s, MustParseText(SchemaToText(via_json))), "") << text;
     EXPECT_EQ(SchemaToJson(via_json), SchemaToJson(s)) << text;
   }
+}
+
+TEST(SchemaJsonTest, TextWithInvalidUtf8IsRejected) {
+  // Else the name could not be printed as JSON.
+  auto r = ParseSchemaText("entity A;\naction \"a\xf7\";");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().ToString(), "2:10: schema: text is not valid UTF-8");
+}
+
+TEST(SchemaJsonTest, EmptyAppliesToListsAreStillChecked) {
+  EXPECT_EQ(JsonError(R"({"": {"entityTypes": {}, "actions": {"a": {"appliesTo": {
+      "principalTypes": ["B"], "resourceTypes": []}}}}})"),
+            "2:26: schema: undeclared entity type `B`");
+  EXPECT_EQ(JsonError(R"({"": {"entityTypes": {}, "actions": {"a": {"appliesTo": {
+      "principalTypes": [], "resourceTypes": [], "context": {"type": "Long"}}}}}})"),
+            "2:61: schema: the context of action `a` is not a record");
+  Schema s = MustParseJson(R"({"": {"entityTypes": {"A": {}}, "actions": {"a": {"appliesTo": {
+      "principalTypes": ["A"], "resourceTypes": [], "context": {"type": "Record",
+      "attributes": {"x": {"type": "Long"}}}}}}}})");
+  const ActionDecl* a = s.FindAction(EntityUid("Action", "a"));
+  EXPECT_FALSE(a->has_applies_to);
+  EXPECT_TRUE(a->principal_types.empty());
+  EXPECT_TRUE(a->context->attributes.empty());
+  EXPECT_EQ(SchemaToText(s), "entity A;\n\naction \"a\";\n");
+  EXPECT_EQ(testing::SchemaDiff(s, MustParseJson(SchemaToJson(s))), "");
+}
+
+TEST(SchemaJsonTest, ActionParentTypeMayBeNull) {
+  Schema s = MustParseJson(R"({"": {"entityTypes": {}, "actions": {
+      "a": {"memberOf": [{"id": "b", "type": null}]}, "b": {}}}})");
+  EXPECT_EQ(s.FindAction(EntityUid("Action", "a"))->member_of[0], EntityUid("Action", "b"));
 }
 
 TEST(SchemaJsonTest, PrintsSchemasBuiltWithoutParser) {

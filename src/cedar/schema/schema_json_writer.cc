@@ -73,10 +73,10 @@ Value TypeJson(const RawType& t, bool context_name = false) {
       std::vector<Value::Member> attrs;
       for (const auto& [name, a] : schema_internal::LastAttributes(t)) {
         Value v = TypeJson(*a->type);
-        if (!a->required) v.mutable_members().emplace_back("required", Value::Bool(false));
         if (!a->annotations.empty()) {
           v.mutable_members().emplace_back("annotations", Annotations(a->annotations));
         }
+        if (!a->required) v.mutable_members().emplace_back("required", Value::Bool(false));
         attrs.emplace_back(name, std::move(v));
       }
       m.emplace_back("attributes", Value::Object(std::move(attrs)));
@@ -94,7 +94,8 @@ Value EntityJson(const RawEntity& e) {
     m.emplace_back("enum", Value::Array(std::move(ids)));
   } else {
     if (!e.parents.empty()) m.emplace_back("memberOfTypes", PathList(e.parents));
-    if (e.shape) m.emplace_back("shape", TypeJson(*e.shape));
+    bool empty_shape = e.shape && e.shape->kind == RawType::Kind::kRecord && e.shape->attrs.empty();
+    if (e.shape && !empty_shape) m.emplace_back("shape", TypeJson(*e.shape));
     if (e.tags) m.emplace_back("tags", TypeJson(*e.tags));
   }
   if (!e.annotations.empty()) m.emplace_back("annotations", Annotations(e.annotations));
@@ -104,10 +105,15 @@ Value EntityJson(const RawEntity& e) {
 Value ActionJson(const RawAction& a) {
   std::vector<Value::Member> m;
   std::vector<Value::Member> applies;
-  if (a.has_applies_to) {
+  if (schema_internal::AppliesToSomething(a)) {
     applies.emplace_back("resourceTypes", PathList(a.resources.value_or(std::vector<RawPath>{})));
     applies.emplace_back("principalTypes", PathList(a.principals.value_or(std::vector<RawPath>{})));
-    if (a.context) applies.emplace_back("context", TypeJson(*a.context, /*context_name=*/true));
+    // An empty record context is left out, as Cedar does.
+    bool empty_context =
+        a.context && a.context->kind == RawType::Kind::kRecord && a.context->attrs.empty();
+    if (a.context && !empty_context) {
+      applies.emplace_back("context", TypeJson(*a.context, /*context_name=*/true));
+    }
   } else {
     applies.emplace_back("resourceTypes", Value::Array({}));
     applies.emplace_back("principalTypes", Value::Array({}));

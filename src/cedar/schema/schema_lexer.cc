@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "metagate/common/utf8.h"
 #include "parser/unescape.h"
 
 namespace metagate::cedar::schema_internal {
@@ -113,6 +114,13 @@ class Lexer {
 
 }  // namespace
 
-Result<std::vector<Token>> LexSchema(std::string_view text) { return Lexer(text).Run(); }
+Result<std::vector<Token>> LexSchema(std::string_view text) {
+  // Cedar reads schemas as Unicode text: ill-formed UTF-8 anywhere (even in a comment or a
+  // string literal) is an error.
+  if (size_t bad = utf8::FindInvalid(text); bad != text.size()) {
+    return Status::Invalid("schema: text is not valid UTF-8", LocateOffset(std::string(text), bad));
+  }
+  return Lexer(text).Run();
+}
 
 }  // namespace metagate::cedar::schema_internal

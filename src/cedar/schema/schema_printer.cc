@@ -1,11 +1,15 @@
 // Prints a schema in the `.cedarschema` format from its declarations as written, in Cedar's
 // layout: the empty namespace first, then each namespace; common types, entity types, then
 // actions; records one attribute per line.
+#include <cstdint>
+#include <cstdio>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "metagate/cedar/schema_json.h"
 #include "metagate/cedar/value.h"
+#include "metagate/common/utf8.h"
 #include "schema/schema_ast.h"
 #include "schema/schema_source.h"
 
@@ -31,9 +35,31 @@ bool IsPlainIdentifier(const std::string& s) {
            s == "is" || s == "like" || s == "has");
 }
 
+// Code points Cedar's printer writes as `\u{...}` beyond the ASCII controls: C1 controls and
+// private-use characters (a subset of what Rust's escape_debug escapes).
+bool EscapedByCedar(uint32_t cp) {
+  return (cp >= 0x80 && cp <= 0x9f) || (cp >= 0xe000 && cp <= 0xf8ff) || cp >= 0xf0000;
+}
+
+// A Cedar string literal written as Cedar's printer writes it: AppendCedarQuoted's escapes, plus
+// `\'` and the code points above. REQUIRES: `s` is valid UTF-8 (the parsers check it).
 std::string Quoted(const std::string& s) {
+  std::string literal;
+  AppendCedarQuoted(literal, s);
   std::string out;
-  AppendCedarQuoted(out, s);
+  for (size_t i = 0; i < literal.size();) {
+    size_t start = i;
+    uint32_t cp = utf8::Decode(literal, &i);
+    if (cp == '\'') {
+      out += "\\'";
+    } else if (EscapedByCedar(cp)) {
+      char buf[16];
+      std::snprintf(buf, sizeof(buf), "\\u{%x}", static_cast<unsigned>(cp));
+      out += buf;
+    } else {
+      out.append(literal, start, i - start);
+    }
+  }
   return out;
 }
 
@@ -41,14 +67,20 @@ class Printer {
  public:
   explicit Printer(const Schema& schema) : schema_(schema) {}
 
+  // Namespaces and declarations are printed sorted by name, one name per declaration, as Cedar
+  // prints them.
   std::string Run(const schema_internal::RawSchema& raw) {
     bool first = true;
+    std::map<std::string, const RawNamespace*> sorted;
     for (const RawNamespace& ns : raw.namespaces) {
-      if (!ns.name.empty()) continue;
-      PrintDecls(ns, 0, first);
+      if (ns.name.empty()) {
+        PrintDecls(ns, 0, first);
+      } else {
+        sorted[ns.name] = &ns;
+      }
     }
-    for (const RawNamespace& ns : raw.namespaces) {
-      if (ns.name.empty()) continue;
+    for (const auto& [name, ns_ptr] : sorted) {
+      const RawNamespace& ns = *ns_ptr;
       if (!first) out_ += "\n";
       first = false;
       PrintAnnotations(ns.annotations, 0);
@@ -75,21 +107,31 @@ class Printer {
       if (!first) out_ += "\n";
       first = false;
     };
-    for (const auto& t : ns.common_types) {
-      separate();
-      PrintAnnotations(t.annotations, depth);
-      Indent(depth);
-      out_ += "type " + t.name.name + " = ";
-      PrintType(*t.type, depth);
-      out_ += ";\n";
-    }
+    std::map<std::string, const schema_internal::RawCommonType*> common;
+    std::map<std::string, const RawEntity*> entities;
+    std::map<std::string, const RawAction*> actions;
+    for (const auto& t : ns.common_types) common[t.name.name] = &t;
     for (const RawEntity& e : ns.entities) {
-      separate();
-      PrintEntity(ns.name, e, depth);
+      for (const auto& n : e.names) entities[n.name] = &e;
     }
     for (const RawAction& a : ns.actions) {
+      for (const auto& n : a.names) actions[n.name] = &a;
+    }
+    for (const auto& [name, t] : common) {
       separate();
-      PrintAction(a, depth);
+      PrintAnnotations(t->annotations, depth);
+      Indent(depth);
+      out_ += "type " + name + " = ";
+      PrintType(*t->type, depth);
+      out_ += ";\n";
+    }
+    for (const auto& [name, e] : entities) {
+      separate();
+      PrintEntity(ns.name, name, *e, depth);
+    }
+    for (const auto& [name, a] : actions) {
+      separate();
+      PrintAction(name, *a, depth);
     }
   }
 
@@ -106,14 +148,10 @@ class Printer {
     out_ += "]";
   }
 
-  void PrintEntity(const std::string& ns, const RawEntity& e, int depth) {
+  void PrintEntity(const std::string& ns, const std::string& name, const RawEntity& e, int depth) {
     PrintAnnotations(e.annotations, depth);
     Indent(depth);
-    out_ += "entity ";
-    for (size_t i = 0; i < e.names.size(); ++i) {
-      if (i > 0) out_ += ", ";
-      out_ += e.names[i].name;
-    }
+    out_ += "entity " + name;
     if (e.enum_ids) {
       out_ += " enum [";
       for (size_t i = 0; i < e.enum_ids->size(); ++i) {
@@ -134,7 +172,7 @@ class Printer {
       }
     } else if (e.shape) {
       // The text format has no syntax for a shape given by name: print the resolved record.
-      const EntityTypeDecl* decl = schema_.FindEntityType(Qualify(ns, e.names[0].name));
+      const EntityTypeDecl* decl = schema_.FindEntityType(Qualify(ns, name));
       if (decl != nullptr && !decl->attributes->attributes.empty()) {
         out_ += " = ";
         PrintType(*schema_internal::UnresolveType(*decl->attributes), depth);
@@ -152,14 +190,10 @@ class Printer {
     out_ += Quoted(ref.id);
   }
 
-  void PrintAction(const RawAction& a, int depth) {
+  void PrintAction(const std::string& name, const RawAction& a, int depth) {
     PrintAnnotations(a.annotations, depth);
     Indent(depth);
-    out_ += "action ";
-    for (size_t i = 0; i < a.names.size(); ++i) {
-      if (i > 0) out_ += ", ";
-      out_ += Quoted(a.names[i].name);
-    }
+    out_ += "action " + Quoted(name);
     if (!a.parents.empty()) {
       out_ += " in [";
       for (size_t i = 0; i < a.parents.size(); ++i) {
@@ -168,7 +202,7 @@ class Printer {
       }
       out_ += "]";
     }
-    if (a.has_applies_to) {
+    if (schema_internal::AppliesToSomething(a)) {
       out_ += " appliesTo {\n";
       Indent(depth + 1);
       out_ += "principal: ";
@@ -180,7 +214,7 @@ class Printer {
       out_ += ",\n";
       Indent(depth + 1);
       out_ += "context: ";
-      if (a.context) {
+      if (a.context && !(a.context->kind == RawType::Kind::kRecord && a.context->attrs.empty())) {
         PrintType(*a.context, depth + 1);
       } else {
         out_ += "{}";
@@ -216,7 +250,10 @@ class Printer {
   void PrintRecord(const RawType& t, int depth) {
     auto attrs = schema_internal::LastAttributes(t);
     if (attrs.empty()) {
-      out_ += "{}";
+      // Cedar's layout: the braces enclose the indentation of the line.
+      out_ += "{";
+      Indent(depth);
+      out_ += "}";
       return;
     }
     out_ += "{\n";

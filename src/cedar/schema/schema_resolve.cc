@@ -342,24 +342,34 @@ class Resolver {
     }
     std::vector<std::string> principals, resources;
     SchemaTypePtr context = SchemaType::Record({});
+    bool has_applies_to = a.has_applies_to;
     if (a.has_applies_to) {
       const std::string first = a.names[0].name;
-      if (!a.principals || a.principals->empty()) {
+      bool no_principal = !a.principals || a.principals->empty();
+      bool no_resource = !a.resources || a.resources->empty();
+      if (no_principal && !a.empty_lists_allowed) {
         return Status::Invalid("schema: action `" + first + "` needs a non-empty `principal` list",
                                a.principals ? a.principal_loc : a.names[0].loc);
       }
-      if (!a.resources || a.resources->empty()) {
+      if (no_resource && !a.empty_lists_allowed) {
         return Status::Invalid("schema: action `" + first + "` needs a non-empty `resource` list",
                                a.resources ? a.resource_loc : a.names[0].loc);
       }
-      ASSIGN_OR_RETURN(principals, ResolveAppliesTo(ns, *a.principals));
-      ASSIGN_OR_RETURN(resources, ResolveAppliesTo(ns, *a.resources));
+      ASSIGN_OR_RETURN(principals, ResolveAppliesTo(ns, a.principals.value_or(kNoPaths)));
+      ASSIGN_OR_RETURN(resources, ResolveAppliesTo(ns, a.resources.value_or(kNoPaths)));
       if (a.context) {
         ASSIGN_OR_RETURN(context, ResolveType(ns, *a.context));
         if (context->kind != SchemaTypeKind::kRecord) {
           return Status::Invalid("schema: the context of action `" + first + "` is not a record",
                                  a.context->loc);
         }
+      }
+      if (no_principal || no_resource) {
+        // (JSON only) The action applies to nothing: as if `appliesTo` were absent.
+        principals.clear();
+        resources.clear();
+        context = SchemaType::Record({});
+        has_applies_to = false;
       }
     }
     for (const RawName& n : a.names) {
@@ -369,7 +379,7 @@ class Resolver {
       decl.principal_types = principals;
       decl.resource_types = resources;
       decl.context = context;
-      decl.has_applies_to = a.has_applies_to;
+      decl.has_applies_to = has_applies_to;
       decl.annotations = a.annotations;
       decl.loc = n.loc;
       schema.AddAction(std::move(decl));
@@ -397,6 +407,8 @@ class Resolver {
     for (const ActionDecl& a : schema.actions()) RETURN_IF_ERROR(visit(a));
     return Status::Ok();
   }
+
+  inline static const std::vector<RawPath> kNoPaths;
 
   // Bounds chains of common types referring to common types (the recursion depth).
   static constexpr int kMaxCommonDepth = 512;

@@ -111,6 +111,11 @@ std::shared_ptr<const RawSchema> SourceOf(const Schema& schema) {
   return Rebuild(schema);
 }
 
+bool AppliesToSomething(const RawAction& action) {
+  return action.has_applies_to && action.principals && !action.principals->empty() &&
+         action.resources && !action.resources->empty();
+}
+
 std::map<std::string, const RawAttr*> LastAttributes(const RawType& record) {
   std::map<std::string, const RawAttr*> out;
   for (const RawAttr& a : record.attrs) out[a.name] = &a;
