@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a number of seconds, seeded from ../shared/cedar-tests.
-# Usage: scripts/fuzz.sh policy_parser_fuzz|entities_json_fuzz SECONDS
+# Usage: scripts/fuzz.sh TARGET SECONDS   (TARGET: a fuzz/*_fuzz.cc name, e.g. policy_parser_fuzz)
 # Builds the `fuzz` preset (clang-14) first. Crashes are written to build/fuzz/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +14,10 @@ corpus="build/fuzz/corpus/$target"
 mkdir -p "$corpus" build/fuzz/artifacts
 if [[ -d "$shared" && -z "$(ls -A "$corpus")" ]]; then
   case "$target" in
-    policy_parser_fuzz) find "$shared" -name '*.cedar' | head -3000 | xargs -I{} cp {} "$corpus/" ;;
+    policy_parser_fuzz | policy_format_fuzz | policy_json_fuzz)
+      find "$shared" -name '*.cedar' | head -3000 | xargs -I{} cp {} "$corpus/" ;;
+    schema_parser_fuzz)
+      find "$shared" -name '*.cedarschema' | head -3000 | xargs -I{} cp {} "$corpus/" ;;
     entities_json_fuzz) find "$shared" -name '*.entities.json' -size -20k | head -2000 | xargs -I{} cp {} "$corpus/"
                         cp "$shared"/sample-data/*/entities.json "$corpus/" 2>/dev/null || true ;;
   esac

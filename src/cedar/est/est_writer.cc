@@ -4,6 +4,7 @@
 #include <utility>
 #include <vector>
 
+#include "ast_names.h"
 #include "est/ast_shapes.h"
 #include "metagate/cedar/policy_json.h"
 #include "metagate/common/utf8.h"
@@ -60,42 +61,6 @@ std::string Utf8(uint32_t cp) {
   return out;
 }
 
-const char* BinaryName(BinaryOp op) {
-  switch (op) {
-    case BinaryOp::kEq:
-      return "==";
-    case BinaryOp::kNotEq:
-      return "!=";
-    case BinaryOp::kLess:
-      return "<";
-    case BinaryOp::kLessEq:
-      return "<=";
-    case BinaryOp::kGreater:
-      return ">";
-    case BinaryOp::kGreaterEq:
-      return ">=";
-    case BinaryOp::kAdd:
-      return "+";
-    case BinaryOp::kSub:
-      return "-";
-    case BinaryOp::kMul:
-      return "*";
-    case BinaryOp::kIn:
-      return "in";
-    case BinaryOp::kContains:
-      return "contains";
-    case BinaryOp::kContainsAll:
-      return "containsAll";
-    case BinaryOp::kContainsAny:
-      return "containsAny";
-    case BinaryOp::kGetTag:
-      return "getTag";
-    case BinaryOp::kHasTag:
-      return "hasTag";
-  }
-  return "?";
-}
-
 JV ExprJson(const Expr& e) {
   switch (e.kind) {
     case ExprKind::kLiteral:
@@ -123,7 +88,7 @@ JV ExprJson(const Expr& e) {
     case ExprKind::kNeg:
       return Unary("neg", *e.args[0]);
     case ExprKind::kBinary:
-      return Binary(BinaryName(e.op), *e.args[0], *e.args[1]);
+      return Binary(internal::BinaryOpName(e.op), *e.args[0], *e.args[1]);
     case ExprKind::kIsEmpty:
       return Unary("isEmpty", *e.args[0]);
     case ExprKind::kGetAttr:

@@ -2,10 +2,11 @@
 #include <string>
 #include <vector>
 
+#include "ast_names.h"
 #include "est/ast_shapes.h"
 #include "metagate/cedar/formatter.h"
-#include "parser/names.h"
 #include "metagate/common/utf8.h"
+#include "parser/names.h"
 
 namespace metagate::cedar {
 namespace {
@@ -30,42 +31,6 @@ bool IsPlainIdent(const std::string& s) {
     if (!alpha(c) && !(c >= '0' && c <= '9')) return false;
   }
   return !internal::IsReservedWord(s) && !internal::IsReservedCedarPrefix(s);
-}
-
-const char* OpText(BinaryOp op) {
-  switch (op) {
-    case BinaryOp::kEq:
-      return "==";
-    case BinaryOp::kNotEq:
-      return "!=";
-    case BinaryOp::kLess:
-      return "<";
-    case BinaryOp::kLessEq:
-      return "<=";
-    case BinaryOp::kGreater:
-      return ">";
-    case BinaryOp::kGreaterEq:
-      return ">=";
-    case BinaryOp::kAdd:
-      return "+";
-    case BinaryOp::kSub:
-      return "-";
-    case BinaryOp::kMul:
-      return "*";
-    case BinaryOp::kIn:
-      return "in";
-    case BinaryOp::kContains:
-      return "contains";
-    case BinaryOp::kContainsAll:
-      return "containsAll";
-    case BinaryOp::kContainsAny:
-      return "containsAny";
-    case BinaryOp::kGetTag:
-      return "getTag";
-    case BinaryOp::kHasTag:
-      return "hasTag";
-  }
-  return "?";
 }
 
 int LevelOf(const Expr& e) {
@@ -199,16 +164,16 @@ void Printer::PrintBare(const Expr& e) {
     case ExprKind::kBinary:
       switch (LevelOf(e)) {
         case kAddLevel:
-          Infix(*e.args[0], OpText(e.op), *e.args[1], kAddLevel, kMulLevel);
+          Infix(*e.args[0], internal::BinaryOpName(e.op), *e.args[1], kAddLevel, kMulLevel);
           return;
         case kMulLevel:
-          Infix(*e.args[0], OpText(e.op), *e.args[1], kMulLevel, kUnaryLevel);
+          Infix(*e.args[0], internal::BinaryOpName(e.op), *e.args[1], kMulLevel, kUnaryLevel);
           return;
         case kRelLevel:
-          Infix(*e.args[0], OpText(e.op), *e.args[1], kAddLevel, kAddLevel);
+          Infix(*e.args[0], internal::BinaryOpName(e.op), *e.args[1], kAddLevel, kAddLevel);
           return;
         default:
-          Method(*e.args[0], OpText(e.op), 1, e);
+          Method(*e.args[0], internal::BinaryOpName(e.op), 1, e);
           return;
       }
     case ExprKind::kIsEmpty:

@@ -4,47 +4,12 @@
 
 #include <string>
 
+#include "ast_names.h"
 #include "metagate/cedar/ast.h"
 #include "metagate/common/utf8.h"
 #include "parser/utf8.h"
 
 namespace metagate::cedar::internal {
-
-inline const char* BinaryOpName(BinaryOp op) {
-  switch (op) {
-    case BinaryOp::kEq:
-      return "==";
-    case BinaryOp::kNotEq:
-      return "!=";
-    case BinaryOp::kLess:
-      return "<";
-    case BinaryOp::kLessEq:
-      return "<=";
-    case BinaryOp::kGreater:
-      return ">";
-    case BinaryOp::kGreaterEq:
-      return ">=";
-    case BinaryOp::kAdd:
-      return "+";
-    case BinaryOp::kSub:
-      return "-";
-    case BinaryOp::kMul:
-      return "*";
-    case BinaryOp::kIn:
-      return "in";
-    case BinaryOp::kContains:
-      return "contains";
-    case BinaryOp::kContainsAll:
-      return "containsAll";
-    case BinaryOp::kContainsAny:
-      return "containsAny";
-    case BinaryOp::kGetTag:
-      return "getTag";
-    case BinaryOp::kHasTag:
-      return "hasTag";
-  }
-  return "?";
-}
 
 inline std::string ToSexpr(const Expr& e) {
   auto args = [&](std::string head) {
