@@ -6,7 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libgtest-dev libgmock-dev libbenchmark-dev
-  libsimdjson-dev libcli11-dev libfmt-dev
+  libcli11-dev libfmt-dev
   clang-14 libclang-rt-14-dev
 )
 

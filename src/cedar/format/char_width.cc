@@ -6,7 +6,7 @@
 
 #include "metagate/common/utf8.h"
 
-namespace metagate::cedar::fmt {
+namespace metagate::cedar::format_internal {
 namespace {
 
 struct Range {
@@ -124,4 +124,4 @@ size_t DisplayWidth(std::string_view text) {
   return width;
 }
 
-}  // namespace metagate::cedar::fmt
+}  // namespace metagate::cedar::format_internal

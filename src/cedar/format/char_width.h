@@ -6,8 +6,8 @@
 #include <cstddef>
 #include <string_view>
 
-namespace metagate::cedar::fmt {
+namespace metagate::cedar::format_internal {
 
 size_t DisplayWidth(std::string_view text);
 
-}  // namespace metagate::cedar::fmt
+}  // namespace metagate::cedar::format_internal

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-namespace metagate::cedar::fmt {
+namespace metagate::cedar::format_internal {
 namespace {
 
 std::string Trim(std::string_view s) {
@@ -88,4 +88,4 @@ Doc AddComment(Doc d, const Comment& c, Doc next) {
                 TrailingDoc(c.trailing, std::move(next)));
 }
 
-}  // namespace metagate::cedar::fmt
+}  // namespace metagate::cedar::format_internal

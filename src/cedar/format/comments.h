@@ -10,7 +10,7 @@
 #include "format/doc.h"
 #include "parser/lexer.h"
 
-namespace metagate::cedar::fmt {
+namespace metagate::cedar::format_internal {
 
 struct Comment {
   std::vector<std::string> leading;
@@ -41,4 +41,4 @@ Doc LeadingDoc(const std::vector<std::string>& leading);
 Doc TrailingDoc(const std::string& trailing, Doc next);
 Doc AddComment(Doc d, const Comment& c, Doc next);
 
-}  // namespace metagate::cedar::fmt
+}  // namespace metagate::cedar::format_internal

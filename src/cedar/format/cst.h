@@ -10,7 +10,7 @@
 #include "metagate/common/status.h"
 #include "parser/lexer.h"
 
-namespace metagate::cedar::fmt {
+namespace metagate::cedar::format_internal {
 
 enum class CstKind {
   kPolicy,   // tok: effect; kids: annotations (count n), 3 var defs, conditions
@@ -55,4 +55,4 @@ using CstPtr = std::unique_ptr<Cst>;
 // Parses the policies of `tokens` (from Lex, ending with kEof).
 Result<std::vector<CstPtr>> ParseCst(const std::vector<internal::Token>& tokens);
 
-}  // namespace metagate::cedar::fmt
+}  // namespace metagate::cedar::format_internal

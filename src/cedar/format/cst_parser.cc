@@ -2,7 +2,7 @@
 
 #include "format/cst.h"
 
-namespace metagate::cedar::fmt {
+namespace metagate::cedar::format_internal {
 namespace {
 
 using internal::Tok;
@@ -314,4 +314,4 @@ Result<std::vector<CstPtr>> ParseCst(const std::vector<internal::Token>& tokens)
   return CstParser(tokens).Policies();
 }
 
-}  // namespace metagate::cedar::fmt
+}  // namespace metagate::cedar::format_internal

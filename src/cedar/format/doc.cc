@@ -6,7 +6,7 @@
 
 #include "format/char_width.h"
 
-namespace metagate::cedar::fmt {
+namespace metagate::cedar::format_internal {
 namespace {
 
 Doc Make(DocNode n) { return std::make_shared<const DocNode>(std::move(n)); }
@@ -224,4 +224,4 @@ Doc Nest(Doc d, int offset) {
 
 std::string Render(const Doc& d, int width) { return Renderer(width).Run(d.get()); }
 
-}  // namespace metagate::cedar::fmt
+}  // namespace metagate::cedar::format_internal

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace metagate::cedar::fmt {
+namespace metagate::cedar::format_internal {
 
 struct DocNode;
 using Doc = std::shared_ptr<const DocNode>;
@@ -35,4 +35,4 @@ bool IsNil(const Doc& d);
 // Renders `d` for line width `width`.
 std::string Render(const Doc& d, int width);
 
-}  // namespace metagate::cedar::fmt
+}  // namespace metagate::cedar::format_internal

@@ -86,13 +86,14 @@ std::string RemoveEmptyLines(std::string_view text) {
 Result<std::string> FormatPolicies(std::string_view text, const FormatOptions& options) {
   ASSIGN_OR_RETURN(std::vector<PolicyPtr> parsed, ParsePolicies(text));
   ASSIGN_OR_RETURN(std::vector<internal::Token> tokens, internal::Lex(text));
-  ASSIGN_OR_RETURN(std::vector<fmt::CstPtr> cst, fmt::ParseCst(tokens));
-  fmt::Comments comments(text, tokens);
+  ASSIGN_OR_RETURN(std::vector<format_internal::CstPtr> cst, format_internal::ParseCst(tokens));
+  format_internal::Comments comments(text, tokens);
   std::string out;
   for (size_t i = 0; i < cst.size(); ++i) {
     if (i > 0) out += "\n\n";
-    fmt::Doc doc = fmt::PolicyDoc(*cst[i], tokens, comments, options.indent_width);
-    out += RemoveEmptyLines(fmt::Render(doc, options.line_width));
+    format_internal::Doc doc =
+        format_internal::PolicyDoc(*cst[i], tokens, comments, options.indent_width);
+    out += RemoveEmptyLines(format_internal::Render(doc, options.line_width));
   }
   out += '\n';
   for (const std::string& c : comments.end_of_file()) out += c + '\n';

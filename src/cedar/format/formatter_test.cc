@@ -71,7 +71,7 @@ TEST(FormatterTest, ParseErrorsHaveLineAndColumn) {
 }
 
 TEST(DocTest, GroupBreaksOnlyWhenTooWide) {
-  using namespace fmt;  // NOLINT
+  using namespace format_internal;  // NOLINT
   Doc d = Group(Append(Append(Text("aaaa"), Nest(Append(Line(), Text("bbbb")), 2)),
                        Append(Line(), Text("cc"))));
   EXPECT_EQ(Render(d, 20), "aaaa bbbb cc");
@@ -79,7 +79,7 @@ TEST(DocTest, GroupBreaksOnlyWhenTooWide) {
 }
 
 TEST(DocTest, HardlineTakesIndentationOfWhatFollows) {
-  using namespace fmt;  // NOLINT
+  using namespace format_internal;  // NOLINT
   Doc d = Append(Nest(Append(Text("a"), Hardline()), 4), Text("b"));
   EXPECT_EQ(Render(d, 80), "a\nb");
 }
@@ -115,7 +115,7 @@ TEST(PrinterTest, PoliciesToTextIsFormatted) {
 }  // namespace
 }  // namespace metagate::cedar
 
-namespace metagate::cedar::fmt {
+namespace metagate::cedar::format_internal {
 namespace {
 
 // Widths measured with Cedar 4.12's formatter (the line width at which a line starts to fit).
@@ -132,4 +132,4 @@ TEST(CharWidthTest, MatchesCedarsUnicodeWidth) {
 }
 
 }  // namespace
-}  // namespace metagate::cedar::fmt
+}  // namespace metagate::cedar::format_internal

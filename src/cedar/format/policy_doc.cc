@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace metagate::cedar::fmt {
+namespace metagate::cedar::format_internal {
 namespace {
 
 class DocBuilder {
@@ -320,4 +320,4 @@ Doc PolicyDoc(const Cst& policy, const std::vector<internal::Token>& tokens, Com
   return DocBuilder(tokens, comments, indent).Policy(policy);
 }
 
-}  // namespace metagate::cedar::fmt
+}  // namespace metagate::cedar::format_internal

@@ -9,9 +9,9 @@
 #include "format/cst.h"
 #include "format/doc.h"
 
-namespace metagate::cedar::fmt {
+namespace metagate::cedar::format_internal {
 
 Doc PolicyDoc(const Cst& policy, const std::vector<internal::Token>& tokens, Comments& comments,
               int indent);
 
-}  // namespace metagate::cedar::fmt
+}  // namespace metagate::cedar::format_internal
