@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "metagate/cedar/ast.h"
@@ -54,6 +55,7 @@ class PolicySet {
 
   std::vector<PolicyPtr> policies_;  // static and linked policies
   std::vector<PolicyPtr> templates_;
+  std::unordered_set<std::string> ids_;  // ids of policies_ and templates_
   // Policies whose action scope is `action == E` or `action in E`/`in [..]`, by those entities;
   // other policies are in `any_action_`.
   std::unordered_map<EntityUid, std::vector<const Policy*>, EntityUidHash> by_action_;

@@ -14,11 +14,8 @@ Result<PolicySet> PolicySet::FromText(std::string_view text) {
 }
 
 Status PolicySet::Add(PolicyPtr policy) {
-  for (const auto& p : policies_) {
-    if (p->id == policy->id) return Status::Invalid("duplicate policy id `" + policy->id + "`");
-  }
-  for (const auto& p : templates_) {
-    if (p->id == policy->id) return Status::Invalid("duplicate policy id `" + policy->id + "`");
+  if (!ids_.insert(policy->id).second) {
+    return Status::Invalid("duplicate policy id `" + policy->id + "`");
   }
   if (policy->is_template) {
     templates_.push_back(std::move(policy));

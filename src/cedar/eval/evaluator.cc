@@ -42,15 +42,13 @@ Result<Value> HasAttr(const Value& v, const std::string& attr, const Entities& e
 }
 
 // Resolves the entity of a scope constraint: the literal entity or the linked slot value.
-Result<EntityUid> ScopeEntity(const ScopeConstraint& c, const Policy& policy) {
-  if (c.entity) return *c.entity;
-  if (c.slot) {
-    const auto& linked =
-        *c.slot == SlotId::kPrincipal ? policy.principal_slot_value : policy.resource_slot_value;
-    if (linked) return *linked;
-    return Status::Invalid("policy template slot is not linked");
-  }
-  return Status::Internal("scope constraint without an entity");
+// Returns nullptr for an unlinked slot.
+const EntityUid* ScopeEntity(const ScopeConstraint& c, const Policy& policy) {
+  if (c.entity) return &*c.entity;
+  if (!c.slot) return nullptr;
+  const auto& linked =
+      *c.slot == SlotId::kPrincipal ? policy.principal_slot_value : policy.resource_slot_value;
+  return linked ? &*linked : nullptr;
 }
 
 Result<bool> ScopeMatches(const ScopeConstraint& c, const EntityUid& var, const Policy& policy,
@@ -61,8 +59,9 @@ Result<bool> ScopeMatches(const ScopeConstraint& c, const EntityUid& var, const 
     case ScopeConstraint::Op::kIs:
       return var.type() == c.entity_type;
     case ScopeConstraint::Op::kEq: {
-      ASSIGN_OR_RETURN(EntityUid e, ScopeEntity(c, policy));
-      return var == e;
+      const EntityUid* e = ScopeEntity(c, policy);
+      if (e == nullptr) return Status::Invalid("policy template slot is not linked");
+      return var == *e;
     }
     case ScopeConstraint::Op::kIn:
     case ScopeConstraint::Op::kIsIn: {
@@ -73,8 +72,9 @@ Result<bool> ScopeMatches(const ScopeConstraint& c, const EntityUid& var, const 
         }
         return false;
       }
-      ASSIGN_OR_RETURN(EntityUid e, ScopeEntity(c, policy));
-      return entities.IsInOrEqual(var, e);
+      const EntityUid* e = ScopeEntity(c, policy);
+      if (e == nullptr) return Status::Invalid("policy template slot is not linked");
+      return entities.IsInOrEqual(var, *e);
     }
   }
   return false;
