@@ -7,6 +7,7 @@ PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev libfmt-dev
+  libsimdjson-dev libyaml-cpp-dev libvectorscan-dev libphonenumber-dev
   clang-14 libclang-rt-14-dev
 )
 
