@@ -9,5 +9,6 @@ int RunCedarTest(int argc, char** argv);
 int RunValidate(int argc, char** argv);
 int RunFormat(int argc, char** argv);
 int RunTranslate(int argc, char** argv);
+int RunClassify(int argc, char** argv);
 
 }  // namespace metagate::cli

@@ -19,6 +19,7 @@ void PrintUsage(FILE* out) {
       "  validate     check Cedar policies (and entities) against a schema\n"
       "  format       format Cedar policy files as Cedar's formatter does\n"
       "  translate    convert Cedar policies or schemas between text and JSON formats\n"
+      "  classify     label every field of telemetry bodies with data classes; score labels\n"
       "\n"
       "Run `metagate <command> --help` for the options of a command.\n",
       out);
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
   if (cmd == "validate") return metagate::cli::RunValidate(argc - 1, argv + 1);
   if (cmd == "format") return metagate::cli::RunFormat(argc - 1, argv + 1);
   if (cmd == "translate") return metagate::cli::RunTranslate(argc - 1, argv + 1);
+  if (cmd == "classify") return metagate::cli::RunClassify(argc - 1, argv + 1);
   std::fprintf(stderr, "metagate: unknown command '%s'\n\n", cmd.c_str());
   PrintUsage(stderr);
   return 2;

@@ -1,0 +1,364 @@
+#include "metagate/classify/classifier.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "field_name.h"
+#include "field_rules.h"
+#include "formats/wire_format.h"
+#include "leaf_classifier.h"
+#include "metagate/classify/config.h"
+
+namespace metagate::classify {
+
+namespace {
+
+constexpr size_t kMaxDepth = 128;
+
+// Keys inside an OTLP AnyValue that only say how the value is typed.
+bool IsAnyValueKey(std::string_view k) {
+  return k == "stringValue" || k == "intValue" || k == "doubleValue" || k == "boolValue" ||
+         k == "bytesValue" || k == "arrayValue" || k == "kvlistValue" || k == "values" ||
+         k == "value";
+}
+
+void AppendPointerToken(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  for (char c : key) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer.push_back(c);
+    }
+  }
+}
+
+uint32_t CodePointOffset(std::string_view s, uint32_t byte_offset) {
+  uint32_t n = 0;
+  for (uint32_t i = 0; i < byte_offset && i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+struct Combination {
+  std::vector<ClassId> when;
+  ClassId add;
+};
+
+// One leaf that received classes.
+struct Hit {
+  std::string path;
+  std::string_view value;  // into the parsed document; empty for numbers
+  uint32_t event = 0;
+  std::vector<ClassId> whole;
+  std::vector<std::pair<uint32_t, uint32_t>> span_cp;  // code points, parallel to span_cls
+  std::vector<ClassId> span_cls;
+};
+
+}  // namespace
+
+struct ClassifierScratch::State {
+  simdjson::dom::parser parser;
+  std::string buffer;  // the body plus simdjson's padding
+  const void* owner = nullptr;
+  std::unordered_map<std::string, const FieldRule*> rule_cache;
+  std::string cache_key;
+  std::vector<std::string> tokens;
+  // Walk state.
+  std::string pointer;
+  std::vector<std::string_view> path;
+  std::vector<std::string> index_text;
+  std::vector<std::string_view> names;  // field names from the root down (arrays add none)
+  LeafClasses leaf;
+  std::vector<Hit> hits;
+
+  State() { (void)parser.allocate(1 << 16, kMaxDepth); }
+};
+
+ClassifierScratch::ClassifierScratch() : state_(std::make_unique<State>()) {}
+ClassifierScratch::~ClassifierScratch() = default;
+
+class ClassifierImpl {
+ public:
+  Taxonomy taxonomy = Taxonomy::Builtin();
+  FieldRules rules = FieldRules::Builtin();
+  std::vector<Combination> combinations;
+  std::unique_ptr<LeafClassifier> leaf;
+
+  Result<BodyLabels> Classify(const WireFormat& format, std::string_view body,
+                              ClassifierScratch& scratch) const;
+
+ private:
+  using State = ClassifierScratch::State;
+  void Walk(const WireFormat& format, simdjson::dom::element el, State& st, bool in_any_value,
+            Status& status) const;
+  void VisitLeaf(const WireFormat& format, simdjson::dom::element el, State& st) const;
+  const FieldRule* RuleFor(State& st) const;
+  void Finish(State& st, BodyLabels& out) const;
+};
+
+const FieldRule* ClassifierImpl::RuleFor(State& st) const {
+  if (st.names.empty()) return nullptr;
+  std::string_view name = st.names.back();
+  std::string_view parent = st.names.size() >= 2 ? st.names[st.names.size() - 2] : "";
+  st.cache_key.assign(parent);
+  st.cache_key.push_back('\x1f');
+  st.cache_key.append(name);
+  auto it = st.rule_cache.find(st.cache_key);
+  if (it != st.rule_cache.end()) return it->second;
+  st.tokens.clear();
+  AppendFieldTokens(parent, st.tokens);
+  AppendFieldTokens(name, st.tokens);
+  const FieldRule* rule = rules.Match(st.tokens);
+  st.rule_cache.emplace(st.cache_key, rule);
+  return rule;
+}
+
+void ClassifierImpl::VisitLeaf(const WireFormat& format, simdjson::dom::element el,
+                               State& st) const {
+  if (format.vendor_credential != nullptr && format.vendor_credential(st.path)) return;
+  const FieldRule* rule = RuleFor(st);
+  std::string_view str;
+  switch (el.type()) {
+    case simdjson::dom::element_type::STRING:
+      str = el.get_string().value_unsafe();
+      leaf->ClassifyString(str, rule, st.leaf);
+      break;
+    case simdjson::dom::element_type::INT64:
+      leaf->ClassifyNumber(static_cast<double>(el.get_int64().value_unsafe()), rule, st.leaf);
+      break;
+    case simdjson::dom::element_type::UINT64:
+      leaf->ClassifyNumber(static_cast<double>(el.get_uint64().value_unsafe()), rule, st.leaf);
+      break;
+    case simdjson::dom::element_type::DOUBLE:
+      leaf->ClassifyNumber(el.get_double().value_unsafe(), rule, st.leaf);
+      break;
+    default: return;  // null and booleans carry nothing to label
+  }
+  if (st.leaf.whole.empty() && st.leaf.embedded.empty()) return;
+  Hit hit;
+  hit.path = st.pointer;
+  hit.value = str;
+  hit.event = format.event_index != nullptr ? format.event_index(st.path) : 0;
+  hit.whole = st.leaf.whole;
+  bool whole_span = st.leaf.embedded.size() == 1 && st.leaf.embedded[0].begin == 0 &&
+                    st.leaf.embedded[0].end == str.size();
+  if (whole_span && !st.leaf.spans_always && hit.whole.empty()) {
+    hit.whole.push_back(st.leaf.embedded[0].cls);  // the embedded value is the whole value
+  } else {
+    for (const Finding& f : st.leaf.embedded) {
+      hit.span_cp.emplace_back(CodePointOffset(str, f.begin), CodePointOffset(str, f.end));
+      hit.span_cls.push_back(f.cls);
+    }
+  }
+  st.hits.push_back(std::move(hit));
+}
+
+void ClassifierImpl::Walk(const WireFormat& format, simdjson::dom::element el, State& st,
+                          bool in_any_value, Status& status) const {
+  if (!status.ok()) return;
+  if (st.path.size() >= kMaxDepth) {
+    status = Status::Invalid("the body nests deeper than " + std::to_string(kMaxDepth) + " levels");
+    return;
+  }
+  switch (el.type()) {
+    case simdjson::dom::element_type::OBJECT: {
+      simdjson::dom::object obj = el.get_object().value_unsafe();
+      // An OTLP attribute: named by its key, its value typed by an AnyValue wrapper.
+      std::string_view attr_key;
+      bool is_attribute = false;
+      if (format.attribute_lists && obj.size() <= 2) {
+        simdjson::dom::element k, v;
+        if (!obj["key"].get(k) && k.is_string() && !obj["value"].get(v) && v.is_object()) {
+          attr_key = k.get_string().value_unsafe();
+          is_attribute = true;
+        }
+      }
+      if (is_attribute) st.names.push_back(attr_key);
+      for (auto [key, value] : obj) {
+        if (is_attribute && key == "key") continue;  // the attribute's name is not data
+        size_t pointer_len = st.pointer.size();
+        AppendPointerToken(st.pointer, key);
+        st.path.push_back(key);
+        bool transparent = format.attribute_lists && (is_attribute || in_any_value) &&
+                           IsAnyValueKey(key);
+        if (!transparent) st.names.push_back(key);
+        bool child_any = format.attribute_lists && (transparent || key == "body");
+        Walk(format, value, st, child_any, status);
+        if (!transparent) st.names.pop_back();
+        st.path.pop_back();
+        st.pointer.resize(pointer_len);
+      }
+      if (is_attribute) st.names.pop_back();
+      return;
+    }
+    case simdjson::dom::element_type::ARRAY: {
+      size_t depth = st.path.size();
+      if (st.index_text.size() <= depth) st.index_text.resize(depth + 1);
+      size_t i = 0;
+      for (simdjson::dom::element item : el.get_array().value_unsafe()) {
+        std::string& idx = st.index_text[depth];
+        idx = std::to_string(i++);
+        size_t pointer_len = st.pointer.size();
+        st.pointer.push_back('/');
+        st.pointer += idx;
+        st.path.push_back(idx);
+        Walk(format, item, st, in_any_value, status);
+        st.path.pop_back();
+        st.pointer.resize(pointer_len);
+      }
+      return;
+    }
+    default: VisitLeaf(format, el, st); return;
+  }
+}
+
+void ClassifierImpl::Finish(State& st, BodyLabels& out) const {
+  // An identity equal to a device id of the same event is that device (anonymous users).
+  for (Hit& h : st.hits) {
+    if (h.value.empty() || std::find(h.whole.begin(), h.whole.end(), kUserId) == h.whole.end()) {
+      continue;
+    }
+    for (const Hit& d : st.hits) {
+      if (&d != &h && d.event == h.event && d.value == h.value && !d.whole.empty() &&
+          d.whole[0] == kDeviceId) {
+        std::replace(h.whole.begin(), h.whole.end(), ClassId{kUserId}, ClassId{kDeviceId});
+        break;
+      }
+    }
+  }
+  // Combination rules: all `when` classes in one event add `add` to the fields holding them.
+  for (const Combination& c : combinations) {
+    std::vector<uint32_t> events;
+    for (const Hit& h : st.hits) events.push_back(h.event);
+    std::sort(events.begin(), events.end());
+    events.erase(std::unique(events.begin(), events.end()), events.end());
+    for (uint32_t ev : events) {
+      bool all = std::all_of(c.when.begin(), c.when.end(), [&](ClassId w) {
+        return std::any_of(st.hits.begin(), st.hits.end(), [&](const Hit& h) {
+          return h.event == ev && std::find(h.whole.begin(), h.whole.end(), w) != h.whole.end();
+        });
+      });
+      if (!all) continue;
+      for (Hit& h : st.hits) {
+        if (h.event != ev) continue;
+        bool holds = std::any_of(h.whole.begin(), h.whole.end(), [&](ClassId x) {
+          return std::find(c.when.begin(), c.when.end(), x) != c.when.end();
+        });
+        if (holds && std::find(h.whole.begin(), h.whole.end(), c.add) == h.whole.end()) {
+          h.whole.push_back(c.add);
+        }
+      }
+    }
+  }
+  for (Hit& h : st.hits) {
+    FieldLabel label;
+    label.path = std::move(h.path);
+    for (ClassId c : h.whole) label.classes.emplace_back(taxonomy.Name(c));
+    for (size_t i = 0; i < h.span_cls.size(); ++i) {
+      std::string name(taxonomy.Name(h.span_cls[i]));
+      if (std::find(label.classes.begin(), label.classes.end(), name) == label.classes.end()) {
+        label.classes.push_back(name);
+      }
+      label.spans.push_back({h.span_cp[i].first, h.span_cp[i].second, std::move(name)});
+    }
+    out.fields.push_back(std::move(label));
+  }
+}
+
+Result<BodyLabels> ClassifierImpl::Classify(const WireFormat& format, std::string_view body,
+                                            ClassifierScratch& scratch) const {
+  State& st = *scratch.state_;
+  if (st.owner != this) {
+    st.rule_cache.clear();
+    st.owner = this;
+  }
+  st.buffer.assign(body);
+  st.buffer.resize(body.size() + simdjson::SIMDJSON_PADDING);
+  simdjson::dom::element root;
+  if (auto err = st.parser.parse(st.buffer.data(), body.size(), false).get(root); err) {
+    return Status::Invalid(std::string("the body is not valid JSON: ") +
+                           simdjson::error_message(err));
+  }
+  st.pointer.clear();
+  st.path.clear();
+  st.names.clear();
+  st.hits.clear();
+  Status status;
+  Walk(format, root, st, false, status);
+  if (!status.ok()) return status;
+  BodyLabels out;
+  Finish(st, out);
+  return out;
+}
+
+Classifier::Classifier(std::unique_ptr<ClassifierImpl> impl) : impl_(std::move(impl)) {}
+Classifier::~Classifier() = default;
+
+const Taxonomy& Classifier::taxonomy() const { return impl_->taxonomy; }
+
+std::vector<std::string> Classifier::Formats() {
+  std::vector<std::string> out;
+  for (const WireFormat* f : AllWireFormats()) out.emplace_back(f->name);
+  return out;
+}
+
+Result<BodyLabels> Classifier::Classify(std::string_view format, std::string_view body,
+                                        ClassifierScratch& scratch) const {
+  const WireFormat* wf = FindWireFormat(format);
+  if (wf == nullptr) {
+    std::string names;
+    for (const std::string& n : Formats()) names += (names.empty() ? "" : ", ") + n;
+    return Status::Invalid("unknown format '" + std::string(format) + "' (known: " + names + ")");
+  }
+  return impl_->Classify(*wf, body, scratch);
+}
+
+Result<std::shared_ptr<const Classifier>> Classifier::Create(const ClassifierConfig& config) {
+  auto impl = std::make_unique<ClassifierImpl>();
+  for (const ClassInfo& c : config.classes) {
+    Result<ClassId> id = impl->taxonomy.Define(c);
+    if (!id.ok()) return id.status();
+  }
+  auto class_named = [&](const std::string& name, SourceLoc loc) -> Result<ClassId> {
+    std::optional<ClassId> id = impl->taxonomy.Find(name);
+    if (!id) {
+      return Status::Invalid("unknown class '" + name + "' (define it under 'classes')", loc);
+    }
+    return *id;
+  };
+  for (const FieldNameRuleConfig& r : config.field_names) {
+    FieldRule rule;
+    if (r.ignore) {
+      rule.kind = RuleKind::kNoDetect;
+    } else if (r.free_text) {
+      rule.kind = RuleKind::kFreeText;
+    } else {
+      ASSIGN_OR_RETURN(rule.cls, class_named(r.cls, r.loc));
+    }
+    for (const std::string& n : r.names) {
+      Status s = impl->rules.Add(n, rule);
+      if (!s.ok()) return Status::Invalid(s.message(), r.loc);
+    }
+  }
+  for (const CombinationRuleConfig& r : config.combinations) {
+    Combination c;
+    for (const std::string& w : r.when) {
+      ASSIGN_OR_RETURN(ClassId id, class_named(w, r.loc));
+      c.when.push_back(id);
+    }
+    ASSIGN_OR_RETURN(c.add, class_named(r.add, r.loc));
+    impl->combinations.push_back(std::move(c));
+  }
+  ASSIGN_OR_RETURN(std::shared_ptr<const detect::TextScanner> scanner,
+                   detect::TextScanner::Create());
+  impl->leaf = std::make_unique<LeafClassifier>(std::move(scanner));
+  return std::shared_ptr<const Classifier>(new Classifier(std::move(impl)));
+}
+
+}  // namespace metagate::classify

@@ -1,0 +1,176 @@
+#include "field_rules.h"
+
+#include <algorithm>
+
+#include "field_name.h"
+
+namespace metagate::classify {
+namespace {
+
+using enum ValueCheck;
+
+struct Row {
+  const char* names;  // spellings, space separated, in canonical form
+  RuleKind kind;
+  ClassId cls;
+  ValueCheck check;
+};
+
+constexpr RuleKind C = RuleKind::kClass;
+
+// Field names seen across analytics, logging and LLM telemetry, by the class they announce.
+// A name here only proposes a class: the value must still pass `check`.
+const Row kRows[] = {
+    {"email e_mail email_address mail_address emails contact_email user_email", C, kEmail, kEmail},
+    {"phone phone_number phone_no phones mobile mobile_number mobile_phone telephone tel "
+     "cell_phone msisdn fax work_phone home_phone",
+     C, kPhone, kPhone},
+    {"full_name fullname customer_name first_name firstname last_name lastname given_name "
+     "family_name surname middle_name display_name contact_name holder_name cardholder_name "
+     "card_holder_name account_holder account_holder_name recipient_name sender_name billing_name "
+     "shipping_name person_name legal_name maiden_name",
+     C, kPersonName, kText},
+    {"name", C, kPersonName, kPersonName},
+    {"ip ip_address ipaddress ipv_4 ipv_6 ip_v_4 ip_v_6 client_ip remote_ip remote_addr "
+     "remote_address client_address source_ip src_ip source_address x_forwarded_for "
+     "forwarded_for real_ip x_real_ip user_ip end_user_ip network_peer_address",
+     C, kIpAddress, kIp},
+    {"street street_address street_line address_line address_line_1 address_line_2 address_1 "
+     "address_2 line_1 street_1 street_2 address shipping_address billing_address home_address "
+     "mailing_address postal_address",
+     C, kStreetAddress, kText},
+    {"city town locality city_name municipality", C, kCity, kText},
+    {"region province region_name state_province address_state location_state billing_state "
+     "shipping_state geo_region subdivision",
+     C, kRegion, kText},
+    {"country country_code country_name nation", C, kCountry, kCountry},
+    {"postal_code postcode post_code zip zip_code zipcode postalcode", C, kPostalCode, kDigits},
+    {"latitude lat geo_lat location_latitude", C, kGeoCoordinates, kLatitude},
+    {"longitude lng lon long geo_lng geo_lon location_longitude", C, kGeoCoordinates, kLongitude},
+    {"user_id userid uid customer_id distinct_id enduser_id end_user_id member_id person_id "
+     "profile_id subscriber_id patient_id employee_id user_uuid customer_uuid contact_id "
+     "external_user_id",
+     C, kUserId, kNonEmpty},
+    {"device_id deviceid anonymous_id anon_id anon_distinct_id advertising_id ad_id idfa idfv "
+     "adid gaid aaid android_id visitor_id browser_id cookie_id machine_id installation_id "
+     "install_id device_uuid hardware_id",
+     C, kDeviceId, kNonEmpty},
+    {"session_id sessionid conversation_id chat_id thread_id conversation session_uuid",
+     C, kSessionId, kNonEmpty},
+    {"org_id orgid organization_id organisation_id group_id groupid company_id "
+     "workspace_id groups_company customer_org_id",
+     C, kOrgId, kNonEmpty},
+    {"tenant tenant_id tenantid tenant_name tenant_slug", C, kTenantId, kNonEmpty},
+    {"account_id accountid billing_account billing_account_id customer_account account_number "
+     "account_no",
+     C, kAccountId, kNonEmpty},
+    {"card_number cardnumber cc_number credit_card credit_card_number card_no pan "
+     "payment_card_number",
+     C, kCreditCard, kCard},
+    {"iban iban_number bank_iban", C, kIban, kIban},
+    {"ssn social_security_number tax_id taxid national_id national_id_number passport_number "
+     "passport_no nin national_insurance_number tin cpf aadhaar sin personnummer dni "
+     "codice_fiscale id_number driver_license_number drivers_license_number",
+     C, kNationalId, kDigits},
+    {"password passwd pwd secret client_secret api_key apikey api_secret access_token "
+     "refresh_token id_token auth_token token bearer authorization private_key secret_key "
+     "session_token credentials signing_secret webhook_secret x_api_key access_key "
+     "secret_access_key",
+     C, kSecret, kSecret},
+    {"user_agent useragent ua user_agent_original http_user_agent browser_user_agent", C,
+     kUserAgent, kUserAgent},
+    {"url current_url page_url full_url download_url href link uri url_full location_href "
+     "landing_page path pathname page_path url_path request_uri target_url redirect_url "
+     "callback_url http_url http_target return_url",
+     C, kUrl, kUrl},
+    {"referrer referer referring_domain initial_referrer initial_referring_domain "
+     "document_referrer http_referer referrer_url",
+     C, kReferrer, kReferrer},
+    {"prompt_category intent prompt_type prompt_intent", C, kPromptCategory, kText},
+    {"tool_name tool tool_called function_called gen_ai_tool_name", C, kToolName, kText},
+    {"knowledge_base_id knowledge_base kb_id kb vector_store_id knowledge_base_name", C,
+     kKnowledgeBaseId, kNonEmpty},
+    {"model model_name model_id llm_model gen_ai_request_model gen_ai_response_model "
+     "request_model response_model",
+     C, kModelName, kText},
+    {"error_code err_code errcode", C, kErrorCode, kNonEmpty},
+    {"prompt prompt_text prompt_snippet user_prompt input_prompt llm_prompt gen_ai_prompt "
+     "system_prompt",
+     RuleKind::kPrompt, kNoClass, kNonEmpty},
+    {"message msg body comment comments description query q search search_query search_term "
+     "title page_title text note notes content summary subject feedback reason details detail "
+     "log log_message error_message remarks memo question answer completion response "
+     "exception_message",
+     RuleKind::kFreeText, kNoClass, kNonEmpty},
+    // Names whose values look like sensitive ones but are not: versions that look like IPv4,
+    // tracking and gift-card numbers that look like cards, hashes and ids that look like keys.
+    {"version app_version service_version lib_version os_version browser_version sdk_version "
+     "build build_number build_id build_commit commit commit_sha git_sha sha hash checksum etag "
+     "digest sku product_id order_id order_number ticket_id invoice_id invoice_number "
+     "tracking_number tracking_id gift_card_number gift_card voucher coupon coupon_code "
+     "message_id insert_id event_id request_id trace_id span_id parent_span_id flags "
+     "file_path filepath file_name filename service_name service_namespace "
+     "timestamp time sent_at created_at updated_at date duration elapsed cloud_region "
+     "aws_region device_model model_number company_name company app_name library_name "
+     "card_last_4 last_4 card_brand bic swift swift_code",
+     RuleKind::kNoDetect, kNoClass, kNonEmpty},
+};
+
+void SplitSpaces(std::string_view s, std::vector<std::string_view>& out) {
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string_view::npos) j = s.size();
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+}
+
+}  // namespace
+
+FieldRules FieldRules::Builtin() {
+  FieldRules rules;
+  std::vector<std::string_view> names;
+  for (const Row& row : kRows) {
+    names.clear();
+    SplitSpaces(row.names, names);
+    for (std::string_view n : names) {
+      Status s = rules.Add(n, FieldRule{row.kind, row.cls, row.check});
+      (void)s;  // built-in spellings are valid; field_rules_test checks every one
+    }
+  }
+  return rules;
+}
+
+Status FieldRules::Add(std::string_view name, FieldRule rule) {
+  std::vector<std::string> tokens;
+  AppendFieldTokens(name, tokens);
+  if (tokens.empty()) {
+    return Status::Invalid("field name '" + std::string(name) + "' has no letters or digits");
+  }
+  std::string key;
+  for (const std::string& t : tokens) {
+    if (!key.empty()) key.push_back('_');
+    key += t;
+  }
+  max_tokens_ = std::max(max_tokens_, tokens.size());
+  rules_[key] = rule;
+  return Status::Ok();
+}
+
+const FieldRule* FieldRules::Match(std::span<const std::string> tokens) const {
+  size_t longest = std::min(tokens.size(), max_tokens_);
+  std::string key;
+  for (size_t len = longest; len >= 1; --len) {
+    key.clear();
+    for (size_t i = tokens.size() - len; i < tokens.size(); ++i) {
+      if (!key.empty()) key.push_back('_');
+      key += tokens[i];
+    }
+    auto it = rules_.find(key);
+    if (it != rules_.end()) return &it->second;
+  }
+  return nullptr;
+}
+
+}  // namespace metagate::classify
