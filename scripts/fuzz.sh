@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one libFuzzer target for a number of seconds, seeded from ../shared/cedar-tests.
+# Runs one libFuzzer target for a number of seconds, seeded from ../shared (cedar-tests, datasets).
 # Usage: scripts/fuzz.sh TARGET SECONDS   (TARGET: a fuzz/*_fuzz.cc name, e.g. policy_parser_fuzz)
 # Builds the `fuzz` preset (clang-14) first. Crashes are written to build/fuzz/artifacts/.
 set -euo pipefail
@@ -18,6 +18,19 @@ if [[ -d "$shared" && -z "$(ls -A "$corpus")" ]]; then
       find "$shared" -name '*.cedar' | head -3000 | xargs -I{} cp {} "$corpus/" ;;
     schema_parser_fuzz)
       find "$shared" -name '*.cedarschema' | head -3000 | xargs -I{} cp {} "$corpus/" ;;
+    classify_fuzz)
+      # One body per seed, prefixed by the byte that selects its format (Classifier::Formats order).
+      i=0
+      for f in segment mixpanel amplitude posthog otlp-logs llm; do
+        if [[ -f ../shared/datasets/$f.events.jsonl ]]; then
+          n=0
+          head -300 "../shared/datasets/$f.events.jsonl" | while IFS= read -r line; do
+            printf '%b%s' "\\x0$i" "$line" >"$corpus/$f-$n"
+            n=$((n + 1))
+          done
+        fi
+        i=$((i + 1))
+      done ;;
     entities_json_fuzz) find "$shared" -name '*.entities.json' -size -20k | head -2000 | xargs -I{} cp {} "$corpus/"
                         cp "$shared"/sample-data/*/entities.json "$corpus/" 2>/dev/null || true ;;
   esac
