@@ -7,7 +7,7 @@
 namespace metagate::classify {
 namespace {
 
-using enum ValueCheck;
+using V = ValueCheck;
 
 struct Row {
   const char* names;  // spellings, space separated, in canonical form
@@ -21,87 +21,87 @@ constexpr RuleKind C = RuleKind::kClass;
 // Field names seen across analytics, logging and LLM telemetry, by the class they announce.
 // A name here only proposes a class: the value must still pass `check`.
 const Row kRows[] = {
-    {"email e_mail email_address mail_address emails contact_email user_email", C, kEmail, kEmail},
+    {"email e_mail email_address mail_address emails contact_email user_email", C, kEmail, V::kEmail},
     {"phone phone_number phone_no phones mobile mobile_number mobile_phone telephone tel "
      "cell_phone msisdn fax work_phone home_phone",
-     C, kPhone, kPhone},
+     C, kPhone, V::kPhone},
     {"full_name fullname customer_name first_name firstname last_name lastname given_name "
      "family_name surname middle_name display_name contact_name holder_name cardholder_name "
      "card_holder_name account_holder account_holder_name recipient_name sender_name billing_name "
      "shipping_name person_name legal_name maiden_name",
-     C, kPersonName, kText},
-    {"name", C, kPersonName, kPersonName},
+     C, kPersonName, V::kText},
+    {"name", C, kPersonName, V::kPersonName},
     {"ip ip_address ipaddress ipv_4 ipv_6 ip_v_4 ip_v_6 client_ip remote_ip remote_addr "
      "remote_address client_address source_ip src_ip source_address x_forwarded_for "
      "forwarded_for real_ip x_real_ip user_ip end_user_ip network_peer_address",
-     C, kIpAddress, kIp},
+     C, kIpAddress, V::kIp},
     {"street street_address street_line address_line address_line_1 address_line_2 address_1 "
      "address_2 line_1 street_1 street_2 address shipping_address billing_address home_address "
      "mailing_address postal_address",
-     C, kStreetAddress, kText},
-    {"city town locality city_name municipality", C, kCity, kText},
+     C, kStreetAddress, V::kText},
+    {"city town locality city_name municipality", C, kCity, V::kText},
     {"region province region_name state_province address_state location_state billing_state "
      "shipping_state geo_region subdivision",
-     C, kRegion, kText},
-    {"country country_code country_name nation", C, kCountry, kCountry},
-    {"postal_code postcode post_code zip zip_code zipcode postalcode", C, kPostalCode, kDigits},
-    {"latitude lat geo_lat location_latitude", C, kGeoCoordinates, kLatitude},
-    {"longitude lng lon long geo_lng geo_lon location_longitude", C, kGeoCoordinates, kLongitude},
+     C, kRegion, V::kText},
+    {"country country_code country_name nation", C, kCountry, V::kCountry},
+    {"postal_code postcode post_code zip zip_code zipcode postalcode", C, kPostalCode, V::kDigits},
+    {"latitude lat geo_lat location_latitude", C, kGeoCoordinates, V::kLatitude},
+    {"longitude lng lon long geo_lng geo_lon location_longitude", C, kGeoCoordinates, V::kLongitude},
     {"user_id userid uid customer_id distinct_id enduser_id end_user_id member_id person_id "
      "profile_id subscriber_id patient_id employee_id user_uuid customer_uuid contact_id "
      "external_user_id",
-     C, kUserId, kNonEmpty},
+     C, kUserId, V::kNonEmpty},
     {"device_id deviceid anonymous_id anon_id anon_distinct_id advertising_id ad_id idfa idfv "
      "adid gaid aaid android_id visitor_id browser_id cookie_id machine_id installation_id "
      "install_id device_uuid hardware_id",
-     C, kDeviceId, kNonEmpty},
+     C, kDeviceId, V::kNonEmpty},
     {"session_id sessionid conversation_id chat_id thread_id conversation session_uuid",
-     C, kSessionId, kNonEmpty},
+     C, kSessionId, V::kNonEmpty},
     {"org_id orgid organization_id organisation_id group_id groupid company_id "
      "workspace_id groups_company customer_org_id",
-     C, kOrgId, kNonEmpty},
-    {"tenant tenant_id tenantid tenant_name tenant_slug", C, kTenantId, kNonEmpty},
+     C, kOrgId, V::kNonEmpty},
+    {"tenant tenant_id tenantid tenant_name tenant_slug", C, kTenantId, V::kNonEmpty},
     {"account_id accountid billing_account billing_account_id customer_account account_number "
      "account_no",
-     C, kAccountId, kNonEmpty},
+     C, kAccountId, V::kNonEmpty},
     {"card_number cardnumber cc_number credit_card credit_card_number card_no pan "
      "payment_card_number",
-     C, kCreditCard, kCard},
-    {"iban iban_number bank_iban", C, kIban, kIban},
+     C, kCreditCard, V::kCard},
+    {"iban iban_number bank_iban", C, kIban, V::kIban},
     {"ssn social_security_number tax_id taxid national_id national_id_number passport_number "
      "passport_no nin national_insurance_number tin cpf aadhaar sin personnummer dni "
      "codice_fiscale id_number driver_license_number drivers_license_number",
-     C, kNationalId, kDigits},
+     C, kNationalId, V::kDigits},
     {"password passwd pwd secret client_secret api_key apikey api_secret access_token "
      "refresh_token id_token auth_token token bearer authorization private_key secret_key "
      "session_token credentials signing_secret webhook_secret x_api_key access_key "
      "secret_access_key",
-     C, kSecret, kSecret},
+     C, kSecret, V::kSecret},
     {"user_agent useragent ua user_agent_original http_user_agent browser_user_agent", C,
-     kUserAgent, kUserAgent},
+     kUserAgent, V::kUserAgent},
     {"url current_url page_url full_url download_url href link uri url_full location_href "
      "landing_page path pathname page_path url_path request_uri target_url redirect_url "
      "callback_url http_url http_target return_url",
-     C, kUrl, kUrl},
+     C, kUrl, V::kUrl},
     {"referrer referer referring_domain initial_referrer initial_referring_domain "
      "document_referrer http_referer referrer_url",
-     C, kReferrer, kReferrer},
-    {"prompt_category intent prompt_type prompt_intent", C, kPromptCategory, kText},
-    {"tool_name tool tool_called function_called gen_ai_tool_name", C, kToolName, kText},
+     C, kReferrer, V::kReferrer},
+    {"prompt_category intent prompt_type prompt_intent", C, kPromptCategory, V::kText},
+    {"tool_name tool tool_called function_called gen_ai_tool_name", C, kToolName, V::kText},
     {"knowledge_base_id knowledge_base kb_id kb vector_store_id knowledge_base_name", C,
-     kKnowledgeBaseId, kNonEmpty},
+     kKnowledgeBaseId, V::kNonEmpty},
     {"model model_name model_id llm_model gen_ai_request_model gen_ai_response_model "
      "request_model response_model",
-     C, kModelName, kText},
-    {"error_code err_code errcode", C, kErrorCode, kNonEmpty},
+     C, kModelName, V::kText},
+    {"error_code err_code errcode", C, kErrorCode, V::kNonEmpty},
     {"prompt prompt_text prompt_snippet user_prompt input_prompt llm_prompt gen_ai_prompt "
      "system_prompt",
-     RuleKind::kPrompt, kNoClass, kNonEmpty},
+     RuleKind::kPrompt, kNoClass, V::kNonEmpty},
     {"message msg body comment comments description query q search search_query search_term "
      "title page_title text note notes content summary subject feedback reason details detail "
      "log log_message error_message remarks memo question answer completion response "
      "exception_message",
-     RuleKind::kFreeText, kNoClass, kNonEmpty},
+     RuleKind::kFreeText, kNoClass, V::kNonEmpty},
     // Names whose values look like sensitive ones but are not: versions that look like IPv4,
     // tracking and gift-card numbers that look like cards, hashes and ids that look like keys.
     {"version app_version service_version lib_version os_version browser_version sdk_version "
@@ -113,7 +113,7 @@ const Row kRows[] = {
      "timestamp time sent_at created_at updated_at date duration elapsed cloud_region "
      "aws_region device_model model_number company_name company app_name library_name "
      "card_last_4 last_4 card_brand bic swift swift_code",
-     RuleKind::kNoDetect, kNoClass, kNonEmpty},
+     RuleKind::kNoDetect, kNoClass, V::kNonEmpty},
 };
 
 void SplitSpaces(std::string_view s, std::vector<std::string_view>& out) {

@@ -73,6 +73,38 @@ int RunLabel(const std::string& format, const std::string& config_path, const st
   return failed == 0 ? 0 : 1;
 }
 
+int PrintTaxonomy(const std::string& config_path) {
+  classify::ClassifierConfig config;
+  if (!config_path.empty()) {
+    Result<classify::ClassifierConfig> loaded = classify::LoadClassifierConfig(config_path);
+    if (!loaded.ok()) {
+      std::fprintf(stderr, "metagate classify: %s\n", loaded.status().ToString().c_str());
+      return 2;
+    }
+    config = std::move(*loaded);
+  }
+  classify::Taxonomy t = classify::Taxonomy::Builtin();
+  for (const classify::ClassInfo& c : config.classes) {
+    Result<classify::ClassId> id = t.Define(c);
+    if (!id.ok()) {
+      std::fprintf(stderr, "metagate classify: %s: %s\n", config_path.c_str(),
+                   id.status().ToString().c_str());
+      return 2;
+    }
+  }
+  std::printf("%-20s %-44s %s\n", "class", "groups", "ladder (then dropped)");
+  for (size_t i = 0; i < t.size(); ++i) {
+    const classify::ClassInfo& c = t.Info(static_cast<classify::ClassId>(i));
+    std::string groups, ladder;
+    for (const std::string& g : c.parents) groups += (groups.empty() ? "" : ", ") + g;
+    for (classify::Form f : c.ladder) {
+      ladder += (ladder.empty() ? "" : ", ") + std::string(classify::FormName(f));
+    }
+    std::printf("%-20s %-44s %s\n", c.name.c_str(), groups.c_str(), ladder.c_str());
+  }
+  return 0;
+}
+
 int RunEval(const std::string& truth_path, const std::string& predicted_path) {
   std::ifstream truth_file, predicted_file;
   std::istream* truth = OpenInput(truth_path, truth_file);
@@ -134,17 +166,22 @@ int RunClassify(int argc, char** argv) {
       "metagate classify"};
   std::string format, config, truth, input;
   bool eval = false;
+  bool taxonomy = false;
   app.add_option("--format,-f", format, "Wire format of the bodies: " + formats);
   app.add_option("--config,-c", config,
                  "YAML with extra classes, field-name rules and combination rules");
   app.add_flag("--eval", eval, "Score labels (the input) against --truth");
   app.add_option("--truth", truth, "Ground-truth labels file (with --eval)");
+  app.add_flag("--taxonomy", taxonomy,
+               "Print the data classes (with --config: including its classes), their groups "
+               "and ladders of forms");
   app.add_option("input", input, "Events file (or labels file with --eval); default stdin");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
+  if (taxonomy) return PrintTaxonomy(config);
   if (eval) {
     if (truth.empty()) {
       std::fputs("metagate classify: --eval needs --truth FILE\n", stderr);

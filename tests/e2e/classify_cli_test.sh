@@ -44,6 +44,9 @@ printf 'classes:\n  - name: badge_id\n    ladder: [pseudonymized]\nfield_names:\
 sed -n 1p "$dir/events.jsonl" | "$METAGATE" classify --format segment --config "$dir/good.yaml" >"$dir/cfg.jsonl"; rc=$?
 check config-applied "$([[ $rc -eq 0 ]] && grep -q '"path":"/traits/badge","classes":\["badge_id"\]' "$dir/cfg.jsonl" && echo 1)"
 
+out=$("$METAGATE" classify --taxonomy --config "$dir/good.yaml"); rc=$?
+check taxonomy "$([[ $rc -eq 0 ]] && echo "$out" | grep -E -q '^email +direct_identifier, contact +raw, pseudonymized' && echo "$out" | grep -E -q '^badge_id +pseudonymized' && echo 1)"
+
 sed -n 1p "$dir/out.jsonl" >"$dir/truth.jsonl"
 sed -n 1p "$dir/out.jsonl" >"$dir/pred.jsonl"
 report=$("$METAGATE" classify --eval --truth "$dir/truth.jsonl" "$dir/pred.jsonl"); rc=$?
