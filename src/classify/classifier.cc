@@ -113,8 +113,9 @@ const FieldRule* ClassifierImpl::RuleFor(State& st) const {
   if (it != st.rule_cache.end()) return it->second;
   st.tokens.clear();
   AppendFieldTokens(parent, st.tokens);
+  size_t parent_tokens = st.tokens.size();
   AppendFieldTokens(name, st.tokens);
-  const FieldRule* rule = rules.Match(st.tokens);
+  const FieldRule* rule = rules.Match(st.tokens, st.tokens.size() - parent_tokens);
   st.rule_cache.emplace(st.cache_key, rule);
   return rule;
 }

@@ -116,6 +116,107 @@ const Row kRows[] = {
      RuleKind::kNoDetect, kNoClass, V::kNonEmpty},
 };
 
+bool Has(std::span<const std::string> tokens, std::initializer_list<std::string_view> any) {
+  for (const std::string& t : tokens) {
+    for (std::string_view a : any) {
+      if (t == a) return true;
+    }
+  }
+  return false;
+}
+
+// Field names no table lists, read by their words: `primaryEmail`, `visitorUuid`,
+// `shipping_zip5`, `client_ip_addr`. Only classes whose values are validated, or whose words
+// are unambiguous, are proposed.
+const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_tokens) {
+  static const FieldRule kRules[] = {
+      {RuleKind::kNoDetect, kNoClass, V::kNonEmpty},  // 0
+      {RuleKind::kClass, kEmail, V::kEmail},           // 1
+      {RuleKind::kClass, kPhone, V::kPhone},           // 2
+      {RuleKind::kClass, kIpAddress, V::kIp},          // 3
+      {RuleKind::kClass, kUserId, V::kNonEmpty},       // 4
+      {RuleKind::kClass, kDeviceId, V::kNonEmpty},     // 5
+      {RuleKind::kClass, kSessionId, V::kNonEmpty},    // 6
+      {RuleKind::kClass, kOrgId, V::kNonEmpty},        // 7
+      {RuleKind::kClass, kTenantId, V::kNonEmpty},     // 8
+      {RuleKind::kClass, kAccountId, V::kNonEmpty},    // 9
+      {RuleKind::kClass, kPostalCode, V::kDigits},     // 10
+      {RuleKind::kClass, kCity, V::kText},             // 11
+      {RuleKind::kClass, kCountry, V::kCountry},       // 12
+      {RuleKind::kClass, kGeoCoordinates, V::kLatitude},   // 13
+      {RuleKind::kClass, kGeoCoordinates, V::kLongitude},  // 14
+      {RuleKind::kClass, kStreetAddress, V::kText},    // 15
+      {RuleKind::kClass, kPersonName, V::kText},       // 16
+      {RuleKind::kClass, kReferrer, V::kReferrer},     // 17
+      {RuleKind::kClass, kUrl, V::kUrl},               // 18
+      {RuleKind::kClass, kUserAgent, V::kUserAgent},   // 19
+      {RuleKind::kClass, kSecret, V::kSecret},         // 20
+      {RuleKind::kClass, kNationalId, V::kDigits},     // 21
+      {RuleKind::kClass, kIban, V::kIban},             // 22
+      {RuleKind::kClass, kCreditCard, V::kCard},       // 23
+      {RuleKind::kClass, kKnowledgeBaseId, V::kNonEmpty},  // 24
+      {RuleKind::kClass, kTenantId, V::kNonEmpty},     // 25
+  };
+  if (all.empty() || name_tokens == 0) return nullptr;
+  std::span<const std::string> name = all.subspan(all.size() - name_tokens);
+  const std::string& last = name.back();
+  // Words that make a value an artefact, not data about a person.
+  if (Has(name, {"version", "build", "sha", "hash", "checksum", "commit", "sku", "order",
+                 "ticket", "tracking", "gift", "trace", "span", "insert", "timestamp", "duration",
+                 "count", "total", "verified", "enabled", "length", "size", "type", "format",
+                 "status", "domain", "hashed"})) {
+    return Has(name, {"domain"}) && Has(name, {"referring", "referrer", "referer"})
+               ? &kRules[17]
+               : &kRules[0];
+  }
+  if (Has(name, {"email", "mail"})) return &kRules[1];
+  if (Has(name, {"phone", "mobile", "msisdn", "telephone", "cellphone"})) return &kRules[2];
+  if (Has(name, {"ip", "ipv", "ipaddr", "ipaddress"})) return &kRules[3];
+  if (Has(name, {"iban"})) return &kRules[22];
+  if (Has(name, {"ssn", "passport"})) return &kRules[21];
+  if (Has(name, {"card"}) && Has(name, {"number", "num", "no", "pan"})) return &kRules[23];
+  if (Has(name, {"password", "passwd", "secret", "apikey", "credential", "credentials"}) ||
+      (Has(name, {"api", "access", "private", "auth", "bearer", "refresh"}) &&
+       Has(name, {"key", "token"}))) {
+    return &kRules[20];
+  }
+  if (Has(name, {"referrer", "referer"})) return &kRules[17];
+  if (Has(name, {"url", "uri", "href"})) return &kRules[18];
+  if (Has(name, {"agent"}) && Has(name, {"user", "ua", "browser", "client"})) return &kRules[19];
+  if (Has(name, {"zip", "zipcode", "postcode", "postal"})) return &kRules[10];
+  if (Has(name, {"city", "town"})) return &kRules[11];
+  if (Has(name, {"country"})) return &kRules[12];
+  if (Has(name, {"latitude", "lat"})) return &kRules[13];
+  if (Has(name, {"longitude", "lng", "lon"})) return &kRules[14];
+  if (Has(name, {"street"})) return &kRules[15];
+  if (last == "name" && Has(name, {"first", "last", "full", "given", "family", "middle",
+                                   "customer", "contact", "person", "holder", "recipient",
+                                   "sender", "patient", "employee", "member"})) {
+    return &kRules[16];
+  }
+  if (Has(name, {"tenant"})) return &kRules[8];
+  // An identifier named by what it identifies; the owner may be the parent (`user/uuid`).
+  if (Has(std::span<const std::string>(&last, 1),
+          {"id", "ids", "uuid", "guid", "identifier", "key", "number", "no", "num", "ref"})) {
+    if (Has(all, {"user", "customer", "member", "person", "profile", "enduser", "subscriber",
+                  "patient", "employee", "shopper", "buyer", "owner", "author"})) {
+      return &kRules[4];
+    }
+    if (Has(all, {"device", "anon", "anonymous", "visitor", "browser", "install",
+                  "installation", "machine", "hardware", "advertising", "cookie"})) {
+      return &kRules[5];
+    }
+    if (Has(all, {"session", "conversation", "chat", "thread"})) return &kRules[6];
+    if (Has(all, {"org", "organization", "organisation", "company", "group", "workspace",
+                  "team"})) {
+      return &kRules[7];
+    }
+    if (Has(all, {"account", "billing"})) return &kRules[9];
+    if (Has(all, {"knowledge", "kb", "corpus", "index"})) return &kRules[24];
+  }
+  return nullptr;
+}
+
 void SplitSpaces(std::string_view s, std::vector<std::string_view>& out) {
   size_t i = 0;
   while (i < s.size()) {
@@ -158,7 +259,8 @@ Status FieldRules::Add(std::string_view name, FieldRule rule) {
   return Status::Ok();
 }
 
-const FieldRule* FieldRules::Match(std::span<const std::string> tokens) const {
+const FieldRule* FieldRules::Match(std::span<const std::string> tokens,
+                                   size_t name_tokens) const {
   size_t longest = std::min(tokens.size(), max_tokens_);
   std::string key;
   for (size_t len = longest; len >= 1; --len) {
@@ -170,7 +272,7 @@ const FieldRule* FieldRules::Match(std::span<const std::string> tokens) const {
     auto it = rules_.find(key);
     if (it != rules_.end()) return &it->second;
   }
-  return nullptr;
+  return KeywordRule(tokens, std::min(name_tokens, tokens.size()));
 }
 
 }  // namespace metagate::classify

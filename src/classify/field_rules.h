@@ -54,8 +54,10 @@ class FieldRules {
   // Adds or replaces the rule for one spelling of a field name (any spelling: it is normalized).
   Status Add(std::string_view name, FieldRule rule);
 
-  // The rule of the longest suffix of `tokens` that has one.
-  const FieldRule* Match(std::span<const std::string> tokens) const;
+  // The rule of the longest suffix of `tokens` (parent's tokens, then the field's own
+  // `name_tokens`) that has one; else a rule read from the field's words (`primaryEmail`,
+  // `visitor_uuid`), or null.
+  const FieldRule* Match(std::span<const std::string> tokens, size_t name_tokens) const;
 
  private:
   std::unordered_map<std::string, FieldRule> rules_;

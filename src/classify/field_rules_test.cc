@@ -12,8 +12,9 @@ const FieldRule* MatchName(const FieldRules& rules, std::string_view parent,
   static std::vector<std::string> tokens;
   tokens.clear();
   AppendFieldTokens(parent, tokens);
+  size_t parent_tokens = tokens.size();
   AppendFieldTokens(name, tokens);
-  return rules.Match(tokens);
+  return rules.Match(tokens, tokens.size() - parent_tokens);
 }
 
 ClassId ClassOf(const FieldRules& rules, std::string_view parent, std::string_view name) {
@@ -55,6 +56,23 @@ TEST(FieldRules, NamesThatAnnounceNothing) {
   EXPECT_EQ(MatchName(rules, "properties", "latency_ms"), nullptr);
   EXPECT_EQ(MatchName(rules, "", "id"), nullptr);
   EXPECT_EQ(MatchName(rules, "products", "id"), nullptr);
+  EXPECT_EQ(MatchName(rules, "properties", "feature_flag"), nullptr);
+}
+
+TEST(FieldRules, UnlistedSpellingsAreReadByTheirWords) {
+  FieldRules rules = FieldRules::Builtin();
+  EXPECT_EQ(ClassOf(rules, "", "primaryEmail"), kEmail);
+  EXPECT_EQ(ClassOf(rules, "", "visitorUuid"), kDeviceId);
+  EXPECT_EQ(ClassOf(rules, "user", "uuid"), kUserId);
+  EXPECT_EQ(ClassOf(rules, "", "shipping_zip5"), kPostalCode);
+  EXPECT_EQ(ClassOf(rules, "", "clientIpAddr"), kIpAddress);
+  EXPECT_EQ(ClassOf(rules, "", "workspaceRef"), kOrgId);
+  EXPECT_EQ(ClassOf(rules, "", "stripeSecretKey"), kSecret);
+  EXPECT_EQ(ClassOf(rules, "", "recipientFullName"), kPersonName);
+  EXPECT_EQ(ClassOf(rules, "user", "plan"), kNoClass);
+  EXPECT_EQ(ClassOf(rules, "session", "duration"), kNoClass);
+  EXPECT_EQ(ClassOf(rules, "", "email_verified"), kNoClass);
+  EXPECT_EQ(ClassOf(rules, "", "userAgentVersion"), kNoClass);
 }
 
 TEST(FieldRules, FreeTextAndPromptKinds) {
