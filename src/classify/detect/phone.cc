@@ -115,9 +115,20 @@ bool ValidIn(const pn::PhoneNumberUtil& util, const std::string& text, const cha
 
 }  // namespace
 
+// A space-separated piece is a date: `2024-11-29 10`, `29.11.2024 12`.
+bool HasDatePiece(std::string_view s) {
+  while (!s.empty()) {
+    size_t sp = s.find(' ');
+    if (IsDateLike(s.substr(0, sp))) return true;
+    if (sp == std::string_view::npos) break;
+    s.remove_prefix(sp + 1);
+  }
+  return false;
+}
+
 bool IsPhone(std::string_view s) {
-  if (!WrittenLikePhone(s) || IsDateLike(s) || IsPostalCodeLike(s) || IsVersionLike(s) || IsIp(s) ||
-      IsCreditCard(s))
+  if (!WrittenLikePhone(s) || HasDatePiece(s) || IsPostalCodeLike(s) || IsVersionLike(s) ||
+      IsIp(s) || IsCreditCard(s))
     return false;
   if (IsUsSsn(s) && (s[3] == '-' || s[0] != '0')) return false;
   const pn::PhoneNumberUtil& util = *pn::PhoneNumberUtil::GetInstance();

@@ -30,6 +30,7 @@ enum PatternId : unsigned {
   kPatSsn,
   kPatSecret,
   kPatAuth,
+  kPatKeyValue,
   kPatCount,
 };
 
@@ -43,6 +44,7 @@ constexpr const char* kPatterns[kPatCount] = {
     R"(\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4})",
     R"((?:sk-|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|npm_|xox[abprse]-|[sr]k_(?:live|test)_|AIza|SG\.|eyJ)[A-Za-z0-9_\-]{8})",
     R"((?i:bearer|token|basic) +[A-Za-z0-9\-._~+/]{8})",
+    R"((?i:api[_\-]?key|secret|token|password|passwd|pwd|access[_\-]?key|private[_\-]?key)[\x22']?\s*[:=]\s*[\x22']?[A-Za-z0-9_\-]{16})",
 };
 
 struct Candidate {
@@ -255,6 +257,11 @@ std::vector<std::pair<size_t, size_t>> Pieces(std::string_view t, size_t b, size
   return out;
 }
 
+// `10:31`: the digits before are an hour, not the end of a phone number.
+bool TimeFollows(std::string_view t, size_t e) {
+  return e + 1 < t.size() && t[e] == ':' && IsDigit(t[e + 1]);
+}
+
 bool IsPhoneRunChar(char c) {
   return IsDigit(c) || c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '+';
 }
@@ -269,7 +276,10 @@ void ConfirmPhone(const Candidate& c, Collector& col) {
   while (e > b && !IsDigit(t[e - 1])) --e;
   if (e - b < 7 || !col.FirstVisit(kPatPhone, b)) return;
   auto try_span = [&](size_t sb, size_t se) {
-    if (!LeftOk(t, sb) || !RightOk(t, se) || !IsPhone(t.substr(sb, se - sb))) return false;
+    if (!LeftOk(t, sb) || !RightOk(t, se) || TimeFollows(t, se) ||
+        !IsPhone(t.substr(sb, se - sb))) {
+      return false;
+    }
     col.Add(sb, se, kPhone);
     return true;
   };
@@ -397,6 +407,23 @@ void ConfirmAuth(const Candidate& c, Collector& col) {
   }
 }
 
+// `api_key=…`, `"password": "…"`: a high-entropy value after a credential-like name.
+void ConfirmKeyValue(const Candidate& c, Collector& col) {
+  std::string_view t = col.text();
+  // The name may be longer (`client_secret`, `refresh_token`, `x-api-key`).
+  size_t i = c.from;
+  while (i < t.size() && (IsAlnum(t[i]) || t[i] == '_' || t[i] == '-')) ++i;
+  while (i < t.size() && (t[i] == '"' || t[i] == '\'' || t[i] == ' ' || t[i] == ':' ||
+                          t[i] == '=' || t[i] == '\t')) {
+    ++i;
+  }
+  size_t b = i;
+  while (i < t.size() && IsBase64Url(t[i])) ++i;
+  if (!RightOk(t, i)) return;
+  std::string_view value = t.substr(b, i - b);
+  if (IsSecret(value) || IsHighEntropyToken(value)) col.Add(b, i, kSecret);
+}
+
 }  // namespace
 
 Result<std::shared_ptr<const TextScanner>> TextScanner::Create() {
@@ -458,6 +485,9 @@ void TextScanner::Scan(std::string_view text, Findings& out) const {
         break;
       case kPatAuth:
         ConfirmAuth(c, col);
+        break;
+      case kPatKeyValue:
+        ConfirmKeyValue(c, col);
         break;
       default:
         break;

@@ -54,6 +54,9 @@ TEST(TextScanner, CardsAndPhones) {
   EXPECT_EQ(Scan("call me at +55 11 97044-3681 after 6pm"), "phone:+55 11 97044-3681;");
   EXPECT_EQ(Scan("Sending SMS OTP to (11) 93330-7305"), "phone:(11) 93330-7305;");
   EXPECT_EQ(Scan("+91-9463660557"), "phone:+91-9463660557;");
+  EXPECT_EQ(Scan("Contact phone 020 7946 0958, or +49 (0)30 12345678."),
+            "phone:020 7946 0958;phone:+49 (0)30 12345678;");
+  EXPECT_EQ(Scan("IP 192.168.1.1:8080 and [2001:db8::1]:443"), "ip:192.168.1.1;ip:2001:db8::1;");
 }
 
 TEST(TextScanner, IbanSsnIp) {
@@ -89,6 +92,11 @@ TEST(TextScanner, EmailsAndSecrets) {
             "secret:sk-proj-Duy51LBIamy8AbgK5fe5ao5Ti8DNTtOlgziTk;");
   EXPECT_EQ(Scan("rotated: AKIAUESMKRMLTUEUHDRT."), "secret:AKIAUESMKRMLTUEUHDRT;");
   EXPECT_EQ(Scan("Token expired for this user"), "");
+  EXPECT_EQ(Scan("config api_key=Q2x7vR9pLm4KzT8wYb3NhF6s retries=3"),
+            "secret:Q2x7vR9pLm4KzT8wYb3NhF6s;");
+  EXPECT_EQ(Scan("{\"client_secret\": \"Q2x7vR9pLm4KzT8wYb3NhF6s\"}"),
+            "secret:Q2x7vR9pLm4KzT8wYb3NhF6s;");
+  EXPECT_EQ(Scan("token=11861475b9f9a096e559dac19c00431a630c28a1"), "");  // a hash
 }
 
 TEST(TextScanner, HardNegatives) {
@@ -105,6 +113,9 @@ TEST(TextScanner, HardNegatives) {
            "card ending in 4242, BIC DEUTDEFF500",
            "insert id 34b2b899-cb43-42d6-92e5-7810dd9de79f at 12:30:45",
            "std::vector<int> and a::b::c",
+           "ts 2024-11-29 10:31:02 release 2024.11.29",
+           "Ship to Rua Augusta, 511, 01161-798 São Paulo",
+           "ref 4822 0107 2290 7264 settled",
            "trace 4bf92f3577b34da6a3ce929d0e0e4736 span 00f067aa0ba902b7",
        }) {
     EXPECT_EQ(Scan(s), "") << s;
