@@ -3,7 +3,9 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "detect/card.h"
@@ -119,27 +121,21 @@ class Collector {
       if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
       return Priority(a.cls) < Priority(b.cls);
     });
-    Findings kept;
+    std::map<uint32_t, Finding> kept;  // by begin; the kept spans never overlap
     for (const Finding& f : found_) {
-      bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const Finding& k) {
-        return f.begin < k.end && k.begin < f.end;
-      });
-      if (!overlaps) kept.push_back(f);
+      auto next = kept.lower_bound(f.begin);
+      if (next != kept.end() && next->second.begin < f.end) continue;
+      if (next != kept.begin() && std::prev(next)->second.end > f.begin) continue;
+      kept.emplace(f.begin, f);
     }
-    std::sort(kept.begin(), kept.end(),
-              [](const Finding& a, const Finding& b) { return a.begin < b.begin; });
-    out.insert(out.end(), kept.begin(), kept.end());
+    for (const auto& [begin, f] : kept) out.push_back(f);
   }
 
   std::string_view text() const { return t_; }
 
   // True the first time a (pattern, run start) pair is seen: each run is validated once.
   bool FirstVisit(unsigned id, size_t b) {
-    for (const auto& [i, s] : visited_) {
-      if (i == id && s == b) return false;
-    }
-    visited_.push_back({id, b});
-    return true;
+    return visited_.insert(static_cast<uint64_t>(id) << 40 | b).second;
   }
 
  private:
@@ -164,8 +160,20 @@ class Collector {
 
   std::string_view t_;
   Findings found_;
-  std::vector<std::pair<unsigned, size_t>> visited_;
+  std::unordered_set<uint64_t> visited_;
 };
+
+// Widens [b, e) over the bytes matching `pred`, at most `max` bytes each way; false if the run
+// is longer than that (then it is not one value, and pathological input stays linear).
+template <typename Pred>
+bool Widen(std::string_view t, size_t& b, size_t& e, Pred pred, size_t max = 96) {
+  const size_t lb = b > max ? b - max : 0;
+  while (b > lb && pred(t[b - 1])) --b;
+  if (b > 0 && pred(t[b - 1])) return false;
+  const size_t re = std::min(t.size(), e + max);
+  while (e < re && pred(t[e])) ++e;
+  return e == t.size() || !pred(t[e]);
+}
 
 bool IsLocalChar(char c) { return IsAlnum(c) || c == '.' || c == '_' || c == '+' || c == '-'; }
 bool IsDomainChar(char c) { return IsAlnum(c) || c == '.' || c == '-'; }
@@ -184,10 +192,10 @@ void ConfirmEmail(const Candidate& c, Collector& col) {
   at += c.from;
   if (!col.FirstVisit(kPatEmail, at)) return;
   size_t b = at;
-  while (b > 0 && IsLocalChar(t[b - 1])) --b;
+  while (b > 0 && at - b <= 64 && IsLocalChar(t[b - 1])) --b;
   while (b < at && t[b] == '.') ++b;
   size_t e = at + sep_len;
-  while (e < t.size() && IsDomainChar(t[e])) ++e;
+  while (e < t.size() && e - at <= 256 && IsDomainChar(t[e])) ++e;
   while (e > at + sep_len && (t[e - 1] == '.' || t[e - 1] == '-')) --e;
   std::string candidate(t.substr(b, at - b));
   candidate += '@';
@@ -214,8 +222,7 @@ void ConfirmIpv4(const Candidate& c, Collector& col) {
   auto ip_char = [](char ch) { return IsDigit(ch) || ch == '.'; };
   size_t b = c.from;
   size_t e = c.to;
-  while (b > 0 && ip_char(t[b - 1])) --b;
-  while (e < t.size() && ip_char(t[e])) ++e;
+  if (!Widen(t, b, e, ip_char)) return;
   while (e > b && t[e - 1] == '.') --e;
   while (b < e && t[b] == '.') ++b;
   if (!col.FirstVisit(kPatIpv4, b)) return;
@@ -230,8 +237,7 @@ void ConfirmIpv6(const Candidate& c, Collector& col) {
   auto ip_char = [](char ch) { return IsHex(ch) || ch == ':' || ch == '.'; };
   size_t b = c.from;
   size_t e = c.to;
-  while (b > 0 && ip_char(t[b - 1])) --b;
-  while (e < t.size() && ip_char(t[e])) ++e;
+  if (!Widen(t, b, e, ip_char)) return;
   while (e > b && t[e - 1] == '.') --e;
   if (!col.FirstVisit(kPatIpv6, b) || !LeftOk(t, b)) return;
   std::string_view v = t.substr(b, e - b);
@@ -270,8 +276,7 @@ void ConfirmPhone(const Candidate& c, Collector& col) {
   std::string_view t = col.text();
   size_t b = c.from;
   size_t e = c.to;
-  while (b > 0 && IsPhoneRunChar(t[b - 1])) --b;
-  while (e < t.size() && IsPhoneRunChar(t[e])) ++e;
+  if (!Widen(t, b, e, IsPhoneRunChar)) return;
   while (b < e && !IsDigit(t[b]) && t[b] != '+' && t[b] != '(') ++b;
   while (e > b && !IsDigit(t[e - 1])) --e;
   if (e - b < 7 || !col.FirstVisit(kPatPhone, b)) return;
@@ -305,8 +310,7 @@ void ConfirmCard(const Candidate& c, Collector& col) {
   auto run_char = [](char ch) { return IsDigit(ch) || ch == ' ' || ch == '-'; };
   size_t b = c.from;
   size_t e = c.to;
-  while (b > 0 && run_char(t[b - 1])) --b;
-  while (e < t.size() && run_char(t[e])) ++e;
+  if (!Widen(t, b, e, run_char)) return;
   while (b < e && !IsDigit(t[b])) ++b;
   while (e > b && !IsDigit(t[e - 1])) --e;
   if (!col.FirstVisit(kPatCard, b)) return;
@@ -363,7 +367,7 @@ void ConfirmSecret(const Candidate& c, Collector& col) {
   size_t b = c.from;
   if (!LeftOk(t, b)) return;
   size_t e = c.to;
-  while (e < t.size() && IsSecretRunChar(t[e])) ++e;
+  while (e < t.size() && e - b <= 8192 && IsSecretRunChar(t[e])) ++e;
   while (e > b && t[e - 1] == '.') --e;
   if (IsSecret(t.substr(b, e - b))) {
     col.Add(b, e, kSecret);

@@ -137,6 +137,20 @@ TEST(TextScanner, BoundariesAndOffsets) {
   EXPECT_EQ(f[0].end, text.size());
 }
 
+TEST(TextScanner, LongRunsAreNotValues) {
+  std::string digits(100000, '7');
+  EXPECT_EQ(Scan(digits), "");
+  std::string spaced;
+  for (int i = 0; i < 20000; ++i) spaced += "12 ";
+  EXPECT_EQ(Scan(spaced), "");
+  std::string dotted;
+  for (int i = 0; i < 20000; ++i) dotted += "1.";
+  EXPECT_EQ(Scan(dotted), "");
+  std::string ats(50000, '@');
+  EXPECT_EQ(Scan("a" + ats + ".com"), "");
+  EXPECT_EQ(Scan(std::string(300, 'a') + "@example.com"), "");  // local part too long
+}
+
 TEST(TextScanner, ThreadSafe) {
   auto scanner = TextScanner::Create();
   ASSERT_TRUE(scanner.ok());
