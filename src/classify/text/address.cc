@@ -20,6 +20,20 @@ struct Tok {
   bool used = false;
 };
 
+bool IsAbbreviation(std::string_view raw) {
+  char buf[8];
+  if (raw.size() > sizeof buf) return false;
+  for (size_t k = 0; k < raw.size(); ++k) {
+    buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(raw[k])));
+  }
+  std::string_view s(buf, raw.size());
+  for (std::string_view a : {"ul", "al", "av", "avda", "bd", "jl", "pr", "str", "ave", "blvd",
+                             "rd", "ln", "ct", "pl",   "sq", "cd", "sk", "apt", "no",  "nr"}) {
+    if (s == a) return true;
+  }
+  return false;
+}
+
 std::vector<Tok> Tokenize(std::string_view text) {
   std::vector<Tok> toks;
   size_t i = 0;
@@ -41,6 +55,9 @@ std::vector<Tok> Tokenize(std::string_view text) {
       --e;
     }
     if (e == b) continue;
+    if (t.stop && !t.comma && e < i && text[e] == '.' && IsAbbreviation(text.substr(b, e - b))) {
+      t.stop = false;  // "ul." and "St." keep their dot as part of the word
+    }
     t.begin = b;
     t.end = e;
     t.core = text.substr(b, e - b);
@@ -178,6 +195,15 @@ void Add(Findings& out, const std::vector<Tok>& t, size_t first, size_t count, C
 
 bool Joined(const Tok& t) { return !t.comma && !t.stop; }
 
+// Leading street types that are written in lower case before a name (ul. Marszałkowska).
+bool IsLowerCaseLeadingType(std::string_view s) {
+  for (std::string_view a : {"ul", "al", "jl", "pr", "bd", "av", "avda", "rue", "calle", "rua",
+                             "avenida", "viale", "piazza", "corso", "ulica", "aleja", "jalan"}) {
+    if (s == a) return true;
+  }
+  return false;
+}
+
 // Street starting at token i; returns the index one past its last token, or i when none.
 size_t StreetAt(const std::vector<Tok>& t, size_t i) {
   const size_t n = t.size();
@@ -217,12 +243,12 @@ size_t StreetAt(const std::vector<Tok>& t, size_t i) {
       IsHouseNumber(t[i + 1].core)) {
     return i + 2;  // Friedrichstraße 12, Kastanienallee 5
   }
-  if (IsCapWord(a.core) && Joined(a) && i + 2 < n && IsTrailingStreetType(t[i + 1].core) &&
-      IsCompoundStreetName(std::string("xxx").append(t[i + 1].core)) && !t[i + 1].stop &&
-      IsHouseNumber(t[i + 2].core)) {
+  if (IsCapWord(a.core) && Joined(a) && i + 2 < n && IsNumberAfterStreetType(t[i + 1].core) &&
+      !t[i + 1].stop && IsHouseNumber(t[i + 2].core)) {
     return i + 3;  // Berliner Straße 12
   }
-  if (IsLeadingStreetType(a.core) && IsCapWord(a.core) && Joined(a)) {
+  if (IsLeadingStreetType(a.core) && (IsCapWord(a.core) || IsLowerCaseLeadingType(a.core)) &&
+      Joined(a)) {
     // Avenida Paulista, 1124 / Via Roma 12 / Calle de Alcalá 5.
     size_t k = i + 1;
     size_t last = 0;
@@ -243,39 +269,75 @@ size_t StreetAt(const std::vector<Tok>& t, size_t i) {
   return i;
 }
 
-// Postal code and city after a street ending before token n.
+// An apartment/suite designator after the street (Apt 5B, Suite 200, #12): tokens used.
+size_t UnitAt(const std::vector<Tok>& t, size_t n) {
+  if (n >= t.size()) return 0;
+  std::string_view c = t[n].core;
+  if (c.size() >= 2 && c[0] == '#' && IsDigit(c[1])) return 1;
+  for (std::string_view u : {"Apt", "Apartment", "Suite", "Ste", "Unit", "Flat", "Floor", "Fl",
+                             "Room", "Rm", "Bldg", "Building", "apt", "suite", "unit", "flat"}) {
+    if (c == u && Joined(t[n]) && n + 1 < t.size() && IsDigit(t[n + 1].core[0]) &&
+        t[n + 1].core.size() <= 6) {
+      return 2;
+    }
+  }
+  return 0;
+}
+
+bool IsDash(const Tok& t) { return t.core == "-" || t.core == "\xE2\x80\x93"; }
+
+size_t SkipDash(const std::vector<Tok>& t, size_t n) {
+  return (n < t.size() && IsDash(t[n])) ? n + 1 : n;
+}
+
+bool IsRegionCode(const Tok& t) {
+  std::string_view c = t.core;
+  return c.size() >= 2 && c.size() <= 3 && IsUpperAscii(c[0]) && IsUpperAscii(c[1]) &&
+         (c.size() == 2 || IsUpperAscii(c[2])) && !t.stop;
+}
+
+// Postal code and city after a street ending before token n; returns the next token index.
+// Shapes: "94103 San Francisco", "London NW1 6XE", "Springfield, IL 62704",
+// "- Bela Vista, São Paulo - SP, 01310-200".
 size_t AddressTail(std::string_view text, std::vector<Tok>& t, size_t n, Findings& out) {
   if (n >= t.size() || t[n - 1].stop) return n;
+  n = SkipDash(t, n);
   if (size_t p = PostalAt(t, n, false)) {
     Add(out, t, n, p, kPostalCode);
     size_t c = n + p;
-    if (!Joined(t[c - 1]) && !t[c - 1].comma) return c;
+    if (c >= t.size() || t[c - 1].stop) return c;
+    c = SkipDash(t, c);
     size_t len = KnownCityAt(text, t, c);
     if (len == 0) len = CapRunAt(t, c);
     if (len > 0) Add(out, t, c, len, kCity);
     return c + len;
   }
-  size_t len = KnownCityAt(text, t, n);
-  bool known = len > 0;
-  if (!known) len = CapRunAt(t, n);
-  if (len == 0) return n;
-  size_t c = n + len;
-  if (c < t.size() && !t[c - 1].stop) {
-    // Optional region code (IL, ON, NSW) before the postal code.
-    size_t r = c;
-    std::string_view rc = t[r].core;
-    if (rc.size() >= 2 && rc.size() <= 3 && IsUpperAscii(rc[0]) && IsUpperAscii(rc[1]) &&
-        !t[r].stop) {
-      ++r;
+  for (int attempt = 0; attempt < 2 && n < t.size(); ++attempt) {
+    size_t len = KnownCityAt(text, t, n);
+    bool known = len > 0;
+    if (!known) len = CapRunAt(t, n);
+    if (len == 0) return n;
+    size_t c = n + len;
+    if (c < t.size() && !t[c - 1].stop) {
+      size_t r = SkipDash(t, c);
+      if (PostalAt(t, r, true) == 0 && r < t.size() && IsRegionCode(t[r])) {
+        r = SkipDash(t, r + 1);
+      }
+      if (size_t p = PostalAt(t, r, r == c)) {
+        Add(out, t, n, len, kCity);
+        Add(out, t, r, p, kPostalCode);
+        return r + p;
+      }
     }
-    if (size_t p = PostalAt(t, r, r == c)) {
+    if (known) {
       Add(out, t, n, len, kCity);
-      Add(out, t, r, p, kPostalCode);
-      return r + p;
+      return c;
     }
+    // The first capitalised run may be a neighbourhood (Bela Vista); try the next one.
+    if (!t[c - 1].comma || c >= t.size()) return n;
+    n = c;
   }
-  if (known) Add(out, t, n, len, kCity);
-  return c;
+  return n;
 }
 
 }  // namespace
@@ -285,13 +347,18 @@ void FindAddresses(std::string_view text, Findings& out) {
   for (size_t i = 0; i < t.size(); ++i) {
     size_t end = StreetAt(t, i);
     if (end > i) {
+      if (t[end - 1].comma || Joined(t[end - 1])) end += UnitAt(t, end);
       Add(out, t, i, end - i, kStreetAddress);
       i = AddressTail(text, t, end, out) - 1;
       continue;
     }
     // A postal code directly followed by a known city (10115 Berlin, SW1A 1AA London).
     if (size_t p = PostalAt(t, i, true); p > 0 && Joined(t[i + p - 1])) {
-      if (size_t len = KnownCityAt(text, t, i + p)) {
+      size_t len = KnownCityAt(text, t, i + p);
+      size_t after = i + p + len;
+      bool clause_end = len > 0 && (after == t.size() || !Joined(t[after - 1]) ||
+                                    IsCountryName(t[after].core, true));
+      if (clause_end) {
         Add(out, t, i, p, kPostalCode);
         Add(out, t, i + p, len, kCity);
         i += p + len - 1;

@@ -188,12 +188,12 @@ kwame kofi kojo kwabena kwaku yaw kwesi ama akua abena adwoa afia efua esi yaa
 akosua adjoa nana
 juma baraka jabari kamau otieno omondi odhiambo wanjiru wanjiku njeri akinyi achieng
 atieno wambui nyambura muthoni amani imani neema zawadi rehema
-thabo sipho themba bongani mandla sibusiso lindiwe nomvula thandiwe zanele ayanda lerato
-palesesa nandi zodwa tshepo kagiso mpho lesedi
+thabo sipho themba bongani mandla sibusiso sbusiso lindiwe nomvula thandiwe zanele ayanda lerato
+palesa nandi zodwa tshepo kagiso mpho lesedi
 tendai tatenda farai tafadzwa chipo rudo nyasha
 abebe alemayehu bekele dawit getachew haile kebede mesfin solomon tesfaye yohannes
 almaz genet hirut meseret selam tigist tsion
-wei wang jing lei jun yan fang ming hui ying hong xin yu yong jie hao tao bo qiang chao
+wei jing lei jun yan fang ming hui ying hong xin yu yong jie hao tao bo qiang chao
 gang ping hua lin mei xiaoming xiaoling xiaoyan xiaohong xiaowei jianguo jianhua jianjun
 zhiwei zhiqiang haoran yuxuan zihan zixuan yichen yiming yang jiahui jiayi xinyi yuting
 mingyu junjie jiawei zhihao chen li na fei lan qing xia xue yue zhen zhi zhong feng
@@ -223,6 +223,48 @@ budi agus ahmad andi bambang dedi dewi eko hadi hendra indra joko putra rudi riz
 slamet sri sutrisno teguh wahyu yudi adi arief dimas fajar galih gilang irfan
 ayu fitri indah kartika lestari nur putri rina siti wulan yanti ratna dian intan
 sari wati
+zoltán zoltan lászló laszlo istván istvan gábor gabor péter andrás andras attila balázs
+balazs csaba ferenc györgy gyorgy imre józsef jozsef tamás bence levente gergely katalin
+erzsébet erzsebet ildikó ildiko zsófia zsofia zsuzsanna éva krisztina eszter réka reka dóra
+orsolya anikó aniko tünde tunde
+mihai ionuț ionut ion gheorghe vasile florin alexandru sorin marius cosmin dragoș dragos
+răzvan razvan ioana andreea mihaela raluca roxana oana georgiana alina corina simona
+giorgos yiannis giannis nikos kostas dimitris panagiotis christos vasilis eleni katerina
+despina vasiliki
+yosef moshe avi noam itai yael noa tamar shira yoni eitan ariel omer lior shai yonatan ido
+roni neta avraham yitzhak yaakov shlomo rivka chaya efrat
+jānis janis andris mārtiņš martins līga liga mantas rūta ruta eglė egle tõnu tonu kadri liis
+arben blerim besnik drita elira aram armen tigran anahit lusine giorgi nino levan davit
+tamari nursultan aigerim dilnoza sardor bekzod aibek gulnara
+usman ayesha zara hira maham asad danish kashif waqas zeeshan shoaib junaid faizan
+bikash sagar anish binita sabina prakriti
+somchai somsak suda malee nattapong siriporn kanya wichai preecha thanawat ploy
+azman farah nurul aisyah hafiz syafiq amirul aiman izzati
+tane aroha mere wiremu hemi
+amara tobenna fatou aminata mariama moussa mamadou ousmane ibrahima cheikh abdoulaye seydou
+awa aissatou kadiatou boubacar oumar sekou lamine youssouf salif adama djeneba fanta
+assane thandeka nomsa lwazi karabo naledi tumelo refilwe bonolo palesa kwadwo kwasi abdi
+abdirahman hodan farhiya ayaan faadumo hawa mohamud chinwe obi ada ifunanya ugochi tobi
+bayo dayo jide kunle nonso onyinye yinka zainab
+leo milo theo arlo jude rowan silas atticus archer ezekiel jasper felix hugo rufus otis
+ronan emmett everett beckett brody colby dexter elliot elliott finnegan gideon graham
+harvey ivan jonah kai knox lennon luca malcolm nico orion quinn reid remy rhett sawyer
+tobias wesley xavier zane beatrix cora daphne delilah eloise elsie esme evie flora freya
+genevieve greer ingrid josie juniper lila luna mabel maeve margot matilda millie nell
+nora ophelia phoebe poppy rosalind sadie sienna thea vivian willa adeline adelaide
+alexia allegra anastasia annabel annabelle ariana aurelia bianca brielle camille celeste
+dahlia eden elise estelle fern gwendolyn imogen isadora juliet kira lara leila lenora
+lorelei lucille marguerite marlowe mira nadia octavia paloma petra priscilla rosalie
+sabrina selena serena tabitha talia valentina vivienne yvette zara
+иван дмитрий алексей сергей андрей михаил николай владимир александр павел максим артём
+артем никита олег игорь юрий евгений антон роман денис кирилл илья егор виктор борис
+григорий фёдор федор константин вадим леонид станислав ярослав тимур руслан олександр
+андрій дмитро сергій микола василь тарас богдан
+ольга анна мария елена наталья татьяна екатерина ирина светлана юлия анастасия марина
+галина людмила дарья полина ксения валентина вера надежда софия алина виктория
+александра евгения оксана лариса алёна алена олена ірина наталія катерина
+γιώργος γιάννης νίκος κώστας δημήτρης παναγιώτης βασίλης χρήστος αλέξανδρος μιχάλης
+μαρία ελένη κατερίνα αικατερίνη σοφία δέσποινα αναστασία γεωργία βασιλική ειρήνη
 )";
 
 const std::string_view kAmbiguousGivenNameText = R"(

@@ -70,6 +70,16 @@ std::string_view FoldCp(uint32_t cp) {
   if (cp == 0x152 || cp == 0x153) return "oe";
   if (cp == 0x132 || cp == 0x133) return "ij";
   if (cp >= 0x100 && cp <= 0x17F) return kExtA.substr(cp - 0x100, 1);
+  if (cp == 0x1A1) return "o";         // ơ
+  if (cp == 0x1B0) return "u";         // ư
+  if (cp >= 0x1EA0 && cp <= 0x1EF9) {  // Vietnamese letters with tone marks
+    if (cp <= 0x1EB7) return "a";
+    if (cp <= 0x1EC7) return "e";
+    if (cp <= 0x1ECB) return "i";
+    if (cp <= 0x1EE3) return "o";
+    if (cp <= 0x1EF1) return "u";
+    return "y";
+  }
   if (cp == 0x218 || cp == 0x219) return "s";
   if (cp == 0x21A || cp == 0x21B) return "t";
   return {};

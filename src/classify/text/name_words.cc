@@ -80,12 +80,28 @@ constexpr std::string_view kAsianSurnames[] = {
     "xie",       "xu",      "yamada", "yamaguchi", "yamamoto", "yang",      "yoon",     "yoshida",
     "yu",        "zhang",   "zhao",   "zheng",     "zhou",     "zhu"};
 
+constexpr std::string_view kCommonNouns[] = {
+    "alert",    "bag",     "bed",      "beer",   "black",    "blue",       "boots",  "box",
+    "bracelet", "break",   "bundle",   "cake",   "candle",   "chair",      "coffee", "collection",
+    "concert",  "crystal", "day",      "deal",   "desk",     "diamond",    "dress",  "edition",
+    "event",    "fair",    "festival", "flower", "garden",   "glass",      "gold",   "green",
+    "hat",      "jacket",  "juice",    "kit",    "lamp",     "launch",     "mode",   "necklace",
+    "night",    "offer",   "oil",      "pack",   "party",    "pink",       "plan",   "red",
+    "release",  "ring",    "sale",     "season", "set",      "shirt",      "shoes",  "silver",
+    "soap",     "sofa",    "special",  "stone",  "table",    "tea",        "theme",  "time",
+    "update",   "watch",   "water",    "white",  "wine",     "collection", "sale",   "savings",
+    "camp",     "school",  "vibes",    "mood",   "playlist", "quartz"};
+
 template <size_t N>
 bool InList(const std::string_view (&list)[N], std::string_view word) {
   char buf[64];
   std::string_view lower = LowerInto(word, buf, sizeof buf);
   if (lower.empty()) return false;
-  return std::find(std::begin(list), std::end(list), lower) != std::end(list);
+  if (std::find(std::begin(list), std::end(list), lower) != std::end(list)) return true;
+  char fold_buf[64];
+  std::string_view folded = FoldInto(lower, fold_buf, sizeof fold_buf);
+  return !folded.empty() && folded != lower &&
+         std::find(std::begin(list), std::end(list), folded) != std::end(list);
 }
 
 bool IsApostrophe(uint32_t cp) { return cp == '\'' || cp == 0x2019; }
@@ -167,5 +183,6 @@ bool IsNotSurname(std::string_view word) { return InList(kNotSurnames, word); }
 bool IsCueWord(std::string_view word) { return InList(kCueWords, word); }
 bool IsPlacePrefix(std::string_view word) { return InList(kPlacePrefixes, word); }
 bool IsAsianSurname(std::string_view word) { return InList(kAsianSurnames, word); }
+bool IsCommonNoun(std::string_view word) { return InList(kCommonNouns, word); }
 
 }  // namespace metagate::classify::text

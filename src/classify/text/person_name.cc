@@ -9,6 +9,7 @@
 #include "text/given_names.h"
 #include "text/name_words.h"
 #include "text/script.h"
+#include "text/street_words.h"
 
 namespace metagate::classify::text {
 namespace {
@@ -33,7 +34,9 @@ size_t SurnameEnd(std::string_view text, const std::vector<Word>& words, size_t 
     if (!IsSpace(text, words[k - 1].end, words[k].begin)) break;
     const Word& w = words[k];
     if (IsParticle(w.text) && !w.capitalized) {
-      if (k + 1 < words.size() && words[k + 1].capitalized) continue;
+      size_t next = k + 1;
+      if (next < words.size() && IsParticle(words[next].text) && !words[next].capitalized) ++next;
+      if (next < words.size() && words[next].capitalized) continue;
       break;
     }
     if (!w.capitalized || w.blocked || IsNotSurname(w.text)) break;
@@ -53,7 +56,7 @@ bool HasCueBefore(std::string_view text, const std::vector<Word>& words, size_t 
   const Word& prev = words[g - 1];
   // Only spaces, a comma or a colon between the cue word and the name.
   for (size_t k = prev.end; k < b; ++k) {
-    if (text[k] != ' ' && text[k] != ',' && text[k] != ':') return false;
+    if (text[k] != ' ' && text[k] != ',' && text[k] != ':' && text[k] != '.') return false;
   }
   return IsCueWord(prev.text);
 }
@@ -68,6 +71,53 @@ void AddFinding(Findings& out, size_t begin, size_t end) {
   out.push_back(Finding{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), kPersonName});
 }
 
+bool IsLeadingStreetWord(std::string_view word) {
+  if (!IsLeadingStreetType(word)) return false;
+  size_t i = 0;
+  if (IsUpperCp(utf8::Decode(word, &i))) return true;
+  return word == "rue" || word == "boulevard" || word == "avenue" || word == "calle" ||
+         word == "rua" || word == "avenida" || word == "chemin" || word == "quai";
+}
+
+// True when the name that ends at word `last` is part of a company or street name
+// (Thomas Cook Group, Martin Luther King Boulevard) or follows a leading street type
+// (Rua Oscar Freire, rue Victor Hugo).
+bool InsideOtherName(std::string_view text, const std::vector<Word>& words, size_t first,
+                     size_t last) {
+  if (last + 1 < words.size() && IsSpace(text, words[last].end, words[last + 1].begin) &&
+      words[last + 1].capitalized && IsNotSurname(words[last + 1].text)) {
+    return true;
+  }
+  return first > 0 && IsSpace(text, words[first - 1].end, words[first].begin) &&
+         IsLeadingStreetWord(words[first - 1].text);
+}
+
+// East Asian order: family name, then 1–2 words of which the last is a given name
+// (Wang Wei, Tanaka Hiroshi, Nguyen Van An). Returns one past the last word, or g.
+size_t AsianOrderEnd(std::string_view text, const std::vector<Word>& words, size_t g) {
+  if (!IsAsianSurname(words[g].text)) return g;
+  size_t end = g;
+  for (size_t k = g + 1; k < words.size() && k <= g + 2; ++k) {
+    const Word& w = words[k];
+    if (!IsSpace(text, words[k - 1].end, w.begin) || !w.capitalized || w.blocked ||
+        IsNotSurname(w.text)) {
+      break;
+    }
+    if (LookupGivenName(w.text) != GivenNameKind::kNone) end = k + 1;
+  }
+  return end;
+}
+
+bool IsWholeText(std::string_view text, size_t begin, size_t end) {
+  for (size_t i = 0; i < begin; ++i) {
+    if (text[i] != ' ') return false;
+  }
+  for (size_t i = end; i < text.size(); ++i) {
+    if (text[i] != ' ' && text[i] != '.') return false;
+  }
+  return true;
+}
+
 // Latin/Cyrillic names: given name + surnames, or East Asian surname + given name.
 void FindWordNames(std::string_view text, const std::vector<Word>& words, Findings& out) {
   for (size_t g = 0; g < words.size(); ++g) {
@@ -78,15 +128,24 @@ void FindWordNames(std::string_view text, const std::vector<Word>& words, Findin
     if (kind != GivenNameKind::kNone) {
       if (PrecededByPlacePrefix(text, words, g)) continue;
       end_word = SurnameEnd(text, words, g);
-      if (end_word == g + 1) continue;
-      if (kind == GivenNameKind::kAmbiguous && !HasCueBefore(text, words, g)) continue;
-    } else if (IsAsianSurname(w.text) && g + 1 < words.size() &&
-               IsSpace(text, w.end, words[g + 1].begin) && words[g + 1].capitalized &&
-               !words[g + 1].blocked &&
-               LookupGivenName(words[g + 1].text) == GivenNameKind::kName &&
-               HasCueBefore(text, words, g)) {
-      end_word = g + 2;
-    } else {
+      if (end_word == g + 1) {
+        kind = GivenNameKind::kNone;  // maybe a family name first: Kim Minjun
+      } else if (kind == GivenNameKind::kAmbiguous &&
+                 (IsCommonNoun(words[g + 1].text) ||
+                  (!HasCueBefore(text, words, g) &&
+                   !IsWholeText(text, w.begin, words[end_word - 1].end)))) {
+        continue;
+      }
+    }
+    if (kind == GivenNameKind::kNone) {
+      end_word = AsianOrderEnd(text, words, g);
+      if (end_word == g) continue;
+      if (!HasCueBefore(text, words, g) && !IsWholeText(text, w.begin, words[end_word - 1].end)) {
+        continue;
+      }
+    }
+    if (InsideOtherName(text, words, g, end_word - 1)) {
+      g = end_word - 1;
       continue;
     }
     AddFinding(out, w.begin, TrimPossessive(words[end_word - 1]));
@@ -167,6 +226,7 @@ std::string_view Trim(std::string_view s) {
 // Whole value in "Given [Middle] Surname" form (after any comma reordering).
 bool WordsAreName(const std::vector<Word>& words, size_t first, size_t given_at, size_t count) {
   size_t name_words = 0;
+  bool ambiguous = LookupGivenName(words[given_at].text) == GivenNameKind::kAmbiguous;
   for (size_t k = first; k < first + count; ++k) {
     const Word& w = words[k];
     if (w.blocked) return false;
@@ -176,14 +236,15 @@ bool WordsAreName(const std::vector<Word>& words, size_t first, size_t given_at,
     }
     if (!w.capitalized) return false;
     if (k != given_at && IsNotSurname(w.text)) return false;
+    if (k != given_at && ambiguous && IsCommonNoun(w.text)) return false;
     ++name_words;
   }
   if (name_words < 2 || name_words > 4) return false;
   GivenNameKind kind = LookupGivenName(words[given_at].text);
   if (kind != GivenNameKind::kNone) return true;
   // East Asian order: family name first, then a given name.
-  return given_at == first && count == 2 && IsAsianSurname(words[first].text) &&
-         LookupGivenName(words[first + 1].text) == GivenNameKind::kName;
+  return given_at == first && count <= 3 && IsAsianSurname(words[first].text) &&
+         LookupGivenName(words[first + count - 1].text) != GivenNameKind::kNone;
 }
 
 }  // namespace

@@ -14,6 +14,7 @@ uint32_t ToLowerCp(uint32_t cp) {
     if (cp == 0x138 || cp == 0x149 || cp == 0x17F) return cp;
     return (cp % 2 == 0) ? cp + 1 : cp;
   }
+  if (cp == 0x1A0 || cp == 0x1AF) return cp + 1;  // Ơ Ư
   if (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) return cp + 32;
   if (cp >= 0x410 && cp <= 0x42F) return cp + 32;
   if (cp >= 0x400 && cp <= 0x40F) return cp + 80;

@@ -56,6 +56,8 @@ bool IsTrailingStreetType(std::string_view word) { return Lookup(kTrailing, word
 bool IsLeadingStreetType(std::string_view word) { return Lookup(kLeading, word); }
 bool IsDirection(std::string_view word) { return Lookup(kDirections, word); }
 
+bool IsNumberAfterStreetType(std::string_view word) { return Lookup(kCompoundSuffixes, word); }
+
 bool IsTypelessStreet(std::string_view word) {
   char buf[32];
   return LowerInto(word, buf, sizeof buf) == "broadway";

@@ -12,6 +12,9 @@ bool IsLeadingStreetType(std::string_view word);
 // A single word that is a street name ending in a type: Friedrichstraße, Kastanienallee,
 // Keizersgracht, Drottninggatan, Nørrebrogade.
 bool IsCompoundStreetName(std::string_view word);
+// A separate type word written after the name and before the number in German, Dutch and
+// Nordic addresses (Berliner Straße 12, Hoher Weg 3).
+bool IsNumberAfterStreetType(std::string_view word);
 // A street known without a type word (Broadway).
 bool IsTypelessStreet(std::string_view word);
 // Compass direction used in street names: N, S, E, W, NE, NW, SE, SW, North, …
