@@ -1,0 +1,374 @@
+#include "text/address.h"
+
+#include <cctype>
+#include <vector>
+
+#include "metagate/common/utf8.h"
+#include "text/places.h"
+#include "text/script.h"
+#include "text/street_words.h"
+
+namespace metagate::classify::text {
+namespace {
+
+// A whitespace-separated token with surrounding punctuation split off.
+struct Tok {
+  size_t begin = 0, end = 0;  // core bytes
+  std::string_view core;
+  bool comma = false;  // a comma follows
+  bool stop = false;   // other clause punctuation follows (. ; : ! ? ))
+  bool used = false;
+};
+
+bool IsAbbreviation(std::string_view raw) {
+  char buf[8];
+  if (raw.size() > sizeof buf) return false;
+  for (size_t k = 0; k < raw.size(); ++k) {
+    buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(raw[k])));
+  }
+  std::string_view s(buf, raw.size());
+  for (std::string_view a : {"ul", "al", "av", "avda", "bd", "jl", "pr", "str", "ave", "blvd",
+                             "rd", "ln", "ct", "pl",   "sq", "cd", "sk", "apt", "no",  "nr"}) {
+    if (s == a) return true;
+  }
+  return false;
+}
+
+std::vector<Tok> Tokenize(std::string_view text) {
+  std::vector<Tok> toks;
+  size_t i = 0;
+  auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  while (i < text.size()) {
+    while (i < text.size() && is_space(text[i])) ++i;
+    size_t b = i;
+    while (i < text.size() && !is_space(text[i])) ++i;
+    if (i == b) break;
+    size_t e = i;
+    while (b < e && (text[b] == '(' || text[b] == '"' || text[b] == '\'' || text[b] == '[')) ++b;
+    Tok t;
+    while (e > b && std::string_view(",.;:!?)\"]'").find(text[e - 1]) != std::string_view::npos) {
+      if (text[e - 1] == ',') {
+        t.comma = true;
+      } else {
+        t.stop = true;
+      }
+      --e;
+    }
+    if (e == b) continue;
+    if (t.stop && !t.comma && e < i && text[e] == '.' && IsAbbreviation(text.substr(b, e - b))) {
+      t.stop = false;  // "ul." and "St." keep their dot as part of the word
+    }
+    t.begin = b;
+    t.end = e;
+    t.core = text.substr(b, e - b);
+    toks.push_back(t);
+  }
+  return toks;
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsHouseNumber(std::string_view s) {
+  size_t n = 0;
+  while (n < s.size() && IsDigit(s[n])) ++n;
+  if (n == 0 || n > 5) return false;
+  if (n == s.size()) return true;
+  std::string_view rest = s.substr(n);
+  if (rest.size() == 1 && std::isalpha(static_cast<unsigned char>(rest[0]))) return true;
+  return rest[0] == '-' && AllDigits(rest.substr(1)) && rest.size() <= 5;
+}
+
+bool IsCapWord(std::string_view s) {
+  size_t i = 0;
+  uint32_t first = utf8::Decode(s, &i);
+  if (!IsUpperCp(first)) return false;
+  while (i < s.size()) {
+    uint32_t cp = utf8::Decode(s, &i);
+    if (!IsLetterCp(cp) && cp != '-' && cp != '\'' && cp != 0x2019 && cp != '.') return false;
+  }
+  return true;
+}
+
+bool IsOrdinal(std::string_view s) {
+  size_t n = 0;
+  while (n < s.size() && IsDigit(s[n])) ++n;
+  if (n == 0 || n + 2 != s.size()) return false;
+  std::string_view suf = s.substr(n);
+  return suf == "st" || suf == "nd" || suf == "rd" || suf == "th";
+}
+
+bool IsStreetParticle(std::string_view s) {
+  for (std::string_view p : {"de", "du", "des", "la",  "le",  "l'",  "d'",    "del", "della", "di",
+                             "da", "do", "dos", "das", "of",  "the", "von",   "van", "der",   "den",
+                             "y",  "e",  "al",  "el",  "les", "lo",  "degli", "dei"}) {
+    if (s == p) return true;
+  }
+  return s.starts_with("d'") || s.starts_with("l'") || s.starts_with("d\xE2\x80\x99");
+}
+
+bool IsNamePart(const Tok& t) {
+  return IsCapWord(t.core) || IsOrdinal(t.core) || IsDirection(t.core);
+}
+
+// Postal code starting at token i: number of tokens it spans, 0 when none.
+size_t PostalAt(const std::vector<Tok>& t, size_t i, bool strict) {
+  if (i >= t.size()) return 0;
+  std::string_view c = t[i].core;
+  std::string_view next = (i + 1 < t.size() && !t[i].comma && !t[i].stop) ? t[i + 1].core : "";
+  auto digits_dash_digits = [&](size_t a, size_t b) {
+    return c.size() == a + 1 + b && AllDigits(c.substr(0, a)) && c[a] == '-' &&
+           AllDigits(c.substr(a + 1));
+  };
+  if (AllDigits(c) && (c.size() == 5 || c.size() == 6)) return 1;
+  if (digits_dash_digits(5, 4) || digits_dash_digits(5, 3) || digits_dash_digits(4, 3) ||
+      digits_dash_digits(2, 3) || digits_dash_digits(3, 4)) {
+    return 1;
+  }
+  auto uk_out = [](std::string_view s) {
+    size_t n = 0;
+    while (n < s.size() && n < 2 && IsUpperAscii(s[n])) ++n;
+    if (n == 0 || n >= s.size() || !IsDigit(s[n])) return false;
+    size_t rest = s.size() - n - 1;
+    return rest == 0 || (rest == 1 && (IsUpperAscii(s[n + 1]) || IsDigit(s[n + 1])));
+  };
+  auto uk_in = [](std::string_view s) {
+    return s.size() == 3 && IsDigit(s[0]) && IsUpperAscii(s[1]) && IsUpperAscii(s[2]);
+  };
+  auto ca_half_a = [](std::string_view s) {
+    return s.size() == 3 && IsUpperAscii(s[0]) && IsDigit(s[1]) && IsUpperAscii(s[2]);
+  };
+  auto ca_half_b = [](std::string_view s) {
+    return s.size() == 3 && IsDigit(s[0]) && IsUpperAscii(s[1]) && IsDigit(s[2]);
+  };
+  if (uk_out(c) && uk_in(next)) return 2;
+  if (ca_half_a(c) && ca_half_b(next)) return 2;
+  if (c.size() == 6 && ca_half_a(c.substr(0, 3)) && ca_half_b(c.substr(3))) return 1;
+  if (c.size() >= 5 && c.size() <= 7 && uk_in(c.substr(c.size() - 3)) &&
+      uk_out(c.substr(0, c.size() - 3))) {
+    return 1;
+  }
+  if (AllDigits(c) && c.size() == 4) {
+    if (next.size() == 2 && IsUpperAscii(next[0]) && IsUpperAscii(next[1])) return 2;
+    return strict ? 0 : 1;
+  }
+  if (AllDigits(c) && c.size() == 3 && AllDigits(next) && next.size() == 2) return 2;
+  return 0;
+}
+
+// Longest known city (1–3 tokens) at token i; returns the token count.
+size_t KnownCityAt(std::string_view text, const std::vector<Tok>& t, size_t i) {
+  for (size_t len = 3; len >= 1; --len) {
+    if (i + len > t.size()) continue;
+    bool ok = true;
+    for (size_t k = i; k + 1 < i + len; ++k) ok = ok && !t[k].comma && !t[k].stop;
+    if (!ok) continue;
+    if (IsCityName(text.substr(t[i].begin, t[i + len - 1].end - t[i].begin))) return len;
+  }
+  return 0;
+}
+
+// Capitalised words (1–3) at token i, ending at punctuation.
+size_t CapRunAt(const std::vector<Tok>& t, size_t i) {
+  size_t n = 0;
+  while (i + n < t.size() && n < 3 && IsCapWord(t[i + n].core) &&
+         !IsUpperAscii(t[i + n].core.back())) {
+    if (n > 0 && IsCountryName(t[i + n].core, false)) break;
+    ++n;
+    if (t[i + n - 1].comma || t[i + n - 1].stop) break;
+  }
+  return n;
+}
+
+void Add(Findings& out, const std::vector<Tok>& t, size_t first, size_t count, ClassId cls) {
+  out.push_back(Finding{static_cast<uint32_t>(t[first].begin),
+                        static_cast<uint32_t>(t[first + count - 1].end), cls});
+}
+
+bool Joined(const Tok& t) { return !t.comma && !t.stop; }
+
+// Leading street types that are written in lower case before a name (ul. Marszałkowska).
+bool IsLowerCaseLeadingType(std::string_view s) {
+  for (std::string_view a : {"ul", "al", "jl", "pr", "bd", "av", "avda", "rue", "calle", "rua",
+                             "avenida", "viale", "piazza", "corso", "ulica", "aleja", "jalan"}) {
+    if (s == a) return true;
+  }
+  return false;
+}
+
+// Street starting at token i; returns the index one past its last token, or i when none.
+size_t StreetAt(const std::vector<Tok>& t, size_t i) {
+  const size_t n = t.size();
+  const Tok& a = t[i];
+  if (IsHouseNumber(a.core) && !a.stop && i + 1 < n) {
+    size_t j = i + 1;
+    if (IsLeadingStreetType(t[j].core) && Joined(t[j]) && j + 1 < n) {
+      // French / Romance order after the number: 155 rue Oberkampf, 12 rue de la Paix.
+      size_t k = j + 1;
+      size_t last = 0;
+      while (k < n && k < j + 6) {
+        if (IsCapWord(t[k].core) || IsOrdinal(t[k].core)) {
+          last = k;
+        } else if (!IsStreetParticle(t[k].core)) {
+          break;
+        }
+        if (!Joined(t[k])) break;
+        ++k;
+      }
+      if (last != 0) return last + 1;
+    }
+    if (IsTypelessStreet(t[j].core)) return j + 1;
+    // English order: 45 Valencia Street, 858 W 34th St, 1897, Linking Road.
+    for (size_t k = j; k < n && k < j + 5; ++k) {
+      if (k > j && IsTrailingStreetType(t[k].core)) {
+        size_t end = k + 1;
+        if (Joined(t[k]) && end < n && IsDirection(t[end].core) && IsUpperAscii(t[end].core[0])) {
+          ++end;
+        }
+        return end;
+      }
+      if (!IsNamePart(t[k]) || !Joined(t[k])) break;
+    }
+    return i;
+  }
+  if (IsCompoundStreetName(a.core) && IsCapWord(a.core) && !a.stop && i + 1 < n &&
+      IsHouseNumber(t[i + 1].core)) {
+    return i + 2;  // Friedrichstraße 12, Kastanienallee 5
+  }
+  if (IsCapWord(a.core) && Joined(a) && i + 2 < n && IsNumberAfterStreetType(t[i + 1].core) &&
+      !t[i + 1].stop && IsHouseNumber(t[i + 2].core)) {
+    return i + 3;  // Berliner Straße 12
+  }
+  if (IsLeadingStreetType(a.core) && (IsCapWord(a.core) || IsLowerCaseLeadingType(a.core)) &&
+      Joined(a)) {
+    // Avenida Paulista, 1124 / Via Roma 12 / Calle de Alcalá 5.
+    size_t k = i + 1;
+    size_t last = 0;
+    while (k < n && k < i + 6) {
+      if (IsCapWord(t[k].core)) {
+        last = k;
+      } else if (!IsStreetParticle(t[k].core)) {
+        break;
+      }
+      if (t[k].stop) return i;
+      if (t[k].comma) break;
+      ++k;
+    }
+    if (last != 0 && last + 1 < n && !t[last].stop && IsHouseNumber(t[last + 1].core)) {
+      return last + 2;
+    }
+  }
+  return i;
+}
+
+// An apartment/suite designator after the street (Apt 5B, Suite 200, #12): tokens used.
+size_t UnitAt(const std::vector<Tok>& t, size_t n) {
+  if (n >= t.size()) return 0;
+  std::string_view c = t[n].core;
+  if (c.size() >= 2 && c[0] == '#' && IsDigit(c[1])) return 1;
+  for (std::string_view u : {"Apt", "Apartment", "Suite", "Ste", "Unit", "Flat", "Floor", "Fl",
+                             "Room", "Rm", "Bldg", "Building", "apt", "suite", "unit", "flat"}) {
+    if (c == u && Joined(t[n]) && n + 1 < t.size() && IsDigit(t[n + 1].core[0]) &&
+        t[n + 1].core.size() <= 6) {
+      return 2;
+    }
+  }
+  return 0;
+}
+
+bool IsDash(const Tok& t) { return t.core == "-" || t.core == "\xE2\x80\x93"; }
+
+size_t SkipDash(const std::vector<Tok>& t, size_t n) {
+  return (n < t.size() && IsDash(t[n])) ? n + 1 : n;
+}
+
+bool IsRegionCode(const Tok& t) {
+  std::string_view c = t.core;
+  return c.size() >= 2 && c.size() <= 3 && IsUpperAscii(c[0]) && IsUpperAscii(c[1]) &&
+         (c.size() == 2 || IsUpperAscii(c[2])) && !t.stop;
+}
+
+// Postal code and city after a street ending before token n; returns the next token index.
+// Shapes: "94103 San Francisco", "London NW1 6XE", "Springfield, IL 62704",
+// "- Bela Vista, São Paulo - SP, 01310-200".
+size_t AddressTail(std::string_view text, std::vector<Tok>& t, size_t n, Findings& out) {
+  if (n >= t.size() || t[n - 1].stop) return n;
+  n = SkipDash(t, n);
+  if (size_t p = PostalAt(t, n, false)) {
+    Add(out, t, n, p, kPostalCode);
+    size_t c = n + p;
+    if (c >= t.size() || t[c - 1].stop) return c;
+    c = SkipDash(t, c);
+    size_t len = KnownCityAt(text, t, c);
+    if (len == 0) len = CapRunAt(t, c);
+    if (len > 0) Add(out, t, c, len, kCity);
+    return c + len;
+  }
+  for (int attempt = 0; attempt < 2 && n < t.size(); ++attempt) {
+    size_t len = KnownCityAt(text, t, n);
+    bool known = len > 0;
+    if (!known) len = CapRunAt(t, n);
+    if (len == 0) return n;
+    size_t c = n + len;
+    if (c < t.size() && !t[c - 1].stop) {
+      size_t r = SkipDash(t, c);
+      if (PostalAt(t, r, true) == 0 && r < t.size() && IsRegionCode(t[r])) {
+        r = SkipDash(t, r + 1);
+      }
+      if (size_t p = PostalAt(t, r, r == c)) {
+        Add(out, t, n, len, kCity);
+        Add(out, t, r, p, kPostalCode);
+        return r + p;
+      }
+    }
+    if (known) {
+      Add(out, t, n, len, kCity);
+      return c;
+    }
+    // The first capitalised run may be a neighbourhood (Bela Vista); try the next one.
+    if (!t[c - 1].comma || c >= t.size()) return n;
+    n = c;
+  }
+  return n;
+}
+
+}  // namespace
+
+void FindAddresses(std::string_view text, Findings& out) {
+  std::vector<Tok> t = Tokenize(text);
+  for (size_t i = 0; i < t.size(); ++i) {
+    size_t end = StreetAt(t, i);
+    if (end > i) {
+      if (t[end - 1].comma || Joined(t[end - 1])) end += UnitAt(t, end);
+      Add(out, t, i, end - i, kStreetAddress);
+      i = AddressTail(text, t, end, out) - 1;
+      continue;
+    }
+    // A postal code directly followed by a known city (10115 Berlin, SW1A 1AA London).
+    if (size_t p = PostalAt(t, i, true); p > 0 && Joined(t[i + p - 1])) {
+      size_t len = KnownCityAt(text, t, i + p);
+      size_t after = i + p + len;
+      bool clause_end = len > 0 && (after == t.size() || !Joined(t[after - 1]) ||
+                                    IsCountryName(t[after].core, true));
+      if (clause_end) {
+        Add(out, t, i, p, kPostalCode);
+        Add(out, t, i + p, len, kCity);
+        i += p + len - 1;
+      }
+    }
+  }
+}
+
+bool IsKnownCity(std::string_view value) { return IsCityName(value); }
+
+bool IsCountry(std::string_view value) { return IsCountryName(value, true); }
+
+}  // namespace metagate::classify::text

@@ -1,0 +1,287 @@
+#include "text/person_name.h"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include "metagate/common/utf8.h"
+#include "text/cjk_names.h"
+#include "text/given_names.h"
+#include "text/name_words.h"
+#include "text/script.h"
+#include "text/street_words.h"
+
+namespace metagate::classify::text {
+namespace {
+
+constexpr size_t kMaxSurnames = 3;
+
+bool IsSpace(std::string_view text, size_t begin, size_t end) {
+  if (begin >= end) return false;
+  for (size_t i = begin; i < end; ++i) {
+    if (text[i] != ' ') return false;
+  }
+  return end - begin <= 2;
+}
+
+// Extends a name that starts at word `g` (a given name) over its surname words; returns the
+// index one past the last word used, or g + 1 when there is no surname.
+size_t SurnameEnd(std::string_view text, const std::vector<Word>& words, size_t g) {
+  bool caps = words[g].all_caps;
+  size_t last = g;
+  size_t used = 0;
+  for (size_t k = g + 1; k < words.size() && used < kMaxSurnames; ++k) {
+    if (!IsSpace(text, words[k - 1].end, words[k].begin)) break;
+    const Word& w = words[k];
+    if (IsParticle(w.text) && !w.capitalized) {
+      size_t next = k + 1;
+      if (next < words.size() && IsParticle(words[next].text) && !words[next].capitalized) ++next;
+      if (next < words.size() && words[next].capitalized) continue;
+      break;
+    }
+    if (!w.capitalized || w.blocked || IsNotSurname(w.text)) break;
+    if (w.all_caps != caps && w.text.size() > 1) break;
+    last = k;
+    ++used;
+  }
+  return last + 1;
+}
+
+bool HasCueBefore(std::string_view text, const std::vector<Word>& words, size_t g) {
+  size_t b = words[g].begin;
+  size_t i = b;
+  while (i > 0 && text[i - 1] == ' ') --i;
+  if (i > 0 && (text[i - 1] == '(' || text[i - 1] == '[' || text[i - 1] == '"')) return true;
+  if (g == 0) return false;
+  const Word& prev = words[g - 1];
+  // Only spaces, a comma or a colon between the cue word and the name.
+  for (size_t k = prev.end; k < b; ++k) {
+    if (text[k] != ' ' && text[k] != ',' && text[k] != ':' && text[k] != '.') return false;
+  }
+  return IsCueWord(prev.text);
+}
+
+bool PrecededByPlacePrefix(std::string_view text, const std::vector<Word>& words, size_t g) {
+  if (g == 0) return false;
+  const Word& prev = words[g - 1];
+  return IsSpace(text, prev.end, words[g].begin) && IsPlacePrefix(prev.text);
+}
+
+void AddFinding(Findings& out, size_t begin, size_t end) {
+  out.push_back(Finding{static_cast<uint32_t>(begin), static_cast<uint32_t>(end), kPersonName});
+}
+
+bool IsLeadingStreetWord(std::string_view word) {
+  if (!IsLeadingStreetType(word)) return false;
+  size_t i = 0;
+  if (IsUpperCp(utf8::Decode(word, &i))) return true;
+  return word == "rue" || word == "boulevard" || word == "avenue" || word == "calle" ||
+         word == "rua" || word == "avenida" || word == "chemin" || word == "quai";
+}
+
+// True when the name that ends at word `last` is part of a company or street name
+// (Thomas Cook Group, Martin Luther King Boulevard) or follows a leading street type
+// (Rua Oscar Freire, rue Victor Hugo).
+bool InsideOtherName(std::string_view text, const std::vector<Word>& words, size_t first,
+                     size_t last) {
+  if (last + 1 < words.size() && IsSpace(text, words[last].end, words[last + 1].begin) &&
+      words[last + 1].capitalized && IsNotSurname(words[last + 1].text)) {
+    return true;
+  }
+  return first > 0 && IsSpace(text, words[first - 1].end, words[first].begin) &&
+         IsLeadingStreetWord(words[first - 1].text);
+}
+
+// East Asian order: family name, then 1–2 words of which the last is a given name
+// (Wang Wei, Tanaka Hiroshi, Nguyen Van An). Returns one past the last word, or g.
+size_t AsianOrderEnd(std::string_view text, const std::vector<Word>& words, size_t g) {
+  if (!IsAsianSurname(words[g].text)) return g;
+  size_t end = g;
+  for (size_t k = g + 1; k < words.size() && k <= g + 2; ++k) {
+    const Word& w = words[k];
+    if (!IsSpace(text, words[k - 1].end, w.begin) || !w.capitalized || w.blocked ||
+        IsNotSurname(w.text)) {
+      break;
+    }
+    if (LookupGivenName(w.text) != GivenNameKind::kNone) end = k + 1;
+  }
+  return end;
+}
+
+bool IsWholeText(std::string_view text, size_t begin, size_t end) {
+  for (size_t i = 0; i < begin; ++i) {
+    if (text[i] != ' ') return false;
+  }
+  for (size_t i = end; i < text.size(); ++i) {
+    if (text[i] != ' ' && text[i] != '.') return false;
+  }
+  return true;
+}
+
+// Latin/Cyrillic names: given name + surnames, or East Asian surname + given name.
+void FindWordNames(std::string_view text, const std::vector<Word>& words, Findings& out) {
+  for (size_t g = 0; g < words.size(); ++g) {
+    const Word& w = words[g];
+    if (!w.capitalized || w.blocked) continue;
+    GivenNameKind kind = LookupGivenName(w.text);
+    size_t end_word = g + 1;
+    if (kind != GivenNameKind::kNone) {
+      if (PrecededByPlacePrefix(text, words, g)) continue;
+      end_word = SurnameEnd(text, words, g);
+      if (end_word == g + 1) {
+        kind = GivenNameKind::kNone;  // maybe a family name first: Kim Minjun
+      } else if (kind == GivenNameKind::kAmbiguous &&
+                 (IsCommonNoun(words[g + 1].text) ||
+                  (!HasCueBefore(text, words, g) &&
+                   !IsWholeText(text, w.begin, words[end_word - 1].end)))) {
+        continue;
+      }
+    }
+    if (kind == GivenNameKind::kNone) {
+      end_word = AsianOrderEnd(text, words, g);
+      if (end_word == g) continue;
+      if (!HasCueBefore(text, words, g) && !IsWholeText(text, w.begin, words[end_word - 1].end)) {
+        continue;
+      }
+    }
+    if (InsideOtherName(text, words, g, end_word - 1)) {
+      g = end_word - 1;
+      continue;
+    }
+    AddFinding(out, w.begin, TrimPossessive(words[end_word - 1]));
+    g = end_word - 1;
+  }
+}
+
+// A run of CJK characters with at most one inner space, bounded by non-CJK text.
+struct CjkRun {
+  size_t begin, end;
+};
+
+std::vector<CjkRun> CjkRuns(std::string_view text) {
+  std::vector<CjkRun> runs;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = i;
+    uint32_t cp = utf8::Decode(text, &i);
+    if (!IsCjkCp(cp)) continue;
+    size_t end = i;
+    bool spaced = false;
+    while (i < text.size()) {
+      size_t j = i;
+      uint32_t c = utf8::Decode(text, &j);
+      if (IsCjkCp(c)) {
+        end = i = j;
+        continue;
+      }
+      if (c == ' ' && !spaced && j < text.size()) {
+        size_t k = j;
+        if (IsCjkCp(utf8::Decode(text, &k))) {
+          spaced = true;
+          i = j;
+          continue;
+        }
+      }
+      break;
+    }
+    runs.push_back({start, end});
+    i = end;
+  }
+  return runs;
+}
+
+bool CjkContext(std::string_view text, const std::vector<Word>& words, CjkRun run) {
+  size_t b = run.begin;
+  while (b > 0 && text[b - 1] == ' ') --b;
+  if (b == 0) return true;
+  char before = text[b - 1];
+  if (before == '(' || before == '[' || before == '"' || before == ':' || before == ',') {
+    return true;
+  }
+  size_t e = run.end;
+  if (e < text.size() && text[e] == ')') return true;
+  for (const Word& w : words) {
+    if (w.end == b) return IsCueWord(w.text);
+  }
+  return false;
+}
+
+void FindCjkNames(std::string_view text, const std::vector<Word>& words, Findings& out) {
+  for (CjkRun run : CjkRuns(text)) {
+    std::string_view s = text.substr(run.begin, run.end - run.begin);
+    if (IsCjkName(s) && CjkContext(text, words, run)) AddFinding(out, run.begin, run.end);
+  }
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n')) {
+    s.remove_prefix(1);
+  }
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) {
+    s.remove_suffix(1);
+  }
+  return s;
+}
+
+// Whole value in "Given [Middle] Surname" form (after any comma reordering).
+bool WordsAreName(const std::vector<Word>& words, size_t first, size_t given_at, size_t count) {
+  size_t name_words = 0;
+  bool ambiguous = LookupGivenName(words[given_at].text) == GivenNameKind::kAmbiguous;
+  for (size_t k = first; k < first + count; ++k) {
+    const Word& w = words[k];
+    if (w.blocked) return false;
+    if (IsParticle(w.text) && !w.capitalized) {
+      if (k + 1 == first + count) return false;
+      continue;
+    }
+    if (!w.capitalized) return false;
+    if (k != given_at && IsNotSurname(w.text)) return false;
+    if (k != given_at && ambiguous && IsCommonNoun(w.text)) return false;
+    ++name_words;
+  }
+  if (name_words < 2 || name_words > 4) return false;
+  GivenNameKind kind = LookupGivenName(words[given_at].text);
+  if (kind != GivenNameKind::kNone) return true;
+  // East Asian order: family name first, then a given name.
+  return given_at == first && count <= 3 && IsAsianSurname(words[first].text) &&
+         LookupGivenName(words[first + count - 1].text) != GivenNameKind::kNone;
+}
+
+}  // namespace
+
+bool LooksLikePersonName(std::string_view value) {
+  value = Trim(value);
+  if (value.empty() || value.size() > 120) return false;
+  if (IsCjkName(value)) return true;
+  std::vector<Word> words = SplitWords(value);
+  if (words.size() < 2 || words.size() > 6) return false;
+  // Only letters, single spaces, and at most one comma between words.
+  size_t comma_after = words.size();
+  if (words.front().begin != 0 || words.back().end != value.size()) return false;
+  for (size_t k = 1; k < words.size(); ++k) {
+    std::string_view gap = value.substr(words[k - 1].end, words[k].begin - words[k - 1].end);
+    if (gap == " ") continue;
+    if ((gap == ", " || gap == ",") && comma_after == words.size()) {
+      comma_after = k;
+      continue;
+    }
+    return false;
+  }
+  if (comma_after == words.size()) return WordsAreName(words, 0, 0, words.size());
+  // "Surname, Given [Middle]": the given name follows the comma.
+  return WordsAreName(words, 0, comma_after, words.size());
+}
+
+void FindPersonNames(std::string_view text, Findings& out) {
+  std::string_view trimmed = Trim(text);
+  if (!trimmed.empty() && IsCjkName(trimmed)) {
+    size_t b = static_cast<size_t>(trimmed.data() - text.data());
+    AddFinding(out, b, b + trimmed.size());
+    return;
+  }
+  std::vector<Word> words = SplitWords(text);
+  FindWordNames(text, words, out);
+  FindCjkNames(text, words, out);
+}
+
+}  // namespace metagate::classify::text
