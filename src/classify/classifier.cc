@@ -77,7 +77,10 @@ struct ClassifierScratch::State {
   LeafClasses leaf;
   std::vector<Hit> hits;
 
-  State() { (void)parser.allocate(1 << 16, kMaxDepth); }
+  State() {
+    simdjson::error_code err = parser.allocate(1 << 16, kMaxDepth);
+    (void)err;  // on failure parse() allocates again and reports the error then
+  }
 };
 
 ClassifierScratch::ClassifierScratch() : state_(std::make_unique<State>()) {}
@@ -127,18 +130,17 @@ void ClassifierImpl::VisitLeaf(const WireFormat& format, simdjson::dom::element 
   std::string_view str;
   switch (el.type()) {
     case simdjson::dom::element_type::STRING:
-      str = el.get_string().value_unsafe();
+      if (el.get_string().get(str)) return;
       leaf->ClassifyString(str, rule, st.leaf);
       break;
     case simdjson::dom::element_type::INT64:
-      leaf->ClassifyNumber(static_cast<double>(el.get_int64().value_unsafe()), rule, st.leaf);
-      break;
     case simdjson::dom::element_type::UINT64:
-      leaf->ClassifyNumber(static_cast<double>(el.get_uint64().value_unsafe()), rule, st.leaf);
+    case simdjson::dom::element_type::DOUBLE: {
+      double d = 0;
+      if (el.get_double().get(d)) return;
+      leaf->ClassifyNumber(d, rule, st.leaf);
       break;
-    case simdjson::dom::element_type::DOUBLE:
-      leaf->ClassifyNumber(el.get_double().value_unsafe(), rule, st.leaf);
-      break;
+    }
     default: return;  // null and booleans carry nothing to label
   }
   if (st.leaf.whole.empty() && st.leaf.embedded.empty()) return;
@@ -169,14 +171,15 @@ void ClassifierImpl::Walk(const WireFormat& format, simdjson::dom::element el, S
   }
   switch (el.type()) {
     case simdjson::dom::element_type::OBJECT: {
-      simdjson::dom::object obj = el.get_object().value_unsafe();
+      simdjson::dom::object obj;
+      if (el.get_object().get(obj)) return;
       // An OTLP attribute: named by its key, its value typed by an AnyValue wrapper.
       std::string_view attr_key;
       bool is_attribute = false;
       if (format.attribute_lists && obj.size() <= 2) {
         simdjson::dom::element k, v;
-        if (!obj["key"].get(k) && k.is_string() && !obj["value"].get(v) && v.is_object()) {
-          attr_key = k.get_string().value_unsafe();
+        if (!obj["key"].get(k) && !k.get_string().get(attr_key) && !obj["value"].get(v) &&
+            v.is_object()) {
           is_attribute = true;
         }
       }
@@ -202,7 +205,9 @@ void ClassifierImpl::Walk(const WireFormat& format, simdjson::dom::element el, S
       size_t depth = st.path.size();
       if (st.index_text.size() <= depth) st.index_text.resize(depth + 1);
       size_t i = 0;
-      for (simdjson::dom::element item : el.get_array().value_unsafe()) {
+      simdjson::dom::array arr;
+      if (el.get_array().get(arr)) return;
+      for (simdjson::dom::element item : arr) {
         std::string& idx = st.index_text[depth];
         idx = std::to_string(i++);
         size_t pointer_len = st.pointer.size();
