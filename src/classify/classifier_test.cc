@@ -30,7 +30,11 @@ class ClassifierTest : public ::testing::Test {
     for (const FieldLabel& f : Run(format, body).fields) out[f.path] = f.classes;
     return out;
   }
-  std::shared_ptr<const Classifier> classifier_ = Make();
+  static std::shared_ptr<const Classifier> Default() {
+    static const std::shared_ptr<const Classifier> c = Make();  // compiled once per run
+    return c;
+  }
+  std::shared_ptr<const Classifier> classifier_ = Default();
   ClassifierScratch scratch_;
 };
 

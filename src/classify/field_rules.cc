@@ -156,6 +156,8 @@ const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_token
       {RuleKind::kClass, kCreditCard, V::kCard},       // 23
       {RuleKind::kClass, kKnowledgeBaseId, V::kNonEmpty},  // 24
       {RuleKind::kClass, kTenantId, V::kNonEmpty},     // 25
+      {RuleKind::kPrompt, kNoClass, V::kNonEmpty},     // 26
+      {RuleKind::kFreeText, kNoClass, V::kNonEmpty},   // 27
   };
   if (all.empty() || name_tokens == 0) return nullptr;
   std::span<const std::string> name = all.subspan(all.size() - name_tokens);
@@ -195,6 +197,14 @@ const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_token
     return &kRules[16];
   }
   if (Has(name, {"tenant"})) return &kRules[8];
+  if (Has(name, {"prompt"}) && !Has(name, {"category", "intent", "tokens", "id", "template"})) {
+    return &kRules[26];
+  }
+  if (Has(name, {"message", "msg", "body", "comment", "comments", "description", "query",
+                 "search", "title", "text", "note", "notes", "content", "summary", "subject",
+                 "feedback", "reason", "details", "log", "transcript", "snippet", "question"})) {
+    return &kRules[27];
+  }
   // An identifier named by what it identifies; the owner may be the parent (`user/uuid`).
   if (Has(std::span<const std::string>(&last, 1),
           {"id", "ids", "uuid", "guid", "identifier", "key", "number", "no", "num", "ref"})) {

@@ -69,6 +69,9 @@ TEST(FieldRules, UnlistedSpellingsAreReadByTheirWords) {
   EXPECT_EQ(ClassOf(rules, "", "workspaceRef"), kOrgId);
   EXPECT_EQ(ClassOf(rules, "", "stripeSecretKey"), kSecret);
   EXPECT_EQ(ClassOf(rules, "", "recipientFullName"), kPersonName);
+  EXPECT_EQ(MatchName(rules, "", "promptPreview")->kind, RuleKind::kPrompt);
+  EXPECT_EQ(MatchName(rules, "", "supportTicketBodyText")->kind, RuleKind::kFreeText);
+  EXPECT_EQ(MatchName(rules, "", "prompt_tokens"), nullptr);
   EXPECT_EQ(ClassOf(rules, "user", "plan"), kNoClass);
   EXPECT_EQ(ClassOf(rules, "session", "duration"), kNoClass);
   EXPECT_EQ(ClassOf(rules, "", "email_verified"), kNoClass);
