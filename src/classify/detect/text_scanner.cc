@@ -239,7 +239,9 @@ void ConfirmIpv6(const Candidate& c, Collector& col) {
   size_t e = c.to;
   if (!Widen(t, b, e, ip_char)) return;
   while (e > b && t[e - 1] == '.') --e;
-  if (!col.FirstVisit(kPatIpv6, b) || !LeftOk(t, b)) return;
+  if (!col.FirstVisit(kPatIpv6, b)) return;
+  if (e - b > 2 && t[b] == ':' && t[b + 1] != ':') ++b;  // `ip:2001:db8::1`
+  if (!LeftOk(t, b)) return;
   std::string_view v = t.substr(b, e - b);
   if (!IsIp(v) && v.size() > 2 && v.back() == ':' && v[v.size() - 2] != ':') {
     --e;  // `… 2001:db8::1:` followed by prose

@@ -56,6 +56,7 @@ TEST(TextScanner, CardsAndPhones) {
   EXPECT_EQ(Scan("+91-9463660557"), "phone:+91-9463660557;");
   EXPECT_EQ(Scan("Contact phone 020 7946 0958, or +49 (0)30 12345678."),
             "phone:020 7946 0958;phone:+49 (0)30 12345678;");
+  EXPECT_EQ(Scan("client_ip:2001:db8::1 peer=fe80::1"), "ip:2001:db8::1;ip:fe80::1;");
   EXPECT_EQ(Scan("IP 192.168.1.1:8080 and [2001:db8::1]:443"), "ip:192.168.1.1;ip:2001:db8::1;");
 }
 
