@@ -3,6 +3,7 @@
 #include <hs/hs.h>
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <string>
 #include <unordered_set>
@@ -74,8 +75,11 @@ int OnMatch(unsigned id, unsigned long long from, unsigned long long to, unsigne
   return m->candidates.size() > 100000 ? 1 : 0;  // stop on pathological input
 }
 
+std::atomic<uint64_t> next_scanner_id{1};
+
 struct ScratchHolder {
   hs_scratch_t* scratch = nullptr;
+  std::vector<uint64_t> sized_for;  // scanner ids this scratch has been grown for
   ~ScratchHolder() {
     if (scratch != nullptr) hs_free_scratch(scratch);
   }
@@ -453,12 +457,19 @@ Result<std::shared_ptr<const TextScanner>> TextScanner::Create() {
   return std::shared_ptr<const TextScanner>(new TextScanner(db));
 }
 
+TextScanner::TextScanner(hs_database* db) : db_(db), id_(next_scanner_id.fetch_add(1)) {}
+
 TextScanner::~TextScanner() { hs_free_database(db_); }
 
 void TextScanner::Scan(std::string_view text, Findings& out) const {
   if (text.empty() || text.size() > UINT32_MAX) return;
   thread_local ScratchHolder holder;
-  if (hs_alloc_scratch(db_, &holder.scratch) != HS_SUCCESS) return;
+  // Growing the scratch is costly: do it once per thread and scanner, not per scan.
+  if (std::find(holder.sized_for.begin(), holder.sized_for.end(), id_) ==
+      holder.sized_for.end()) {
+    if (hs_alloc_scratch(db_, &holder.scratch) != HS_SUCCESS) return;
+    holder.sized_for.push_back(id_);
+  }
   MatchContext m;
   std::fill(std::begin(m.last), std::end(m.last), SIZE_MAX);
   hs_scan(db_, text.data(), static_cast<unsigned>(text.size()), 0, holder.scratch, OnMatch, &m);

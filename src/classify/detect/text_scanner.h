@@ -2,6 +2,7 @@
 // value detectors of this directory.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
 
@@ -29,9 +30,10 @@ class TextScanner {
   void Scan(std::string_view text, Findings& out) const;
 
  private:
-  explicit TextScanner(hs_database* db) : db_(db) {}
+  explicit TextScanner(hs_database* db);
 
   hs_database* db_;
+  uint64_t id_;  // tells the per-thread scratch which databases it is already sized for
 };
 
 }  // namespace metagate::classify::detect
