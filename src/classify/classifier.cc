@@ -72,12 +72,12 @@ struct ClassifierScratch::State {
   // Walk state.
   std::string pointer;
   std::vector<std::string_view> path;
-  std::vector<std::string> index_text;
+  std::vector<std::string> index_text;  // one per depth, sized once: `path` points into them
   std::vector<std::string_view> names;  // field names from the root down (arrays add none)
   LeafClasses leaf;
   std::vector<Hit> hits;
 
-  State() {
+  State() : index_text(kMaxDepth + 1) {
     simdjson::error_code err = parser.allocate(1 << 16, kMaxDepth);
     (void)err;  // on failure parse() allocates again and reports the error then
   }
@@ -202,8 +202,7 @@ void ClassifierImpl::Walk(const WireFormat& format, simdjson::dom::element el, S
       return;
     }
     case simdjson::dom::element_type::ARRAY: {
-      size_t depth = st.path.size();
-      if (st.index_text.size() <= depth) st.index_text.resize(depth + 1);
+      size_t depth = st.path.size();  // < kMaxDepth, checked above
       size_t i = 0;
       simdjson::dom::array arr;
       if (el.get_array().get(arr)) return;
