@@ -43,6 +43,15 @@ TEST(AddressTest, EnglishOrder) {
             (V{"S:45 Park Avenue, Apt 5B", "C:New York"}));
 }
 
+TEST(AddressTest, AbbreviationsAndLongCityNames) {
+  EXPECT_EQ(Parts("for 500 Boylston St., Boston, MA 02116"),
+            (V{"S:500 Boylston St", "C:Boston", "Z:02116"}));
+  EXPECT_EQ(Parts("for 17 Nguyen Hue Boulevard, 700000 Ho Chi Minh City"),
+            (V{"S:17 Nguyen Hue Boulevard", "Z:700000", "C:Ho Chi Minh City"}));
+  EXPECT_EQ(Parts("Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200"),
+            (V{"S:Av. Paulista, 1578", "C:São Paulo", "Z:01310-200"}));
+}
+
 TEST(AddressTest, IndianOrder) {
   EXPECT_EQ(Parts("Address validation failed for 1897, Linking Road, 400051 Mumbai"),
             (V{"S:1897, Linking Road", "Z:400051", "C:Mumbai"}));

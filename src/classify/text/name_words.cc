@@ -62,12 +62,12 @@ constexpr std::string_view kCueWords[] = {
     "och",       "und",        "and",         "or",        "et",        "y",         "e"};
 
 constexpr std::string_view kStrongCueWords[] = {
-    "applicant", "attn",    "beneficiary", "candidate", "cardholder", "customer",  "dear",
-    "employee",  "holder",  "madam",       "mr",        "mrs",        "ms",        "mx",
-    "named",     "patient", "payee",       "prof",      "recipient",  "regards",   "signed",
-    "sincerely", "herr",    "frau",        "monsieur",  "madame",     "mme",       "señor",
-    "señora",    "sr",      "sra",         "client",    "cliente",    "passenger", "guest",
-    "tenant",    "assignee"};
+    "applicant",  "dr",        "doctor", "professor", "attn",    "beneficiary", "candidate",
+    "cardholder", "customer",  "dear",   "employee",  "holder",  "madam",       "mr",
+    "mrs",        "ms",        "mx",     "named",     "patient", "payee",       "prof",
+    "recipient",  "regards",   "signed", "sincerely", "herr",    "frau",        "monsieur",
+    "madame",     "mme",       "señor",  "señora",    "sr",      "sra",         "client",
+    "cliente",    "passenger", "guest",  "tenant",    "assignee"};
 
 constexpr std::string_view kPlacePrefixes[] = {
     "cape",  "east",  "fort",  "glen",   "lake",   "mount", "new",   "north", "port",

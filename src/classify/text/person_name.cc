@@ -291,7 +291,7 @@ bool WordsAreName(const std::vector<Word>& words, size_t first, size_t given_at,
       continue;
     }
     if (!w.capitalized) return false;
-    if (k != given_at && IsNotSurname(w.text)) return false;
+    if (k != given_at && (IsNotSurname(w.text) || IsCueWord(w.text))) return false;
     if (k != given_at && ambiguous && IsCommonNoun(w.text)) return false;
     ++name_words;
   }

@@ -86,6 +86,19 @@ TEST(PersonNameTest, OtherScriptsAndOrders) {
   EXPECT_EQ(Names("Ticket assigned to Hiroshi Watanabe"), V{"Hiroshi Watanabe"});
 }
 
+TEST(PersonNameTest, NamesOutsideTheGazetteerNeedStrongContext) {
+  EXPECT_EQ(Names("Refund queued, holder Xolani Dlamini."), V{"Xolani Dlamini"});
+  EXPECT_EQ(Names("Contact: Dr. Olusegun Obasanjo"), V{"Olusegun Obasanjo"});
+  EXPECT_EQ(Names("Write to Keoni Kahale (keoni@example.com)"), V{"Keoni Kahale"});
+  EXPECT_EQ(Names("Invoice for Keoni Nakamura – Globex"), V{"Keoni Nakamura"});
+  EXPECT_TRUE(Names("Invoice for Pied Piper – Globex").empty());
+  EXPECT_TRUE(Names("Hi, this is Customer Support.").empty());
+  EXPECT_TRUE(Names("Sent by Jenkins Pipeline").empty());
+  EXPECT_TRUE(LooksLikePersonName("Xolani Dlamini"));
+  EXPECT_FALSE(LooksLikePersonName("Thanks, Priya"));
+  EXPECT_FALSE(LooksLikePersonName("Wireless Mouse"));
+}
+
 TEST(PersonNameTest, AmbiguousNamesNeedACue) {
   EXPECT_EQ(Names("Please send the contract to Mark Zuckerberg"), V{"Mark Zuckerberg"});
   EXPECT_TRUE(Names("Mark This Ticket as resolved").empty());
