@@ -27,8 +27,9 @@ bool IsAbbreviation(std::string_view raw) {
     buf[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(raw[k])));
   }
   std::string_view s(buf, raw.size());
-  for (std::string_view a : {"ul", "al", "av", "avda", "bd", "jl", "pr", "str", "ave", "blvd",
-                             "rd", "ln", "ct", "pl",   "sq", "cd", "sk", "apt", "no",  "nr"}) {
+  for (std::string_view a :
+       {"ul", "al", "av", "avda", "bd", "jl", "pr", "str", "ave", "blvd", "st",
+        "dr", "rd", "ln", "ct",   "pl", "sq", "cd", "sk",  "apt", "no",   "nr"}) {
     if (s == a) return true;
   }
   return false;
@@ -55,8 +56,10 @@ std::vector<Tok> Tokenize(std::string_view text) {
       --e;
     }
     if (e == b) continue;
-    if (t.stop && !t.comma && e < i && text[e] == '.' && IsAbbreviation(text.substr(b, e - b))) {
-      t.stop = false;  // "ul." and "St." keep their dot as part of the word
+    if (t.stop && e < i && text[e] == '.' && IsAbbreviation(text.substr(b, e - b))) {
+      // "ul." and "St." keep their dot: only later punctuation ends the clause.
+      std::string_view rest = text.substr(e + 1, i - e - 1);
+      t.stop = rest.find_first_of(".;:!?)") != std::string_view::npos;
     }
     t.begin = b;
     t.end = e;
@@ -128,7 +131,7 @@ size_t PostalAt(const std::vector<Tok>& t, size_t i, bool strict) {
     return c.size() == a + 1 + b && AllDigits(c.substr(0, a)) && c[a] == '-' &&
            AllDigits(c.substr(a + 1));
   };
-  if (AllDigits(c) && (c.size() == 5 || c.size() == 6)) return 1;
+  if (AllDigits(c) && (c.size() == 5 || c.size() == 6 || (!strict && c.size() == 7))) return 1;
   if (digits_dash_digits(5, 4) || digits_dash_digits(5, 3) || digits_dash_digits(4, 3) ||
       digits_dash_digits(2, 3) || digits_dash_digits(3, 4)) {
     return 1;
@@ -164,9 +167,9 @@ size_t PostalAt(const std::vector<Tok>& t, size_t i, bool strict) {
   return 0;
 }
 
-// Longest known city (1–3 tokens) at token i; returns the token count.
+// Longest known city (1–4 tokens) at token i; returns the token count.
 size_t KnownCityAt(std::string_view text, const std::vector<Tok>& t, size_t i) {
-  for (size_t len = 3; len >= 1; --len) {
+  for (size_t len = 4; len >= 1; --len) {
     if (i + len > t.size()) continue;
     bool ok = true;
     for (size_t k = i; k + 1 < i + len; ++k) ok = ok && !t[k].comma && !t[k].stop;
@@ -226,6 +229,7 @@ size_t StreetAt(const std::vector<Tok>& t, size_t i) {
       if (last != 0) return last + 1;
     }
     if (IsTypelessStreet(t[j].core)) return j + 1;
+    if (IsCompoundStreetName(t[j].core) && IsCapWord(t[j].core)) return j + 1;  // 16 Hauptstraße
     // English order: 45 Valencia Street, 858 W 34th St, 1897, Linking Road.
     for (size_t k = j; k < n && k < j + 5; ++k) {
       if (k > j && IsTrailingStreetType(t[k].core)) {

@@ -223,6 +223,14 @@ budi agus ahmad andi bambang dedi dewi eko hadi hendra indra joko putra rudi riz
 slamet sri sutrisno teguh wahyu yudi adi arief dimas fajar galih gilang irfan
 ayu fitri indah kartika lestari nur putri rina siti wulan yanti ratna dian intan
 sari wati
+aleksi eino onni veeti väinö vaino elias niilo topi oona aada venla pihla iida ella
+sourav souvik subhajit arnab arijit debashish sayan sandip soumya ritwik tanmoy anirban
+sudipta pritam rupam shreya moumita sreya tanushree debjani paromita
+babajide babatunde adekunle adeyinka akinwale ayoola gbenga jide kolade oluwadamilare
+oluwatobi oyinda temidayo tolani yewande omotola titilayo abiodun bolanle
+chibuike chukwudi ebere ekene ikechukwu izuchukwu kamsi nkem obinna oluchi onyekachi
+uzoma ugonna chisom chidera
+dong-hyun hyun-jin jae-won ji-hun ji-yeon min-seok seung-hyun soo-jin yeon-woo
 zoltán zoltan lászló laszlo istván istvan gábor gabor péter andrás andras attila balázs
 balazs csaba ferenc györgy gyorgy imre józsef jozsef tamás bence levente gergely katalin
 erzsébet erzsebet ildikó ildiko zsófia zsofia zsuzsanna éva krisztina eszter réka reka dóra

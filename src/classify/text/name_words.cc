@@ -44,7 +44,7 @@ constexpr std::string_view kNotSurnames[] = {
     "trail",     "tuesday",      "university", "valley",    "ventures",    "via",
     "village",   "way",          "wednesday",  "weg",       "straße",      "platz",
     "gasse",     "avenida",      "rua",        "calle",     "county",      "state",
-    "province",  "river",        "park"};
+    "province",  "river"};
 
 constexpr std::string_view kCueWords[] = {
     "agent",     "am",         "applicant",   "assigned",  "assignee",  "attention", "attn",
@@ -60,6 +60,14 @@ constexpr std::string_view kCueWords[] = {
     "pour",      "für",        "an",          "herr",      "frau",      "señor",     "señora",
     "sr",        "sra",        "monsieur",    "madame",    "m",         "mme",       "de",
     "och",       "und",        "and",         "or",        "et",        "y",         "e"};
+
+constexpr std::string_view kStrongCueWords[] = {
+    "applicant",  "dr",        "doctor", "professor", "attn",    "beneficiary", "candidate",
+    "cardholder", "customer",  "dear",   "employee",  "holder",  "madam",       "mr",
+    "mrs",        "ms",        "mx",     "named",     "patient", "payee",       "prof",
+    "recipient",  "regards",   "signed", "sincerely", "herr",    "frau",        "monsieur",
+    "madame",     "mme",       "señor",  "señora",    "sr",      "sra",         "client",
+    "cliente",    "passenger", "guest",  "tenant",    "assignee"};
 
 constexpr std::string_view kPlacePrefixes[] = {
     "cape",  "east",  "fort",  "glen",   "lake",   "mount", "new",   "north", "port",
@@ -81,16 +89,21 @@ constexpr std::string_view kAsianSurnames[] = {
     "yu",        "zhang",   "zhao",   "zheng",     "zhou",     "zhu"};
 
 constexpr std::string_view kCommonNouns[] = {
-    "alert",    "bag",     "bed",      "beer",   "black",    "blue",       "boots",  "box",
-    "bracelet", "break",   "bundle",   "cake",   "candle",   "chair",      "coffee", "collection",
-    "concert",  "crystal", "day",      "deal",   "desk",     "diamond",    "dress",  "edition",
-    "event",    "fair",    "festival", "flower", "garden",   "glass",      "gold",   "green",
-    "hat",      "jacket",  "juice",    "kit",    "lamp",     "launch",     "mode",   "necklace",
-    "night",    "offer",   "oil",      "pack",   "party",    "pink",       "plan",   "red",
-    "release",  "ring",    "sale",     "season", "set",      "shirt",      "shoes",  "silver",
-    "soap",     "sofa",    "special",  "stone",  "table",    "tea",        "theme",  "time",
-    "update",   "watch",   "water",    "white",  "wine",     "collection", "sale",   "savings",
-    "camp",     "school",  "vibes",    "mood",   "playlist", "quartz"};
+    "alert",   "bag",        "bed",      "beer",      "black",     "blue",       "boots",
+    "box",     "bracelet",   "break",    "bundle",    "cake",      "candle",     "chair",
+    "coffee",  "collection", "concert",  "crystal",   "day",       "deal",       "desk",
+    "diamond", "dress",      "edition",  "event",     "fair",      "festival",   "flower",
+    "garden",  "glass",      "gold",     "green",     "hat",       "jacket",     "juice",
+    "kit",     "lamp",       "launch",   "mode",      "necklace",  "night",      "offer",
+    "oil",     "pack",       "party",    "pink",      "plan",      "red",        "release",
+    "ring",    "sale",       "season",   "set",       "shirt",     "shoes",      "silver",
+    "soap",    "sofa",       "special",  "stone",     "table",     "tea",        "theme",
+    "time",    "update",     "watch",    "water",     "white",     "wine",       "collection",
+    "sale",    "savings",    "camp",     "school",    "vibes",     "mood",       "playlist",
+    "quartz",  "google",     "chrome",   "apple",     "microsoft", "amazon",     "slack",
+    "zoom",    "github",     "gmail",    "outlook",   "windows",   "android",    "iphone",
+    "firefox", "safari",     "stripe",   "paypal",    "visa",      "mastercard", "netflix",
+    "spotify", "uber",       "facebook", "instagram", "twitter",   "whatsapp",   "telegram"};
 
 template <size_t N>
 bool InList(const std::string_view (&list)[N], std::string_view word) {
@@ -181,6 +194,7 @@ size_t TrimPossessive(const Word& w) {
 bool IsParticle(std::string_view word) { return InList(kParticles, word); }
 bool IsNotSurname(std::string_view word) { return InList(kNotSurnames, word); }
 bool IsCueWord(std::string_view word) { return InList(kCueWords, word); }
+bool IsStrongCueWord(std::string_view word) { return InList(kStrongCueWords, word); }
 bool IsPlacePrefix(std::string_view word) { return InList(kPlacePrefixes, word); }
 bool IsAsianSurname(std::string_view word) { return InList(kAsianSurnames, word); }
 bool IsCommonNoun(std::string_view word) { return InList(kCommonNouns, word); }

@@ -8,8 +8,10 @@
 #include "text/cjk_names.h"
 #include "text/given_names.h"
 #include "text/name_words.h"
+#include "text/places.h"
 #include "text/script.h"
 #include "text/street_words.h"
+#include "text/surnames.h"
 
 namespace metagate::classify::text {
 namespace {
@@ -118,6 +120,58 @@ bool IsWholeText(std::string_view text, size_t begin, size_t end) {
   return true;
 }
 
+// A capitalised word that could be an unknown given name or surname.
+bool PlausibleNameWord(const Word& w) {
+  return w.capitalized && !w.all_caps && !w.blocked && w.text.size() >= 2 &&
+         !IsNotSurname(w.text) && !IsCueWord(w.text) && !IsCommonNoun(w.text) &&
+         !IsCityName(w.text) && !IsCountryName(w.text, false) && !IsPlacePrefix(w.text);
+}
+
+// Context that announces a person even when the given name is not in the gazetteer:
+// "holder X", "customer X", "Dear X", "this is X", "my name is X", "Mr X".
+bool HasStrongCueBefore(std::string_view text, const std::vector<Word>& words, size_t g) {
+  if (g == 0 || !HasCueBefore(text, words, g)) return false;
+  std::string_view prev = words[g - 1].text;
+  if (IsStrongCueWord(prev)) return true;
+  if (g < 2) return false;
+  std::string_view before = words[g - 2].text;
+  return (prev == "is" && (before == "this" || before == "name" || before == "This")) ||
+         (prev == "am" && before == "I");
+}
+
+// The name is followed by its e-mail address: "X Y (x.y@example.com)" or "X Y <x@y>".
+bool FollowedByEmail(std::string_view text, size_t end) {
+  size_t i = end;
+  while (i < text.size() && text[i] == ' ') ++i;
+  if (i >= text.size() || (text[i] != '(' && text[i] != '<')) return false;
+  size_t close = text.find_first_of(")> ", i + 1);
+  std::string_view inside =
+      text.substr(i + 1, close == std::string_view::npos ? close : close - i - 1);
+  return inside.find('@') != std::string_view::npos;
+}
+
+// Two or three plausible name words after a strong cue or before an e-mail address.
+size_t UnknownNameEnd(std::string_view text, const std::vector<Word>& words, size_t g) {
+  if (!PlausibleNameWord(words[g])) return g;
+  size_t end = g + 1;
+  while (end < words.size() && end < g + 3 && IsSpace(text, words[end - 1].end, words[end].begin) &&
+         PlausibleNameWord(words[end])) {
+    ++end;
+  }
+  if (end < g + 2) return g;
+  if (end < words.size() && IsSpace(text, words[end - 1].end, words[end].begin) &&
+      words[end].capitalized) {
+    return g;  // a longer capitalised phrase (a title or a company)
+  }
+  if (HasStrongCueBefore(text, words, g) || FollowedByEmail(text, words[end - 1].end)) return end;
+  // A known family name after a plausible given name, with a cue or as the whole text.
+  if (IsCommonSurname(words[end - 1].text) &&
+      (HasCueBefore(text, words, g) || IsWholeText(text, words[g].begin, words[end - 1].end))) {
+    return end;
+  }
+  return g;
+}
+
 // Latin/Cyrillic names: given name + surnames, or East Asian surname + given name.
 void FindWordNames(std::string_view text, const std::vector<Word>& words, Findings& out) {
   for (size_t g = 0; g < words.size(); ++g) {
@@ -139,10 +193,12 @@ void FindWordNames(std::string_view text, const std::vector<Word>& words, Findin
     }
     if (kind == GivenNameKind::kNone) {
       end_word = AsianOrderEnd(text, words, g);
-      if (end_word == g) continue;
-      if (!HasCueBefore(text, words, g) && !IsWholeText(text, w.begin, words[end_word - 1].end)) {
-        continue;
+      if (end_word != g && !HasCueBefore(text, words, g) &&
+          !IsWholeText(text, w.begin, words[end_word - 1].end)) {
+        end_word = g;
       }
+      if (end_word == g) end_word = UnknownNameEnd(text, words, g);
+      if (end_word == g) continue;
     }
     if (InsideOtherName(text, words, g, end_word - 1)) {
       g = end_word - 1;
@@ -235,13 +291,19 @@ bool WordsAreName(const std::vector<Word>& words, size_t first, size_t given_at,
       continue;
     }
     if (!w.capitalized) return false;
-    if (k != given_at && IsNotSurname(w.text)) return false;
+    if (k != given_at && (IsNotSurname(w.text) || IsCueWord(w.text))) return false;
     if (k != given_at && ambiguous && IsCommonNoun(w.text)) return false;
     ++name_words;
   }
   if (name_words < 2 || name_words > 4) return false;
   GivenNameKind kind = LookupGivenName(words[given_at].text);
   if (kind != GivenNameKind::kNone) return true;
+  // Unknown given name before a common family name (Xolani Dlamini, Keoni Kahale-Smith).
+  size_t last = first + count - 1;
+  if (given_at == first && last != first && IsCommonSurname(words[last].text) &&
+      PlausibleNameWord(words[first])) {
+    return true;
+  }
   // East Asian order: family name first, then a given name.
   return given_at == first && count <= 3 && IsAsianSurname(words[first].text) &&
          LookupGivenName(words[first + count - 1].text) != GivenNameKind::kNone;
