@@ -163,7 +163,8 @@ const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_token
   std::span<const std::string> name = all.subspan(all.size() - name_tokens);
   const std::string& last = name.back();
   // Words that make a value an artefact, not data about a person.
-  if (Has(name, {"version", "build", "sha", "hash", "checksum", "commit", "sku", "order",
+  if (Has(name, {"version", "ver", "release", "revision", "rev", "semver", "firmware", "build",
+                 "sha", "hash", "checksum", "commit", "sku", "order",
                  "ticket", "tracking", "gift", "trace", "span", "insert", "timestamp", "duration",
                  "count", "total", "verified", "enabled", "length", "size", "type", "format",
                  "status", "domain", "hashed"})) {

@@ -76,6 +76,8 @@ TEST(FieldRules, UnlistedSpellingsAreReadByTheirWords) {
   EXPECT_EQ(ClassOf(rules, "session", "duration"), kNoClass);
   EXPECT_EQ(ClassOf(rules, "", "email_verified"), kNoClass);
   EXPECT_EQ(ClassOf(rules, "", "userAgentVersion"), kNoClass);
+  EXPECT_EQ(MatchName(rules, "", "release")->kind, RuleKind::kNoDetect);  // 3.14.15.92
+  EXPECT_EQ(MatchName(rules, "", "firmwareRev")->kind, RuleKind::kNoDetect);
 }
 
 TEST(FieldRules, FreeTextAndPromptKinds) {
