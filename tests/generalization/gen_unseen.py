@@ -625,55 +625,119 @@ def prompt_text():
 # --------------------------------------------------------------------------
 def scenario():
     """Returns (event name, properties dict with L leaves)."""
-    k = R.randint(0, 9)
+    k = R.randint(0, 11)
     name, first, last = person()
     c = ch(CITY_SETS)
     if k == 0:
-        props = {"customer": {"fullName": L(name, ["person_name"]), "emailAddr": L(email(first, last), ["email"]),
-                              "billing": {"address": {"street1": L(c[0], ["street_address"]), "city": L(c[2], ["city"]),
-                                                      "postcode": L(c[1], ["postal_code"]),
-                                                      "countryCode": L(c[4], ["country"])}}},
+        props = {"customer": {K("person_name"): L(name, ["person_name"]), K("email"): L(email(first, last), ["email"]),
+                              "billing": {"address": {K("street_address"): L(c[0], ["street_address"]), K("city"): L(c[2], ["city"]),
+                                                      K("postal_code"): L(c[1], ["postal_code"]),
+                                                      K("country"): L(c[4] if R.random() < 0.6 else c[5], ["country"])}}},
                  "cardLastFour": dig(4), "orderNumber": f"SO-2025-{dig(7)}",
                  "lineItems": [{"sku": f"KST-{alnum(4).upper()}", "productName": ch(PRODUCTS), "qty": R.randint(1, 3)}]}
         return "Checkout Completed", props
     if k == 1:
-        props = {"ticketRef": f"HD-{dig(6)}", "channel": ch(["web", "email", "chat"]), "feedbackText": support_text()}
+        props = {"ticketRef": f"HD-{dig(6)}", "channel": ch(["web", "email", "chat"]), K("free"): support_text()}
         if R.random() < 0.5:
-            props["contact_email_address"] = L(email(first, last), ["email"])
+            props[K("email")] = L(email(first, last), ["email"])
         return "Support Request Submitted", props
     if k == 2:
-        return "Products Searched", {"searchTerm" if R.random() < 0.5 else "q": search_text(), "resultsCount": R.randint(0, 40)}
+        return "Products Searched", {K("search"): search_text(), "resultsCount": R.randint(0, 40)}
     if k == 3:
-        props = {"organizationId": org_value(), "invitees": [
-            {"e-mail": L(email(), ["email"]), "role": ch(["admin", "member", "viewer"])} for _ in range(R.randint(1, 3))]}
+        props = {K("org_id"): org_value(), "invitees": [
+            {ch(["e-mail", "emailAddress", "inviteeEmail"]): L(email(), ["email"]), "role": ch(["admin", "member", "viewer"])}
+            for _ in range(R.randint(1, 3))]}
+        if R.random() < 0.5:
+            props["cc"] = [L(email(), ["email"]) for _ in range(R.randint(1, 2))]
         return "Team Members Invited", props
     if k == 4:
-        props = {"payment": {"card": {"number": L(card(), ["credit_card"]), "holder": L(name, ["person_name"]),
-                                      "brand": ch(["visa", "amex", "jcb", "discover", "mastercard"])}},
-                 "billingAccountId": account_value(), "giftCardCode": luhn_fail16(ch(["", " "]))}
+        props = {"payment": {"card": {ch(["number", "pan", "cardNumber"]): L(card(), ["credit_card"]),
+                                      ch(["holder", "cardholderName", "nameOnCard"]): L(name, ["person_name"]),
+                                      "brand": ch(["visa", "amex", "jcb", "discover", "mastercard"]),
+                                      "expiry": f"{R.randint(1, 12):02d}/{R.randint(26, 31)}"}},
+                 K("account_id"): account_value(), "giftCardCode": luhn_fail16(ch(["", " "]))}
         return "Payment Info Entered", props
     if k == 5:
-        props = {"payoutIban": L(iban(), ["iban"]), "swiftCode": ch(["BNPAFRPPXXX", "NWBKGB2L", "DNBANOKK"]),
-                 "socialSecurityNumber": L(ssn(), ["national_id"]), "mobileNumber": L(phone(), ["phone"])}
+        sv = ssn() if R.random() < 0.85 else ssn().replace("-", "")
+        props = {K("iban"): L(iban(), ["iban"]), "swiftCode": ch(["BNPAFRPPXXX", "NWBKGB2L", "DNBANOKK"]),
+                 K("national_id"): L(sv, ["national_id"]), K("phone"): L(phone(), ["phone"])}
         return "KYC Submitted", props
     if k == 6:
-        props = {"geo": {"lat": L(c[6], ["geo_coordinates"]), "lng": L(c[7], ["geo_coordinates"])},
-                 "locality": L(c[2], ["city"]), "stateProvince": L(c[3], ["region"]), "countryName": L(c[5], ["country"]),
-                 "clientIP": L(ip(), ["ip_address"])}
+        geo = ch([{"lat": L(c[6], ["geo_coordinates"]), "lng": L(c[7], ["geo_coordinates"])},
+                  {"latitude": L(c[6], ["geo_coordinates"]), "longitude": L(c[7], ["geo_coordinates"])},
+                  {"lat": L(c[6], ["geo_coordinates"]), "lon": L(c[7], ["geo_coordinates"])}])
+        props = {ch(["geo", "coords", "position"]): geo,
+                 K("city"): L(c[2], ["city"]), K("region"): L(c[3], ["region"]), K("country"): L(c[5], ["country"]),
+                 K("ip_address"): L(ip(), ["ip_address"])}
         return "Store Locator Used", props
     if k == 7:
-        props = {"visitorId": device_value(), "sessionUUID": L(uid(), ["session_id"]), "memberId": user_id_value(),
-                 "tenantId": tenant_value(), "landingPage": url_value(), "referer": referrer_value()}
+        props = {K("device_id"): device_value(), K("session_id"): L(uid(), ["session_id"]), K("user_id"): user_id_value(),
+                 K("tenant_id"): tenant_value(), K("url"): url_value(), K("referrer"): referrer_value(),
+                 K("user_agent"): L(ch(UAS), ["user_agent"])}
         return "Landing Viewed", props
     if k == 8:
         props = {"integration": {"provider": ch(["github", "slack", "stripe", "aws"]),
-                                 "apiToken": L(secret(), ["secret"])},
-                 "webhookUrl": url_value(), "ip_addr": L(ip(), ["ip_address"])}
+                                 K("secret"): L(secret(), ["secret"])},
+                 "webhookUrl": url_value(), K("ip_address"): L(ip(), ["ip_address"])}
+        if R.random() < 0.4:
+            props["requestHeaders"] = {"Authorization": L(auth_header(), ["secret"]), "Accept": "application/json",
+                                       "X-Request-Id": uid()}
+        if R.random() < 0.3:
+            props["oauth"] = {"client_id": f"cli_{alnum(16)}", "client_secret": L(alnum(40), ["secret"])}
         return "Integration Connected", props
+    if k == 9:
+        props = {"attendees": [(lambda nm: {"displayName": L(nm[0], ["person_name"]),
+                                            "emailAddress": L(email(nm[1], nm[2]), ["email"]),
+                                            "responseStatus": ch(["accepted", "tentative"])})(person())
+                               for _ in range(R.randint(1, 3))],
+                 "meetingTitle": "Quarterly review", "durationIso": ch(["PT30M", "PT1H"])}
+        return "Meeting Scheduled", props
+    if k == 10:
+        props = {"recipient": {"name": L(name, ["person_name"]), K("phone"): L(phone(), ["phone"]),
+                               "address": {K("street_address"): L(c[0], ["street_address"]), K("postal_code"): L(c[1], ["postal_code"]),
+                                           K("city"): L(c[2], ["city"]), K("region"): L(c[3], ["region"]), K("country"): L(c[4], ["country"])}},
+                 "trackingNo": luhn_fail16(), "carrier": ch(["DHL", "PostNord", "Yamato"])}
+        return "Shipment Created", props
     props = {"profile": {"givenName": L(first, ["person_name"]), "familyName": L(last, ["person_name"]),
-                         "phone_e164": L(phone(), ["phone"]), "zipCode": L(c[1], ["postal_code"])},
-             "orgUuid": L(uid(), ["org_id"])}
+                         K("phone"): L(phone(), ["phone"]), K("postal_code"): L(c[1], ["postal_code"]),
+                         K("email"): L(email(first, last), ["email"])},
+             K("org_id"): L(uid(), ["org_id"])}
     return "Profile Updated", props
+
+
+KEYS = {  # other spellings a reasonable engineer would use for the same meaning
+    "email": ["emailAddr", "contact_email_address", "userEmail", "e-mail", "primaryEmail", "Email", "email_addr",
+              "billing.email", "notifyEmail"],
+    "phone": ["mobileNumber", "tel", "phone_e164", "contactPhone", "msisdn", "mobile", "phoneNo", "cell"],
+    "person_name": ["fullName", "displayName", "cardholderName", "recipientName", "customer_full_name", "contactName",
+                    "holder_name", "Name"],
+    "ip_address": ["clientIP", "ip_addr", "remoteAddr", "sourceIp", "x_real_ip", "clientIp", "ipAddress"],
+    "user_id": ["memberId", "uid", "externalUserId", "userUUID", "user.id"],
+    "device_id": ["visitorId", "deviceUUID", "installationId", "browserId", "idfv", "gaid", "hardwareId"],
+    "session_id": ["sessionUUID", "sid", "session.id", "visitSessionId"],
+    "org_id": ["orgUuid", "organizationId", "companyId", "org.id", "orgID", "accountOrgId"],
+    "tenant_id": ["tenantId", "tenant_slug", "tenant.id", "tenantRef", "tenantName"],
+    "account_id": ["billingAccountId", "billing_account_id", "accountRef"],
+    "credit_card": ["cardNumber", "pan", "ccNum", "card_no", "creditCardNumber"],
+    "iban": ["ibanNumber", "iban_code", "payoutIban", "bankIban", "IBAN"],
+    "national_id": ["ssn", "socialSecurityNumber", "nationalId", "ssn_full", "taxpayerSsn"],
+    "secret": ["apiToken", "secretKey", "stripeSecretKey", "slackBotToken", "githubToken", "aws_access_key_id",
+               "privateToken", "accessToken", "x-api-key"],
+    "url": ["pageUrl", "landingPage", "href", "canonical_url", "deepLinkUrl", "redirectUri", "callback_url"],
+    "referrer": ["referer", "referrerUrl", "initialReferrer", "ref_url"],
+    "street_address": ["street1", "addressLine1", "line1", "streetAddress", "address1"],
+    "city": ["locality", "cityName", "town", "City"],
+    "region": ["stateProvince", "state", "province", "regionName", "county"],
+    "postal_code": ["zipCode", "postcode", "postalCode", "zip_code", "PLZ"],
+    "country": ["countryCode", "country_iso", "countryName", "Country"],
+    "user_agent": ["ua", "browserUserAgent", "userAgentString", "http_user_agent"],
+    "free": ["notes", "details", "ticketBody", "chat_message", "reason", "feedbackText", "comment_text", "userMessage"],
+    "search": ["searchTerm", "q", "search_query", "keywords", "searchString"],
+}
+
+
+def K(cls):
+    return ch(KEYS[cls])
 
 
 def with_negs(props):
@@ -988,8 +1052,10 @@ def gen_otlp():
             scope = {"name": ch(["com.kestrel.billing", "io.opentelemetry.python", "otel-rust-logs"]), "version": ch(["0.47.0", "1.2.3"])}
             if R.random() < 0.4:
                 scope["attributes"] = attrs({"app.org_id": org_value(), "app.feature": ch(["checkout", "kyc"])})
-            sls.append({"scope": scope, "logRecords": [log_record() for _ in range(R.randint(1, 4))],
-                        "schemaUrl": "https://opentelemetry.io/schemas/1.26.0"})
+            sl = {"scope": scope, "logRecords": [log_record() for _ in range(R.randint(1, 4))]}
+            if R.random() < 0.3:  # README: "A URL is always url"
+                sl["schemaUrl"] = L("https://opentelemetry.io/schemas/1.26.0", ["url"])
+            sls.append(sl)
         rls.append({"resource": {"attributes": attrs(ra)}, "scopeLogs": sls})
     return {"resourceLogs": rls}
 
