@@ -997,6 +997,26 @@ def attrs(d):
     return [{"key": k, "value": av(v)} for k, v in d.items()]
 
 
+def log_body():
+    r = R.random()
+    if r < 0.15:  # structured body (AnyValue map)
+        name, first, last = person()
+        return av({"message": log_text(), "event": ch(["login_failed", "profile_update", "payout"]),
+                   "actor": {"email": L(email(first, last), ["email"]), "ip": L(ip(), ["ip_address"]),
+                             "display_name": L(name, ["person_name"])},
+                   "attempt": R.randint(1, 5)})
+    if r < 0.25:  # JSON serialized into the string body
+        e = email()
+        i = ipv4()
+        pre = '{"level":"warn","msg":"login throttled","user":"'
+        mid = '","remote_ip":"'
+        v = pre + e + mid + i + '","build":"' + ver4() + '"}'
+        a = len(pre)
+        b = a + len(e) + len(mid)
+        return {"stringValue": L(v, ["email", "ip_address"], [[a, a + len(e), "email"], [b, b + len(i), "ip_address"]])}
+    return {"stringValue": log_text()}
+
+
 def log_record():
     name, first, last = person()
     a = {"http.request.method": ch(["GET", "POST", "PATCH"]), "url.full": url_value(),
@@ -1030,7 +1050,7 @@ def log_record():
     rec = {"timeUnixNano": str(R.randint(1735000000, 1750000000) * 10**9 + R.randint(0, 10**9 - 1)),
            "observedTimeUnixNano": str(R.randint(1735000000, 1750000000) * 10**9),
            "severityNumber": ch([9, 13, 17]), "severityText": ch(["INFO", "WARN", "ERROR"]),
-           "body": {"stringValue": log_text()}, "attributes": attrs(a),
+           "body": log_body(), "attributes": attrs(a),
            "traceId": hexs(32), "spanId": hexs(16), "flags": 1}
     if R.random() < 0.1:
         rec["eventName"] = "app.audit"
