@@ -828,7 +828,7 @@ def llm_props():
     ev = ch(["AI Completion Finished", "Assistant Tool Invoked", "Copilot Request Failed", "Retrieval Performed", "Chat Turn"])
     p = {ch(["gen_ai.request.model", "modelId", "llm_model"]): L(ch(MODELS), ["model_name"]),
          ch(["gen_ai.system", "provider"]): ch(["anthropic", "openai", "mistral", "aws.bedrock"]),
-         ch(["promptCategory", "taskCategory"]): L(ch(PCATS), ["prompt_category"]),
+         ch(["promptCategory", "prompt.category", "promptType"]): L(ch(PCATS), ["prompt_category"]),
          ch(["threadId", "chatSessionId"]): L(f"thr_{alnum(20)}", ["session_id"]),
          ch(["tenantId", "tenant_slug"]): tenant_value(), ch(["orgId", "organizationId"]): org_value(),
          ch(["userEmail", "requesterEmail"]): L(email(first, last), ["email"]),
