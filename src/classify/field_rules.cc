@@ -27,7 +27,8 @@ const Row kRows[] = {
      C, kPhone, V::kPhone},
     {"full_name fullname customer_name first_name firstname last_name lastname given_name "
      "family_name surname middle_name display_name contact_name holder_name cardholder_name "
-     "card_holder_name account_holder account_holder_name recipient_name sender_name billing_name "
+     "card_holder_name card_holder cardholder name_on_card account_holder account_holder_name "
+     "recipient_name sender_name billing_name "
      "shipping_name person_name legal_name maiden_name",
      C, kPersonName, V::kText},
     {"name", C, kPersonName, V::kPersonName},
@@ -41,10 +42,12 @@ const Row kRows[] = {
      C, kStreetAddress, V::kText},
     {"city town locality city_name municipality", C, kCity, V::kText},
     {"region province region_name state_province address_state location_state billing_state "
-     "shipping_state geo_region subdivision",
+     "shipping_state geo_region subdivision county prefecture canton oblast",
      C, kRegion, V::kText},
+    {"state state_name", C, kRegion, V::kRegionLike},
     {"country country_code country_name nation", C, kCountry, V::kCountry},
-    {"postal_code postcode post_code zip zip_code zipcode postalcode", C, kPostalCode, V::kDigits},
+    {"postal_code postcode post_code zip zip_code zipcode postalcode plz cep pincode eircode", C,
+     kPostalCode, V::kDigits},
     {"latitude lat geo_lat location_latitude", C, kGeoCoordinates, V::kLatitude},
     {"longitude lng lon long geo_lng geo_lon location_longitude", C, kGeoCoordinates, V::kLongitude},
     {"user_id userid uid customer_id distinct_id enduser_id end_user_id member_id person_id "
@@ -55,7 +58,7 @@ const Row kRows[] = {
      "adid gaid aaid android_id visitor_id browser_id cookie_id machine_id installation_id "
      "install_id device_uuid hardware_id",
      C, kDeviceId, V::kNonEmpty},
-    {"session_id sessionid conversation_id chat_id thread_id conversation session_uuid",
+    {"session_id sessionid sid conversation_id chat_id thread_id conversation session_uuid",
      C, kSessionId, V::kNonEmpty},
     {"org_id orgid organization_id organisation_id group_id groupid company_id "
      "workspace_id groups_company customer_org_id",
@@ -84,10 +87,12 @@ const Row kRows[] = {
      "callback_url http_url http_target return_url",
      C, kUrl, V::kUrl},
     {"referrer referer referring_domain initial_referrer initial_referring_domain "
-     "document_referrer http_referer referrer_url",
+     "document_referrer http_referer referrer_url ref_url referral_url referring_url "
+     "referring_site",
      C, kReferrer, V::kReferrer},
     {"prompt_category intent prompt_type prompt_intent", C, kPromptCategory, V::kText},
-    {"tool_name tool tool_called function_called gen_ai_tool_name", C, kToolName, V::kText},
+    {"tool_name tool tool_called function_called function_name gen_ai_tool_name", C, kToolName,
+     V::kText},
     {"knowledge_base_id knowledge_base kb_id kb vector_store_id knowledge_base_name", C,
      kKnowledgeBaseId, V::kNonEmpty},
     {"model model_name model_id llm_model gen_ai_request_model gen_ai_response_model "
@@ -95,9 +100,11 @@ const Row kRows[] = {
      C, kModelName, V::kText},
     {"error_code err_code errcode", C, kErrorCode, V::kNonEmpty},
     {"prompt prompt_text prompt_snippet user_prompt input_prompt llm_prompt gen_ai_prompt "
-     "system_prompt",
+     "system_prompt prompt_preview prompt_excerpt prompt_body prompt_content prompt_input "
+     "input_preview input_excerpt input_snippet input_text prompt_message",
      RuleKind::kPrompt, kNoClass, V::kNonEmpty},
     {"message msg body comment comments description query q search search_query search_term "
+     "search_terms search_text keywords keyword terms "
      "title page_title text note notes content summary subject feedback reason details detail "
      "log log_message error_message remarks memo question answer completion response "
      "exception_message",
@@ -112,7 +119,8 @@ const Row kRows[] = {
      "file_path filepath file_name filename service_name service_namespace "
      "timestamp time sent_at created_at updated_at date duration elapsed cloud_region "
      "aws_region device_model model_number company_name company app_name library_name "
-     "card_last_4 last_4 card_brand bic swift swift_code",
+     "card_last_4 last_4 card_brand bic swift swift_code code_function code_function_name "
+     "code_namespace code_filepath",
      RuleKind::kNoDetect, kNoClass, V::kNonEmpty},
 };
 
@@ -198,7 +206,9 @@ const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_token
     return &kRules[16];
   }
   if (Has(name, {"tenant"})) return &kRules[8];
-  if (Has(name, {"prompt"}) && !Has(name, {"category", "intent", "tokens", "id", "template"})) {
+  if ((Has(name, {"prompt"}) ||
+       (Has(all, {"input", "prompt"}) && Has(name, {"preview", "excerpt", "snippet", "text"}))) &&
+      !Has(name, {"category", "intent", "tokens", "id", "template", "type"})) {
     return &kRules[26];
   }
   if (Has(name, {"message", "msg", "body", "comment", "comments", "description", "query",

@@ -39,6 +39,7 @@ enum class ValueCheck : uint8_t {
   kLatitude,
   kLongitude,
   kCountry,
+  kRegionLike,  // a capitalised place name or code, not a status word (`state`: Paraná, not active)
 };
 
 struct FieldRule {

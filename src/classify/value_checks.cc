@@ -54,6 +54,20 @@ bool IsHostName(std::string_view s) {
   });
 }
 
+// `scheme://…` with an RFC 3986 scheme (android-app://, ios-app://, chrome-extension://).
+bool HasScheme(std::string_view s) {
+  size_t colon = s.find("://");
+  if (colon == std::string_view::npos || colon == 0 || colon > 32 || HasSpace(s)) return false;
+  if (!std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  for (size_t i = 1; i < colon; ++i) {
+    char c = s[i];
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') {
+      return false;
+    }
+  }
+  return s.size() > colon + 3;
+}
+
 std::optional<double> ParseNumber(std::string_view s) {
   double v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -101,9 +115,10 @@ bool PassesCheck(ValueCheck check, std::string_view value) {
       return phone_chars && digits >= 7 && digits <= 15;
     }
     case ValueCheck::kPersonName: return text::LooksLikePersonName(v);
-    case ValueCheck::kUrl: return detect::IsUrl(v) || (v.front() == '/' && !HasSpace(v));
+    case ValueCheck::kUrl:
+      return detect::IsUrl(v) || HasScheme(v) || (v.front() == '/' && !HasSpace(v));
     case ValueCheck::kReferrer:
-      return detect::IsUrl(v) || IsHostName(v) || (v.front() == '/' && !HasSpace(v));
+      return detect::IsUrl(v) || HasScheme(v) || IsHostName(v) || (v.front() == '/' && !HasSpace(v));
     case ValueCheck::kCard: return detect::IsCreditCard(v);
     case ValueCheck::kIban: return detect::IsIban(v);
     case ValueCheck::kSecret:
@@ -119,6 +134,11 @@ bool PassesCheck(ValueCheck check, std::string_view value) {
       return d && detect::IsLongitude(*d);
     }
     case ValueCheck::kCountry: return IsCountryLike(v);
+    case ValueCheck::kRegionLike: {
+      if (HasDigit(v) || v.size() > 60 || !HasLetter(v)) return false;
+      unsigned char first = static_cast<unsigned char>(v.front());
+      return (first >= 'A' && first <= 'Z') || first >= 0x80;  // status words are lowercase
+    }
   }
   return false;
 }

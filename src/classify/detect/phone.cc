@@ -47,7 +47,9 @@ bool WrittenLikePhone(std::string_view s) {
     }
     prev = c;
   }
-  if (open != 0 || !IsDigit(s.back()) || digits < 7 || digits > 15) return false;
+  // Eight digits at least: a seven-digit local number has no area code to tell it from a
+  // postal code (`4000-447`, `530-0001`) or a short id.
+  if (open != 0 || !IsDigit(s.back()) || digits < 8 || digits > 15) return false;
   return separator || s[0] == '+' || s[0] == '0';
 }
 

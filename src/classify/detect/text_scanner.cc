@@ -208,17 +208,37 @@ void ConfirmEmail(const Candidate& c, Collector& col) {
 }
 
 // Release vocabulary shortly before a dotted quad makes it a version number, not an address
-// (`version 7.8.1.38`, `Deployed <sha> to prod (4.7.7.15)`).
+// (`version 7.8.1.38`, `Deployed <sha> to prod (4.7.7.15)`). Words count only at a word start
+// (`naver.com` holds no `ver.`), and an address word after them (`build 4.8 … remote_ip=`)
+// gives the quad back to the address.
 bool VersionContext(std::string_view t, size_t b) {
-  size_t from = b > 64 ? b - 64 : 0;
+  size_t from = b > 80 ? b - 80 : 0;
   std::string before;
   for (char c : t.substr(from, b - from)) before.push_back(ToLower(c));
+  auto word_at = [&](std::string_view w) -> size_t {
+    size_t last = std::string::npos;
+    for (size_t i = before.find(w); i != std::string::npos; i = before.find(w, i + 1)) {
+      bool starts_word = i == 0 ? from == 0 || !IsAlnum(t[from - 1]) : !IsAlnum(before[i - 1]);
+      if (starts_word) last = i;
+    }
+    return last;
+  };
+  size_t version_at = std::string::npos;
   for (std::string_view w :
        {"version", "ver.", "build", "release", "firmware", "upgrade", "update to", "sdk", "semver",
         "deploy", "rollout", "rolled out", "rollback"}) {
-    if (before.find(w) != std::string::npos) return true;
+    size_t at = word_at(w);
+    if (at != std::string::npos && (version_at == std::string::npos || at > version_at)) {
+      version_at = at;
+    }
   }
-  return false;
+  if (version_at == std::string::npos) return false;
+  for (std::string_view w : {"ip", "addr", "address", "src", "client", "remote", "from", "peer",
+                             "host", "origin", "forwarded"}) {
+    size_t at = word_at(w);
+    if (at != std::string::npos && at > version_at) return false;
+  }
+  return true;
 }
 
 void ConfirmIpv4(const Candidate& c, Collector& col) {
