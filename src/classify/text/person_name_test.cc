@@ -84,6 +84,7 @@ TEST(PersonNameTest, OtherScriptsAndOrders) {
   EXPECT_EQ(Names("Customer Nguyễn Văn An called"), V{"Nguyễn Văn An"});
   EXPECT_EQ(Names("Письмо для Ольга Смирнова"), V{"Ольга Смирнова"});
   EXPECT_EQ(Names("Ticket assigned to Hiroshi Watanabe"), V{"Hiroshi Watanabe"});
+  EXPECT_EQ(Names("Invoice for Tomás Ó Briain – Globex"), V{"Tomás Ó Briain"});
 }
 
 TEST(PersonNameTest, NamesOutsideTheGazetteerNeedStrongContext) {
