@@ -208,7 +208,9 @@ bool IsLowerCaseLeadingType(std::string_view s) {
 }
 
 // Street starting at token i; returns the index one past its last token, or i when none.
-size_t StreetAt(const std::vector<Tok>& t, size_t i) {
+// `weak` is set for English-order streets, which need an address context to count.
+size_t StreetAt(const std::vector<Tok>& t, size_t i, bool* weak) {
+  *weak = false;
   const size_t n = t.size();
   const Tok& a = t[i];
   if (IsHouseNumber(a.core) && !a.stop && i + 1 < n) {
@@ -228,8 +230,12 @@ size_t StreetAt(const std::vector<Tok>& t, size_t i) {
       }
       if (last != 0) return last + 1;
     }
+    *weak = true;
     if (IsTypelessStreet(t[j].core)) return j + 1;
-    if (IsCompoundStreetName(t[j].core) && IsCapWord(t[j].core)) return j + 1;  // 16 Hauptstraße
+    if (IsCompoundStreetName(t[j].core) && IsCapWord(t[j].core)) {
+      *weak = false;
+      return j + 1;  // 16 Hauptstraße
+    }
     // English order: 45 Valencia Street, 858 W 34th St, 1897, Linking Road.
     for (size_t k = j; k < n && k < j + 5; ++k) {
       if (k > j && IsTrailingStreetType(t[k].core)) {
@@ -271,6 +277,17 @@ size_t StreetAt(const std::vector<Tok>& t, size_t i) {
     }
   }
   return i;
+}
+
+bool IsAddressCue(const Tok& tok) {
+  std::string_view c = tok.core;
+  for (std::string_view cue :
+       {"at",      "to",    "on",    "in",   "from",    "for",     "near",    "address",
+        "Address", "addr",  "ship",  "Ship", "deliver", "Deliver", "located", "lives",
+        "live",    "visit", "Visit", "At",   "To",      "From",    "Ship-to", "Bill-to"}) {
+    if (c == cue) return true;
+  }
+  return false;
 }
 
 // An apartment/suite designator after the street (Apt 5B, Suite 200, #12): tokens used.
@@ -348,12 +365,20 @@ size_t AddressTail(std::string_view text, std::vector<Tok>& t, size_t n, Finding
 
 void FindAddresses(std::string_view text, Findings& out) {
   std::vector<Tok> t = Tokenize(text);
+  Findings tail;
   for (size_t i = 0; i < t.size(); ++i) {
-    size_t end = StreetAt(t, i);
+    bool weak = false;
+    size_t end = StreetAt(t, i, &weak);
     if (end > i) {
       if (t[end - 1].comma || Joined(t[end - 1])) end += UnitAt(t, end);
+      tail.clear();
+      size_t next = AddressTail(text, t, end, tail);
+      // "Top 10 Hiking Trail" is not an address: an English-order street needs a postal code,
+      // a city or an address cue before it.
+      if (weak && tail.empty() && (i == 0 || !IsAddressCue(t[i - 1]))) continue;
       Add(out, t, i, end - i, kStreetAddress);
-      i = AddressTail(text, t, end, out) - 1;
+      out.insert(out.end(), tail.begin(), tail.end());
+      i = next - 1;
       continue;
     }
     // A postal code directly followed by a known city (10115 Berlin, SW1A 1AA London).

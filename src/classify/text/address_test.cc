@@ -52,6 +52,13 @@ TEST(AddressTest, AbbreviationsAndLongCityNames) {
             (V{"S:Av. Paulista, 1578", "C:São Paulo", "Z:01310-200"}));
 }
 
+TEST(AddressTest, EnglishOrderStreetNeedsContext) {
+  EXPECT_EQ(Parts("Ship to 45 Valencia Street instead"), V{"S:45 Valencia Street"});
+  EXPECT_EQ(Parts("Customer lives at 16 Hauptstraße in Bonn"), V{"S:16 Hauptstraße"});
+  EXPECT_TRUE(Parts("Top 10 Hiking Trail").empty());
+  EXPECT_TRUE(Parts("We sold 5 Google Drive licences").empty());
+}
+
 TEST(AddressTest, IndianOrder) {
   EXPECT_EQ(Parts("Address validation failed for 1897, Linking Road, 400051 Mumbai"),
             (V{"S:1897, Linking Road", "Z:400051", "C:Mumbai"}));

@@ -153,8 +153,9 @@ std::vector<Word> SplitWords(std::string_view text) {
     if (!IsLetterCp(cp)) continue;
     Word w;
     w.begin = start;
-    w.capitalized = IsUpperCp(cp);
-    w.all_caps = w.capitalized;
+    bool uncased = IsUncasedLetterCp(cp);
+    w.capitalized = IsUpperCp(cp) || uncased;
+    w.all_caps = IsUpperCp(cp);
     size_t end = i;
     while (i < text.size()) {
       size_t j = i;

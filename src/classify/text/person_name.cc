@@ -1,7 +1,6 @@
 #include "text/person_name.h"
 
 #include <algorithm>
-#include <array>
 #include <vector>
 
 #include "metagate/common/utf8.h"
@@ -26,6 +25,12 @@ bool IsSpace(std::string_view text, size_t begin, size_t end) {
   return end - begin <= 2;
 }
 
+bool IsSingleLetter(std::string_view word) {
+  size_t i = 0;
+  utf8::Decode(word, &i);
+  return i == word.size();
+}
+
 // Extends a name that starts at word `g` (a given name) over its surname words; returns the
 // index one past the last word used, or g + 1 when there is no surname.
 size_t SurnameEnd(std::string_view text, const std::vector<Word>& words, size_t g) {
@@ -42,7 +47,7 @@ size_t SurnameEnd(std::string_view text, const std::vector<Word>& words, size_t 
       break;
     }
     if (!w.capitalized || w.blocked || IsNotSurname(w.text)) break;
-    if (w.all_caps != caps && w.text.size() > 1) break;
+    if (w.all_caps != caps && !IsSingleLetter(w.text)) break;
     last = k;
     ++used;
   }

@@ -84,6 +84,11 @@ TEST(PersonNameTest, OtherScriptsAndOrders) {
   EXPECT_EQ(Names("Customer Nguyễn Văn An called"), V{"Nguyễn Văn An"});
   EXPECT_EQ(Names("Письмо для Ольга Смирнова"), V{"Ольга Смирнова"});
   EXPECT_EQ(Names("Ticket assigned to Hiroshi Watanabe"), V{"Hiroshi Watanabe"});
+  EXPECT_EQ(Names("Invoice for Tomás Ó Briain – Globex"), V{"Tomás Ó Briain"});
+  EXPECT_EQ(Names("Invoice for فاطمة الزهراء – Globex"), V{"فاطمة الزهراء"});
+  EXPECT_EQ(Names("Invoice for דוד כהן – Globex"), V{"דוד כהן"});
+  EXPECT_TRUE(LooksLikePersonName("राहुल शर्मा"));
+  EXPECT_TRUE(Names("مرحبا بكم في الموقع").empty());
 }
 
 TEST(PersonNameTest, NamesOutsideTheGazetteerNeedStrongContext) {

@@ -28,7 +28,17 @@ bool IsLetterCp(uint32_t cp) {
   if (cp >= 0x300 && cp <= 0x36F) return true;  // combining marks
   if (cp >= 0x370 && cp <= 0x3FF) return cp != 0x37E && cp != 0x387;
   if (cp >= 0x400 && cp <= 0x52F) return true;
-  return cp >= 0x1E00 && cp <= 0x1EFF;
+  if (cp >= 0x1E00 && cp <= 0x1EFF) return true;
+  return IsUncasedLetterCp(cp);
+}
+
+bool IsUncasedLetterCp(uint32_t cp) {
+  if (cp >= 0x620 && cp <= 0x6D3) return !(cp >= 0x660 && cp <= 0x66D);  // Arabic, Persian
+  if (cp >= 0x5D0 && cp <= 0x5EA) return true;                           // Hebrew
+  if (cp >= 0x900 && cp <= 0x963) return true;                           // Devanagari
+  if (cp >= 0x980 && cp <= 0x9E3) return true;                           // Bengali
+  if (cp >= 0xB80 && cp <= 0xBE5) return true;                           // Tamil
+  return cp >= 0xE01 && cp <= 0xE4E && cp != 0xE3F;                      // Thai
 }
 
 bool IsUpperCp(uint32_t cp) { return IsLetterCp(cp) && ToLowerCp(cp) != cp; }
