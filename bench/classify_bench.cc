@@ -65,10 +65,10 @@ const Dataset& Load(const std::string& format) {
 
 void Report(benchmark::State& state, const Dataset& d) {
   state.SetBytesProcessed(state.iterations() * d.bytes);
-  state.counters["events/s"] = benchmark::Counter(double(state.iterations() * d.events),
-                                                  benchmark::Counter::kIsRate);
-  state.counters["bodies/s"] = benchmark::Counter(double(state.iterations() * d.bodies.size()),
-                                                  benchmark::Counter::kIsRate);
+  state.counters["events/s"] =
+      benchmark::Counter(double(state.iterations() * d.events), benchmark::Counter::kIsRate);
+  state.counters["bodies/s"] =
+      benchmark::Counter(double(state.iterations() * d.bodies.size()), benchmark::Counter::kIsRate);
 }
 
 void BM_SimdjsonParse(benchmark::State& state, const std::string& format) {

@@ -141,7 +141,8 @@ void ClassifierImpl::VisitLeaf(const WireFormat& format, simdjson::dom::element 
       leaf->ClassifyNumber(d, rule, st.leaf);
       break;
     }
-    default: return;  // null and booleans carry nothing to label
+    default:
+      return;  // null and booleans carry nothing to label
   }
   if (st.leaf.whole.empty() && st.leaf.embedded.empty()) return;
   Hit hit;
@@ -189,8 +190,8 @@ void ClassifierImpl::Walk(const WireFormat& format, simdjson::dom::element el, S
         size_t pointer_len = st.pointer.size();
         AppendPointerToken(st.pointer, key);
         st.path.push_back(key);
-        bool transparent = format.attribute_lists && (is_attribute || in_any_value) &&
-                           IsAnyValueKey(key);
+        bool transparent =
+            format.attribute_lists && (is_attribute || in_any_value) && IsAnyValueKey(key);
         if (!transparent) st.names.push_back(key);
         bool child_any = format.attribute_lists && (transparent || key == "body");
         Walk(format, value, st, child_any, status);
@@ -219,7 +220,9 @@ void ClassifierImpl::Walk(const WireFormat& format, simdjson::dom::element el, S
       }
       return;
     }
-    default: VisitLeaf(format, el, st); return;
+    default:
+      VisitLeaf(format, el, st);
+      return;
   }
 }
 

@@ -82,8 +82,9 @@ Result<FieldNameRuleConfig> ParseFieldNames(const YAML::Node& n) {
   }
   int modes = (rule.ignore ? 1 : 0) + (rule.free_text ? 1 : 0) + (rule.cls.empty() ? 0 : 1);
   if (modes != 1) {
-    return Bad(n, "a field-name rule needs exactly one of 'class', 'ignore: true' or "
-                  "'free_text: true'");
+    return Bad(n,
+               "a field-name rule needs exactly one of 'class', 'ignore: true' or "
+               "'free_text: true'");
   }
   return rule;
 }

@@ -39,8 +39,8 @@ TEST(ClassifierConfig, EmptyIsValid) {
 }
 
 TEST(ClassifierConfig, ErrorsNameLineAndColumn) {
-  Result<ClassifierConfig> bad_form = ParseClassifierConfig(
-      "classes:\n  - name: x\n    ladder: [raw, hashed]\n");
+  Result<ClassifierConfig> bad_form =
+      ParseClassifierConfig("classes:\n  - name: x\n    ladder: [raw, hashed]\n");
   ASSERT_FALSE(bad_form.ok());
   EXPECT_EQ(bad_form.status().loc().line, 3u);
   EXPECT_NE(bad_form.status().message().find("hashed"), std::string::npos);

@@ -13,7 +13,9 @@ using SpanItem = std::tuple<std::string, uint32_t, uint32_t, std::string>;
 template <typename Item>
 void Compare(const std::set<Item>& truth, const std::set<Item>& predicted,
              std::map<std::string, Counts>& by_class, Counts& overall) {
-  auto cls = [](const Item& item) -> const std::string& { return std::get<std::tuple_size_v<Item> - 1>(item); };
+  auto cls = [](const Item& item) -> const std::string& {
+    return std::get<std::tuple_size_v<Item> - 1>(item);
+  };
   for (const Item& t : truth) {
     Counts& c = by_class[cls(t)];
     if (predicted.count(t)) {

@@ -12,9 +12,8 @@ TEST(LabelsJson, RoundTrips) {
   l.fields.push_back({"/ip", {"ip_address"}, {}});
   std::string text;
   AppendLabelsJson(l, text);
-  EXPECT_EQ(text,
-            R"({"line":7,"fields":[{"path":"/a~1b/0","classes":["url","email"],)"
-            R"("spans":[[3,9,"email"]]},{"path":"/ip","classes":["ip_address"]}]})");
+  EXPECT_EQ(text, R"({"line":7,"fields":[{"path":"/a~1b/0","classes":["url","email"],)"
+                  R"("spans":[[3,9,"email"]]},{"path":"/ip","classes":["ip_address"]}]})");
   Result<BodyLabels> back = ParseLabelsJson(text);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(back->line, 7);

@@ -42,7 +42,8 @@ void AppendFieldTokens(std::string_view name, std::vector<std::string>& out) {
       split = true;  // 1st stays split too: rules never need it joined
     }
     if (split) flush();
-    token.push_back(k == CharKind::kUpper ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c));
+    token.push_back(k == CharKind::kUpper ? static_cast<char>(c - 'A' + 'a')
+                                          : static_cast<char>(c));
     prev = k;
   }
   flush();

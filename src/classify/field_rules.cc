@@ -21,7 +21,8 @@ constexpr RuleKind C = RuleKind::kClass;
 // Field names seen across analytics, logging and LLM telemetry, by the class they announce.
 // A name here only proposes a class: the value must still pass `check`.
 const Row kRows[] = {
-    {"email e_mail email_address mail_address emails contact_email user_email", C, kEmail, V::kEmail},
+    {"email e_mail email_address mail_address emails contact_email user_email", C, kEmail,
+     V::kEmail},
     {"phone phone_number phone_no phones mobile mobile_number mobile_phone telephone tel "
      "cell_phone msisdn fax work_phone home_phone",
      C, kPhone, V::kPhone},
@@ -49,7 +50,8 @@ const Row kRows[] = {
     {"postal_code postcode post_code zip zip_code zipcode postalcode plz cep pincode eircode", C,
      kPostalCode, V::kDigits},
     {"latitude lat geo_lat location_latitude", C, kGeoCoordinates, V::kLatitude},
-    {"longitude lng lon long geo_lng geo_lon location_longitude", C, kGeoCoordinates, V::kLongitude},
+    {"longitude lng lon long geo_lng geo_lon location_longitude", C, kGeoCoordinates,
+     V::kLongitude},
     {"user_id userid uid customer_id distinct_id enduser_id end_user_id member_id person_id "
      "profile_id subscriber_id patient_id employee_id user_uuid customer_uuid contact_id "
      "external_user_id",
@@ -58,8 +60,8 @@ const Row kRows[] = {
      "adid gaid aaid android_id visitor_id browser_id cookie_id machine_id installation_id "
      "install_id device_uuid hardware_id",
      C, kDeviceId, V::kNonEmpty},
-    {"session_id sessionid sid conversation_id chat_id thread_id conversation session_uuid",
-     C, kSessionId, V::kNonEmpty},
+    {"session_id sessionid sid conversation_id chat_id thread_id conversation session_uuid", C,
+     kSessionId, V::kNonEmpty},
     {"org_id orgid organization_id organisation_id group_id groupid company_id "
      "workspace_id groups_company customer_org_id",
      C, kOrgId, V::kNonEmpty},
@@ -138,47 +140,46 @@ bool Has(std::span<const std::string> tokens, std::initializer_list<std::string_
 // are unambiguous, are proposed.
 const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_tokens) {
   static const FieldRule kRules[] = {
-      {RuleKind::kNoDetect, kNoClass, V::kNonEmpty},  // 0
-      {RuleKind::kClass, kEmail, V::kEmail},           // 1
-      {RuleKind::kClass, kPhone, V::kPhone},           // 2
-      {RuleKind::kClass, kIpAddress, V::kIp},          // 3
-      {RuleKind::kClass, kUserId, V::kNonEmpty},       // 4
-      {RuleKind::kClass, kDeviceId, V::kNonEmpty},     // 5
-      {RuleKind::kClass, kSessionId, V::kNonEmpty},    // 6
-      {RuleKind::kClass, kOrgId, V::kNonEmpty},        // 7
-      {RuleKind::kClass, kTenantId, V::kNonEmpty},     // 8
-      {RuleKind::kClass, kAccountId, V::kNonEmpty},    // 9
-      {RuleKind::kClass, kPostalCode, V::kDigits},     // 10
-      {RuleKind::kClass, kCity, V::kText},             // 11
-      {RuleKind::kClass, kCountry, V::kCountry},       // 12
+      {RuleKind::kNoDetect, kNoClass, V::kNonEmpty},       // 0
+      {RuleKind::kClass, kEmail, V::kEmail},               // 1
+      {RuleKind::kClass, kPhone, V::kPhone},               // 2
+      {RuleKind::kClass, kIpAddress, V::kIp},              // 3
+      {RuleKind::kClass, kUserId, V::kNonEmpty},           // 4
+      {RuleKind::kClass, kDeviceId, V::kNonEmpty},         // 5
+      {RuleKind::kClass, kSessionId, V::kNonEmpty},        // 6
+      {RuleKind::kClass, kOrgId, V::kNonEmpty},            // 7
+      {RuleKind::kClass, kTenantId, V::kNonEmpty},         // 8
+      {RuleKind::kClass, kAccountId, V::kNonEmpty},        // 9
+      {RuleKind::kClass, kPostalCode, V::kDigits},         // 10
+      {RuleKind::kClass, kCity, V::kText},                 // 11
+      {RuleKind::kClass, kCountry, V::kCountry},           // 12
       {RuleKind::kClass, kGeoCoordinates, V::kLatitude},   // 13
       {RuleKind::kClass, kGeoCoordinates, V::kLongitude},  // 14
-      {RuleKind::kClass, kStreetAddress, V::kText},    // 15
-      {RuleKind::kClass, kPersonName, V::kText},       // 16
-      {RuleKind::kClass, kReferrer, V::kReferrer},     // 17
-      {RuleKind::kClass, kUrl, V::kUrl},               // 18
-      {RuleKind::kClass, kUserAgent, V::kUserAgent},   // 19
-      {RuleKind::kClass, kSecret, V::kSecret},         // 20
-      {RuleKind::kClass, kNationalId, V::kDigits},     // 21
-      {RuleKind::kClass, kIban, V::kIban},             // 22
-      {RuleKind::kClass, kCreditCard, V::kCard},       // 23
+      {RuleKind::kClass, kStreetAddress, V::kText},        // 15
+      {RuleKind::kClass, kPersonName, V::kText},           // 16
+      {RuleKind::kClass, kReferrer, V::kReferrer},         // 17
+      {RuleKind::kClass, kUrl, V::kUrl},                   // 18
+      {RuleKind::kClass, kUserAgent, V::kUserAgent},       // 19
+      {RuleKind::kClass, kSecret, V::kSecret},             // 20
+      {RuleKind::kClass, kNationalId, V::kDigits},         // 21
+      {RuleKind::kClass, kIban, V::kIban},                 // 22
+      {RuleKind::kClass, kCreditCard, V::kCard},           // 23
       {RuleKind::kClass, kKnowledgeBaseId, V::kNonEmpty},  // 24
-      {RuleKind::kClass, kTenantId, V::kNonEmpty},     // 25
-      {RuleKind::kPrompt, kNoClass, V::kNonEmpty},     // 26
-      {RuleKind::kFreeText, kNoClass, V::kNonEmpty},   // 27
+      {RuleKind::kClass, kTenantId, V::kNonEmpty},         // 25
+      {RuleKind::kPrompt, kNoClass, V::kNonEmpty},         // 26
+      {RuleKind::kFreeText, kNoClass, V::kNonEmpty},       // 27
   };
   if (all.empty() || name_tokens == 0) return nullptr;
   std::span<const std::string> name = all.subspan(all.size() - name_tokens);
   const std::string& last = name.back();
   // Words that make a value an artefact, not data about a person.
-  if (Has(name, {"version", "ver", "release", "revision", "rev", "semver", "firmware", "build",
-                 "sha", "hash", "checksum", "commit", "sku", "order",
-                 "ticket", "tracking", "gift", "trace", "span", "insert", "timestamp", "duration",
-                 "count", "total", "verified", "enabled", "length", "size", "type", "format",
-                 "status", "domain", "hashed"})) {
-    return Has(name, {"domain"}) && Has(name, {"referring", "referrer", "referer"})
-               ? &kRules[17]
-               : &kRules[0];
+  if (Has(name, {"version",  "ver",      "release", "revision", "rev",     "semver", "firmware",
+                 "build",    "sha",      "hash",    "checksum", "commit",  "sku",    "order",
+                 "ticket",   "tracking", "gift",    "trace",    "span",    "insert", "timestamp",
+                 "duration", "count",    "total",   "verified", "enabled", "length", "size",
+                 "type",     "format",   "status",  "domain",   "hashed"})) {
+    return Has(name, {"domain"}) && Has(name, {"referring", "referrer", "referer"}) ? &kRules[17]
+                                                                                    : &kRules[0];
   }
   if (Has(name, {"email", "mail"})) return &kRules[1];
   if (Has(name, {"phone", "mobile", "msisdn", "telephone", "cellphone"})) return &kRules[2];
@@ -200,9 +201,9 @@ const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_token
   if (Has(name, {"latitude", "lat"})) return &kRules[13];
   if (Has(name, {"longitude", "lng", "lon"})) return &kRules[14];
   if (Has(name, {"street"})) return &kRules[15];
-  if (last == "name" && Has(name, {"first", "last", "full", "given", "family", "middle",
-                                   "customer", "contact", "person", "holder", "recipient",
-                                   "sender", "patient", "employee", "member"})) {
+  if (last == "name" &&
+      Has(name, {"first", "last", "full", "given", "family", "middle", "customer", "contact",
+                 "person", "holder", "recipient", "sender", "patient", "employee", "member"})) {
     return &kRules[16];
   }
   if (Has(name, {"tenant"})) return &kRules[8];
@@ -211,9 +212,10 @@ const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_token
       !Has(name, {"category", "intent", "tokens", "id", "template", "type"})) {
     return &kRules[26];
   }
-  if (Has(name, {"message", "msg", "body", "comment", "comments", "description", "query",
-                 "search", "title", "text", "note", "notes", "content", "summary", "subject",
-                 "feedback", "reason", "details", "log", "transcript", "snippet", "question"})) {
+  if (Has(name, {"message", "msg",        "body",    "comment",  "comments", "description",
+                 "query",   "search",     "title",   "text",     "note",     "notes",
+                 "content", "summary",    "subject", "feedback", "reason",   "details",
+                 "log",     "transcript", "snippet", "question"})) {
     return &kRules[27];
   }
   // An identifier named by what it identifies; the owner may be the parent (`user/uuid`).
@@ -223,13 +225,13 @@ const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_token
                   "patient", "employee", "shopper", "buyer", "owner", "author"})) {
       return &kRules[4];
     }
-    if (Has(all, {"device", "anon", "anonymous", "visitor", "browser", "install",
-                  "installation", "machine", "hardware", "advertising", "cookie"})) {
+    if (Has(all, {"device", "anon", "anonymous", "visitor", "browser", "install", "installation",
+                  "machine", "hardware", "advertising", "cookie"})) {
       return &kRules[5];
     }
     if (Has(all, {"session", "conversation", "chat", "thread"})) return &kRules[6];
-    if (Has(all, {"org", "organization", "organisation", "company", "group", "workspace",
-                  "team"})) {
+    if (Has(all,
+            {"org", "organization", "organisation", "company", "group", "workspace", "team"})) {
       return &kRules[7];
     }
     if (Has(all, {"account", "billing"})) return &kRules[9];
@@ -280,8 +282,7 @@ Status FieldRules::Add(std::string_view name, FieldRule rule) {
   return Status::Ok();
 }
 
-const FieldRule* FieldRules::Match(std::span<const std::string> tokens,
-                                   size_t name_tokens) const {
+const FieldRule* FieldRules::Match(std::span<const std::string> tokens, size_t name_tokens) const {
   size_t longest = std::min(tokens.size(), max_tokens_);
   std::string key;
   for (size_t len = longest; len >= 1; --len) {

@@ -23,9 +23,9 @@ enum class RuleKind : uint8_t {
 
 // What a value must look like for a name rule to apply.
 enum class ValueCheck : uint8_t {
-  kNonEmpty,    // any non-placeholder value
-  kText,        // contains a letter, no '@'
-  kDigits,      // contains a digit
+  kNonEmpty,  // any non-placeholder value
+  kText,      // contains a letter, no '@'
+  kDigits,    // contains a digit
   kEmail,
   kIp,
   kPhone,
@@ -34,7 +34,7 @@ enum class ValueCheck : uint8_t {
   kReferrer,    // URL or host name
   kCard,
   kIban,
-  kSecret,      // a credential-looking value (not a placeholder, no spaces unless a scheme)
+  kSecret,  // a credential-looking value (not a placeholder, no spaces unless a scheme)
   kUserAgent,
   kLatitude,
   kLongitude,

@@ -52,7 +52,8 @@ void LeafClassifier::ClassifyString(std::string_view value, const FieldRule* rul
   if (value.empty()) return;
   if (rule != nullptr) {
     switch (rule->kind) {
-      case RuleKind::kNoDetect: return;
+      case RuleKind::kNoDetect:
+        return;
       case RuleKind::kPrompt:
         if (IsPlaceholder(value)) return;
         out.whole.push_back(kPromptText);

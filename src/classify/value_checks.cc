@@ -88,9 +88,9 @@ bool IsPlaceholder(std::string_view raw) {
   if (s.front() == '$' && s.find_first_of(" :/") == std::string_view::npos) {
     return true;  // vendor markers: $direct, $remote
   }
-  for (std::string_view p : {"null", "nil", "none", "undefined", "unknown", "n/a", "na", "-",
-                             "--", "*", "***", "[redacted]", "redacted", "[filtered]", "anonymous",
-                             "(not set)", "not set", "0"}) {
+  for (std::string_view p :
+       {"null", "nil", "none", "undefined", "unknown", "n/a", "na", "-", "--", "*", "***",
+        "[redacted]", "redacted", "[filtered]", "anonymous", "(not set)", "not set", "0"}) {
     if (EqualsIgnoreCase(s, p)) return true;
   }
   return false;
@@ -100,31 +100,42 @@ bool PassesCheck(ValueCheck check, std::string_view value) {
   if (IsPlaceholder(value)) return false;
   std::string_view v = Trim(value);
   switch (check) {
-    case ValueCheck::kNonEmpty: return true;
-    case ValueCheck::kText: return HasLetter(v) && v.find('@') == std::string_view::npos;
-    case ValueCheck::kDigits: return HasDigit(v);
-    case ValueCheck::kEmail: return detect::IsEmail(v);
-    case ValueCheck::kIp: return detect::IsIp(v);
+    case ValueCheck::kNonEmpty:
+      return true;
+    case ValueCheck::kText:
+      return HasLetter(v) && v.find('@') == std::string_view::npos;
+    case ValueCheck::kDigits:
+      return HasDigit(v);
+    case ValueCheck::kEmail:
+      return detect::IsEmail(v);
+    case ValueCheck::kIp:
+      return detect::IsIp(v);
     case ValueCheck::kPhone: {
       if (detect::IsPhone(v)) return true;
-      size_t digits = std::count_if(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+      size_t digits =
+          std::count_if(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
       bool phone_chars = std::all_of(v.begin(), v.end(), [](char c) {
-        return (c >= '0' && c <= '9') || c == ' ' || c == '+' || c == '-' || c == '(' ||
-               c == ')' || c == '.';
+        return (c >= '0' && c <= '9') || c == ' ' || c == '+' || c == '-' || c == '(' || c == ')' ||
+               c == '.';
       });
       return phone_chars && digits >= 7 && digits <= 15;
     }
-    case ValueCheck::kPersonName: return text::LooksLikePersonName(v);
+    case ValueCheck::kPersonName:
+      return text::LooksLikePersonName(v);
     case ValueCheck::kUrl:
       return detect::IsUrl(v) || HasScheme(v) || (v.front() == '/' && !HasSpace(v));
     case ValueCheck::kReferrer:
-      return detect::IsUrl(v) || HasScheme(v) || IsHostName(v) || (v.front() == '/' && !HasSpace(v));
-    case ValueCheck::kCard: return detect::IsCreditCard(v);
-    case ValueCheck::kIban: return detect::IsIban(v);
+      return detect::IsUrl(v) || HasScheme(v) || IsHostName(v) ||
+             (v.front() == '/' && !HasSpace(v));
+    case ValueCheck::kCard:
+      return detect::IsCreditCard(v);
+    case ValueCheck::kIban:
+      return detect::IsIban(v);
     case ValueCheck::kSecret:
       if (detect::IsSecret(v)) return true;
       return v.size() >= 6 && !HasSpace(v);
-    case ValueCheck::kUserAgent: return detect::IsUserAgent(v) || (HasLetter(v) && v.size() >= 8);
+    case ValueCheck::kUserAgent:
+      return detect::IsUserAgent(v) || (HasLetter(v) && v.size() >= 8);
     case ValueCheck::kLatitude: {
       std::optional<double> d = ParseNumber(v);
       return d && detect::IsLatitude(*d);
@@ -133,7 +144,8 @@ bool PassesCheck(ValueCheck check, std::string_view value) {
       std::optional<double> d = ParseNumber(v);
       return d && detect::IsLongitude(*d);
     }
-    case ValueCheck::kCountry: return IsCountryLike(v);
+    case ValueCheck::kCountry:
+      return IsCountryLike(v);
     case ValueCheck::kRegionLike: {
       if (HasDigit(v) || v.size() > 60 || !HasLetter(v)) return false;
       unsigned char first = static_cast<unsigned char>(v.front());
@@ -146,10 +158,14 @@ bool PassesCheck(ValueCheck check, std::string_view value) {
 bool PassesNumberCheck(ValueCheck check, double value) {
   switch (check) {
     case ValueCheck::kNonEmpty:
-    case ValueCheck::kDigits: return true;
-    case ValueCheck::kLatitude: return detect::IsLatitude(value);
-    case ValueCheck::kLongitude: return detect::IsLongitude(value);
-    default: return false;
+    case ValueCheck::kDigits:
+      return true;
+    case ValueCheck::kLatitude:
+      return detect::IsLatitude(value);
+    case ValueCheck::kLongitude:
+      return detect::IsLongitude(value);
+    default:
+      return false;
   }
 }
 

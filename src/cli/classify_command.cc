@@ -137,7 +137,8 @@ int RunEval(const std::string& truth_path, const std::string& predicted_path) {
       return 2;
     }
     if (t->line != p->line) {
-      std::fprintf(stderr, "metagate classify: line %lld: truth labels body %lld, prediction %lld\n",
+      std::fprintf(stderr,
+                   "metagate classify: line %lld: truth labels body %lld, prediction %lld\n",
                    static_cast<long long>(n), static_cast<long long>(t->line),
                    static_cast<long long>(p->line));
       return 2;
@@ -190,8 +191,7 @@ int RunClassify(int argc, char** argv) {
     return RunEval(truth, input);
   }
   if (format.empty()) {
-    std::fprintf(stderr, "metagate classify: --format is required (one of %s)\n",
-                 formats.c_str());
+    std::fprintf(stderr, "metagate classify: --format is required (one of %s)\n", formats.c_str());
     return 2;
   }
   return RunLabel(format, config, input);

@@ -15,9 +15,9 @@ namespace metagate::classify {
 
 struct FieldNameRuleConfig {
   std::vector<std::string> names;
-  std::string cls;          // empty with `ignore`
-  bool ignore = false;      // never label fields of these names
-  bool free_text = false;   // look for embedded values and report spans
+  std::string cls;         // empty with `ignore`
+  bool ignore = false;     // never label fields of these names
+  bool free_text = false;  // look for embedded values and report spans
   SourceLoc loc;
 };
 

@@ -485,8 +485,7 @@ void TextScanner::Scan(std::string_view text, Findings& out) const {
   if (text.empty() || text.size() > UINT32_MAX) return;
   thread_local ScratchHolder holder;
   // Growing the scratch is costly: do it once per thread and scanner, not per scan.
-  if (std::find(holder.sized_for.begin(), holder.sized_for.end(), id_) ==
-      holder.sized_for.end()) {
+  if (std::find(holder.sized_for.begin(), holder.sized_for.end(), id_) == holder.sized_for.end()) {
     if (hs_alloc_scratch(db_, &holder.scratch) != HS_SUCCESS) return;
     holder.sized_for.push_back(id_);
   }

@@ -13,6 +13,6 @@ bool AmplitudeCredential(JsonPath path) { return PathIs(path, {"api_key"}); }
 
 extern const WireFormat kAmplitudeFormat;
 const WireFormat kAmplitudeFormat{"amplitude", "Amplitude HTTP V2 API body", false,
-                                         AmplitudeCredential, AmplitudeEvent};
+                                  AmplitudeCredential, AmplitudeEvent};
 
 }  // namespace metagate::classify

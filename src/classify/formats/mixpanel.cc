@@ -12,7 +12,7 @@ bool MixpanelCredential(JsonPath path) {
 }  // namespace
 
 extern const WireFormat kMixpanelFormat;
-const WireFormat kMixpanelFormat{"mixpanel", "Mixpanel /track or /import event array",
-                                        false, MixpanelCredential, MixpanelEvent};
+const WireFormat kMixpanelFormat{"mixpanel", "Mixpanel /track or /import event array", false,
+                                 MixpanelCredential, MixpanelEvent};
 
 }  // namespace metagate::classify

@@ -14,6 +14,6 @@ bool OtlpCredential(JsonPath) { return false; }
 
 extern const WireFormat kOtlpLogsFormat;
 const WireFormat kOtlpLogsFormat{"otlp-logs", "OTLP/HTTP JSON logs export request", true,
-                                        OtlpCredential, OtlpEvent};
+                                 OtlpCredential, OtlpEvent};
 
 }  // namespace metagate::classify

@@ -15,6 +15,6 @@ bool PosthogCredential(JsonPath path) {
 
 extern const WireFormat kPosthogFormat;
 const WireFormat kPosthogFormat{"posthog", "PostHog /batch or /capture body", false,
-                                       PosthogCredential, PosthogEvent};
+                                PosthogCredential, PosthogEvent};
 
 }  // namespace metagate::classify

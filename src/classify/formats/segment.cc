@@ -15,11 +15,11 @@ bool SegmentCredential(JsonPath path) {
 }  // namespace
 
 extern const WireFormat kSegmentFormat;
-const WireFormat kSegmentFormat{"segment", "Segment HTTP API (batch or single message)",
-                                       false, SegmentCredential, SegmentEvent};
+const WireFormat kSegmentFormat{"segment", "Segment HTTP API (batch or single message)", false,
+                                SegmentCredential, SegmentEvent};
 // GenAI telemetry sent as Segment track events.
 extern const WireFormat kLlmFormat;
 const WireFormat kLlmFormat{"llm", "GenAI usage events as Segment track messages", false,
-                                   SegmentCredential, SegmentEvent};
+                            SegmentCredential, SegmentEvent};
 
 }  // namespace metagate::classify

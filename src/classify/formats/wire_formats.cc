@@ -1,6 +1,6 @@
-#include "formats/wire_format.h"
-
 #include <charconv>
+
+#include "formats/wire_format.h"
 
 namespace metagate::classify {
 
