@@ -22,16 +22,21 @@ std::istream* OpenInput(const std::string& path, std::ifstream& file) {
   return file ? &file : nullptr;
 }
 
+// The built-in classifier needs no config; a given one must load (errors say file:line:col).
+bool LoadConfig(const std::string& config_path, classify::ClassifierConfig& config) {
+  if (config_path.empty()) return true;
+  Result<classify::ClassifierConfig> loaded = classify::LoadClassifierConfig(config_path);
+  if (!loaded.ok()) {
+    std::fprintf(stderr, "metagate classify: %s\n", loaded.status().ToString().c_str());
+    return false;
+  }
+  config = std::move(*loaded);
+  return true;
+}
+
 int RunLabel(const std::string& format, const std::string& config_path, const std::string& input) {
   classify::ClassifierConfig config;
-  if (!config_path.empty()) {
-    Result<classify::ClassifierConfig> loaded = classify::LoadClassifierConfig(config_path);
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "metagate classify: %s\n", loaded.status().ToString().c_str());
-      return 2;
-    }
-    config = std::move(*loaded);
-  }
+  if (!LoadConfig(config_path, config)) return 2;
   Result<std::shared_ptr<const classify::Classifier>> classifier =
       classify::Classifier::Create(config);
   if (!classifier.ok()) {
@@ -75,14 +80,7 @@ int RunLabel(const std::string& format, const std::string& config_path, const st
 
 int PrintTaxonomy(const std::string& config_path) {
   classify::ClassifierConfig config;
-  if (!config_path.empty()) {
-    Result<classify::ClassifierConfig> loaded = classify::LoadClassifierConfig(config_path);
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "metagate classify: %s\n", loaded.status().ToString().c_str());
-      return 2;
-    }
-    config = std::move(*loaded);
-  }
+  if (!LoadConfig(config_path, config)) return 2;
   classify::Taxonomy t = classify::Taxonomy::Builtin();
   for (const classify::ClassInfo& c : config.classes) {
     Result<classify::ClassId> id = t.Define(c);
