@@ -30,6 +30,7 @@ test-release: build
 
 bench: deps
 	@bash scripts/bench_authorize.sh
+	@bash scripts/bench_classify.sh
 
 fuzz-build: deps
 	@cmake --preset fuzz >/dev/null

@@ -9,6 +9,7 @@ PACKAGES=(
   libcli11-dev libfmt-dev
   libsimdjson-dev libyaml-cpp-dev libvectorscan-dev libphonenumber-dev
   clang-14 libclang-rt-14-dev
+  time
 )
 
 missing=()
