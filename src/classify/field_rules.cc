@@ -69,7 +69,7 @@ const Row kRows[] = {
     {"account_id accountid billing_account billing_account_id customer_account account_number "
      "account_no",
      C, kAccountId, V::kNonEmpty},
-    {"card_number cardnumber cc_number credit_card credit_card_number card_no pan "
+    {"card_number cardnumber cc_number cc_num ccnum card_num credit_card credit_card_number card_no pan "
      "payment_card_number",
      C, kCreditCard, V::kCard},
     {"iban iban_number bank_iban", C, kIban, V::kIban},
@@ -77,7 +77,7 @@ const Row kRows[] = {
      "passport_no nin national_insurance_number tin cpf aadhaar sin personnummer dni "
      "codice_fiscale id_number driver_license_number drivers_license_number",
      C, kNationalId, V::kDigits},
-    {"password passwd pwd secret client_secret api_key apikey api_secret access_token "
+    {"password passwd pwd passphrase secret client_secret api_key apikey api_secret access_token "
      "refresh_token id_token auth_token token bearer authorization private_key secret_key "
      "session_token credentials signing_secret webhook_secret x_api_key access_key "
      "secret_access_key",
@@ -97,10 +97,10 @@ const Row kRows[] = {
      V::kText},
     {"knowledge_base_id knowledge_base kb_id kb vector_store_id knowledge_base_name", C,
      kKnowledgeBaseId, V::kNonEmpty},
-    {"model model_name model_id llm_model gen_ai_request_model gen_ai_response_model "
+    {"model model_name model_id llm llm_model gen_ai_request_model gen_ai_response_model "
      "request_model response_model",
      C, kModelName, V::kText},
-    {"error_code err_code errcode", C, kErrorCode, V::kNonEmpty},
+    {"error_code err_code errcode error_type", C, kErrorCode, V::kNonEmpty},
     {"prompt prompt_text prompt_snippet user_prompt input_prompt llm_prompt gen_ai_prompt "
      "system_prompt prompt_preview prompt_excerpt prompt_body prompt_content prompt_input "
      "input_preview input_excerpt input_snippet input_text prompt_message",
@@ -201,6 +201,7 @@ const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_token
   if (Has(name, {"latitude", "lat"})) return &kRules[13];
   if (Has(name, {"longitude", "lng", "lon"})) return &kRules[14];
   if (Has(name, {"street"})) return &kRules[15];
+  if (Has(name, {"region", "province", "county", "prefecture"})) return &kRules[28];
   if (last == "name" &&
       Has(name, {"first", "last", "full", "given", "family", "middle", "customer", "contact",
                  "person", "holder", "recipient", "sender", "patient", "employee", "member"})) {
