@@ -100,7 +100,7 @@ const Row kRows[] = {
     {"model model_name model_id llm llm_model gen_ai_request_model gen_ai_response_model "
      "request_model response_model",
      C, kModelName, V::kText},
-    {"error_code err_code errcode error_type", C, kErrorCode, V::kNonEmpty},
+    {"error_code err_code errcode", C, kErrorCode, V::kNonEmpty},
     {"prompt prompt_text prompt_snippet user_prompt input_prompt llm_prompt gen_ai_prompt "
      "system_prompt prompt_preview prompt_excerpt prompt_body prompt_content prompt_input "
      "input_preview input_excerpt input_snippet input_text prompt_message",
