@@ -18,7 +18,13 @@ ask() {
     --context <(printf '%s' "$context") | sed 's/^/  /'
 }
 
-echo "metagate quick start: Cedar decisions for outbound telemetry (examples/quickstart/)"
+echo "metagate quick start: what leaves, and what policy lets leave (examples/quickstart/)"
+
+printf '\n\033[1m%s\033[0m\n' "0. Classify a Segment batch: every field that carries governed data, and what it is"
+echo "  $ metagate classify --format segment examples/quickstart/segment-batch.jsonl"
+echo "    (the version that looks like an IP, the message id and the order number stay unlabelled)"
+"$METAGATE" classify --format segment "$HERE/segment-batch.jsonl" |
+  sed -e 's/"fields":\[/"fields":[\n    /' -e 's/},{"path"/},\n    {"path"/g' | sed 's/^{"line"/  {"line"/'
 
 ask "1. The analytics pipeline sends a usage event to Mixpanel from production" \
   'Integration::"events-exporter"' 'Action::"send_event"' 'Vendor::"mixpanel"' \

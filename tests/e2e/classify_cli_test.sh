@@ -57,6 +57,13 @@ check eval-misses "$([[ $rc -eq 0 ]] && echo "$report" | grep -E -q '^email +1 +
 "$METAGATE" classify --eval --truth "$dir/truth.jsonl" "$dir/events.jsonl" >/dev/null 2>&1; rc=$?
 check eval-bad-labels "$([[ $rc -eq 2 ]] && echo 1)"
 
+# The quick-start sample: spans in the support message (name, card, phone), and the version,
+# message id and order number (which look like an IP, a token and a card) stay unlabelled.
+sample="$(dirname "$0")/../../examples/quickstart/segment-batch.jsonl"
+out=$("$METAGATE" classify --format segment "$sample"); rc=$?
+check sample-message "$([[ $rc -eq 0 && "$out" == *'"path":"/batch/0/properties/message","classes":["person_name","credit_card","phone"],"spans":[[12,22,"person_name"],[29,48,"credit_card"],[79,94,"phone"]]'* ]] && echo 1)"
+check sample-negatives "$([[ "$out" != *app/version* && "$out" != *messageId* && "$out" != *order_id* && "$out" != *sentAt* ]] && echo 1)"
+
 "$METAGATE" classify --help | grep -q -- "--eval"; rc=$?
 check help "$([[ $rc -eq 0 ]] && echo 1)"
 echo "$((total - failures)) passed, $failures failed"
