@@ -29,7 +29,8 @@ const Row kRows[] = {
     {"full_name fullname customer_name first_name firstname last_name lastname given_name "
      "family_name surname middle_name display_name contact_name holder_name cardholder_name "
      "card_holder_name card_holder cardholder name_on_card account_holder account_holder_name "
-     "recipient_name sender_name billing_name "
+     "recipient_name sender_name billing_name name_given name_family name_first name_last "
+     "name_middle name_full "
      "shipping_name person_name legal_name maiden_name",
      C, kPersonName, V::kText},
     {"name", C, kPersonName, V::kPersonName},
@@ -41,9 +42,10 @@ const Row kRows[] = {
      "address_2 line_1 street_1 street_2 address shipping_address billing_address home_address "
      "mailing_address postal_address",
      C, kStreetAddress, V::kText},
-    {"city town locality city_name municipality", C, kCity, V::kText},
+    {"city town locality city_name municipality locality_name", C, kCity, V::kText},
     {"region province region_name state_province address_state location_state billing_state "
-     "shipping_state geo_region subdivision county prefecture canton oblast",
+     "shipping_state geo_region subdivision county prefecture canton oblast "
+     "subdivision_name subdivision_1_name region_iso_code",
      C, kRegion, V::kText},
     {"state state_name", C, kRegion, V::kRegionLike},
     {"country country_code country_name nation", C, kCountry, V::kCountry},
@@ -63,7 +65,8 @@ const Row kRows[] = {
     {"session_id sessionid sid conversation_id chat_id thread_id conversation session_uuid", C,
      kSessionId, V::kNonEmpty},
     {"org_id orgid organization_id organisation_id group_id groupid company_id "
-     "workspace_id groups_company customer_org_id",
+     "workspace_id groups_company groups_organization groups_org groups_workspace groups_team "
+     "customer_org_id",
      C, kOrgId, V::kNonEmpty},
     {"tenant tenant_id tenantid tenant_name tenant_slug", C, kTenantId, V::kNonEmpty},
     {"account_id accountid billing_account billing_account_id customer_account account_number "
@@ -92,7 +95,8 @@ const Row kRows[] = {
      "document_referrer http_referer referrer_url ref_url referral_url referring_url "
      "referring_site",
      C, kReferrer, V::kReferrer},
-    {"prompt_category intent prompt_type prompt_intent", C, kPromptCategory, V::kText},
+    {"prompt_category intent prompt_type prompt_intent task_category", C, kPromptCategory,
+     V::kText},
     {"tool_name tool tool_called function_called function_name gen_ai_tool_name", C, kToolName,
      V::kText},
     {"knowledge_base_id knowledge_base kb_id kb vector_store_id knowledge_base_name", C,
@@ -122,7 +126,10 @@ const Row kRows[] = {
      "timestamp time sent_at created_at updated_at date duration elapsed cloud_region "
      "aws_region device_model model_number company_name company app_name library_name "
      "card_last_4 last_4 card_brand bic swift swift_code code_function code_function_name "
-     "code_namespace code_filepath",
+     "code_namespace code_filepath schema_url schema "
+     // A `name` that names a thing, not a person (`items/0/name`: Victoria Sponge Mix).
+     "product_name products_name item_name items_name line_item_name line_items_name sku_name "
+     "variant_name plan_name event_name feature_name page_name screen_name campaign_name",
      RuleKind::kNoDetect, kNoClass, V::kNonEmpty},
 };
 
@@ -223,7 +230,8 @@ const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_token
   if (Has(std::span<const std::string>(&last, 1),
           {"id", "ids", "uuid", "guid", "identifier", "key", "number", "no", "num", "ref"})) {
     if (Has(all, {"user", "customer", "member", "person", "profile", "enduser", "subscriber",
-                  "patient", "employee", "shopper", "buyer", "owner", "author"})) {
+                  "patient", "employee", "shopper", "buyer", "owner", "author", "assignee",
+                  "reporter", "requester", "creator", "approver", "reviewer", "actor"})) {
       return &kRules[4];
     }
     if (Has(all, {"device", "anon", "anonymous", "visitor", "browser", "install", "installation",
@@ -284,6 +292,13 @@ Status FieldRules::Add(std::string_view name, FieldRule rule) {
 }
 
 const FieldRule* FieldRules::Match(std::span<const std::string> tokens, size_t name_tokens) const {
+  // A field named for a release artefact is never data about a person, whatever else its name
+  // says (`versionName`: 2.5.9.224, `build_label`), unless a rule lists the whole name.
+  static const FieldRule kNoDetectRule{RuleKind::kNoDetect, kNoClass, ValueCheck::kNonEmpty};
+  size_t own = std::min(name_tokens, tokens.size());
+  bool artefact = Has(tokens.subspan(tokens.size() - own),
+                      {"version", "ver", "release", "revision", "semver", "firmware", "build",
+                       "sha", "hash", "checksum", "commit"});
   size_t longest = std::min(tokens.size(), max_tokens_);
   std::string key;
   for (size_t len = longest; len >= 1; --len) {
@@ -293,9 +308,10 @@ const FieldRule* FieldRules::Match(std::span<const std::string> tokens, size_t n
       key += tokens[i];
     }
     auto it = rules_.find(key);
-    if (it != rules_.end()) return &it->second;
+    if (it != rules_.end() && (!artefact || len >= own)) return &it->second;
   }
-  return KeywordRule(tokens, std::min(name_tokens, tokens.size()));
+  if (artefact) return &kNoDetectRule;
+  return KeywordRule(tokens, own);
 }
 
 }  // namespace metagate::classify

@@ -80,6 +80,20 @@ TEST(FieldRules, UnlistedSpellingsAreReadByTheirWords) {
   EXPECT_EQ(MatchName(rules, "", "firmwareRev")->kind, RuleKind::kNoDetect);
 }
 
+TEST(FieldRules, ThingsNamedLikePeopleAndReleaseArtefacts) {
+  FieldRules rules = FieldRules::Builtin();
+  EXPECT_EQ(MatchName(rules, "items", "name")->kind, RuleKind::kNoDetect);
+  EXPECT_EQ(MatchName(rules, "", "productName")->kind, RuleKind::kNoDetect);
+  EXPECT_EQ(MatchName(rules, "", "versionName")->kind, RuleKind::kNoDetect);
+  EXPECT_EQ(MatchName(rules, "", "build_label")->kind, RuleKind::kNoDetect);
+  EXPECT_EQ(MatchName(rules, "scopeLogs", "schemaUrl")->kind, RuleKind::kNoDetect);
+  EXPECT_EQ(ClassOf(rules, "name", "given"), kPersonName);
+  EXPECT_EQ(ClassOf(rules, "$groups", "organization"), kOrgId);
+  EXPECT_EQ(ClassOf(rules, "", "$geoip_subdivision_1_name"), kRegion);
+  EXPECT_EQ(ClassOf(rules, "attributes", "geo.locality.name"), kCity);
+  EXPECT_EQ(ClassOf(rules, "", "assigneeId"), kUserId);
+}
+
 TEST(FieldRules, FreeTextAndPromptKinds) {
   FieldRules rules = FieldRules::Builtin();
   EXPECT_EQ(MatchName(rules, "properties", "comment")->kind, RuleKind::kFreeText);

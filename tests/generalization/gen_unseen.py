@@ -1073,8 +1073,8 @@ def gen_otlp():
             if R.random() < 0.4:
                 scope["attributes"] = attrs({"app.org_id": org_value(), "app.feature": ch(["checkout", "kyc"])})
             sl = {"scope": scope, "logRecords": [log_record() for _ in range(R.randint(1, 4))]}
-            if R.random() < 0.3:  # README: "A URL is always url"
-                sl["schemaUrl"] = L("https://opentelemetry.io/schemas/1.26.0", ["url"])
+            if R.random() < 0.3:  # a schema identifier, not a visited URL: not labelled
+                sl["schemaUrl"] = "https://opentelemetry.io/schemas/1.26.0"
             sls.append(sl)
         rls.append({"resource": {"attributes": attrs(ra)}, "scopeLogs": sls})
     return {"resourceLogs": rls}

@@ -45,7 +45,7 @@ constexpr const char* kPatterns[kPatCount] = {
     R"(\d{4}(?:[ \-]?\d{4}){2}[ \-]?\d{1,7}|\d{4}[ \-]?\d{6}[ \-]?\d{4,5})",
     R"([A-Z]{2}\d{2}(?: ?[A-Z0-9]){11,30})",
     R"(\d{3}-\d{2}-\d{4}|\d{3} \d{2} \d{4})",
-    R"((?:sk-|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|npm_|xox[abprse]-|[sr]k_(?:live|test)_|AIza|SG\.|eyJ)[A-Za-z0-9_\-]{8})",
+    R"((?:sk-|AKIA|ASIA|gh[pousr]_|github_pat_|glpat-|npm_|hf_|pypi-|shp(?:at|ss)_|xox[abprse]-|[sr]k_(?:live|test)_|AIza|SG\.|eyJ)[A-Za-z0-9_\-]{8})",
     R"((?i:bearer|token|basic) +[A-Za-z0-9\-._~+/]{8})",
     R"((?i:api[_\-]?key|secret|token|password|passwd|pwd|access[_\-]?key|private[_\-]?key)[\x22']?\s*[:=]\s*[\x22']?[A-Za-z0-9_\-]{16})",
 };
@@ -305,10 +305,17 @@ void ConfirmPhone(const Candidate& c, Collector& col) {
   if (!Widen(t, b, e, IsPhoneRunChar)) return;
   while (b < e && !IsDigit(t[b]) && t[b] != '+' && t[b] != '(') ++b;
   while (e > b && !IsDigit(t[e - 1])) --e;
+  // `(+34 745 47 07 76)`: the closing parenthesis was trimmed, so the opening one goes too.
+  if (b < e && t[b] == '(' && t.substr(b, e - b).find(')') == std::string_view::npos) ++b;
   if (e - b < 7 || !col.FirstVisit(kPatPhone, b)) return;
   auto try_span = [&](size_t sb, size_t se) {
     if (!LeftOk(t, sb) || !RightOk(t, se) || TimeFollows(t, se) ||
         !IsPhone(t.substr(sb, se - sb))) {
+      return false;
+    }
+    // `build 12.12.30.7361`: dotted digit groups after release words are a version.
+    std::string_view span = t.substr(sb, se - sb);
+    if (span.find_first_of(" -()+") == std::string_view::npos && VersionContext(t, sb)) {
       return false;
     }
     col.Add(sb, se, kPhone);
