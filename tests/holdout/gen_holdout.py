@@ -268,38 +268,41 @@ def address():
     cc = ch(["DE", "FR", "NL", "GB", "US", "JP", "KR", "BR", "IN", "ES", "IT", "PL", "AU", "CA", "SE", "MX", "ZA"])
     n = R.randint(1, 240)
     if cc == "DE":
-        city, reg, pc = ch([("Köln", "Nordrhein-Westfalen", "50"), ("Stuttgart", "Baden-Württemberg", "70"),
-                            ("Leipzig", "Sachsen", "04"), ("Freiburg im Breisgau", "Baden-Württemberg", "79")])
-        st = f"{ch(['Schönhauser Allee', 'Bergmannstraße', 'Königstraße', 'Hohe Straße', 'Am Kupfergraben'])} {n}"
+        city, reg, pc, road = ch([("Köln", "Nordrhein-Westfalen", "50", "Hohe Straße"), ("Stuttgart", "Baden-Württemberg", "70", "Königstraße"),
+                                  ("Leipzig", "Sachsen", "04", "Karl-Liebknecht-Straße"), ("Freiburg im Breisgau", "Baden-Württemberg", "79", "Kaiser-Joseph-Straße"),
+                                  ("Berlin", "Berlin", "10", "Schönhauser Allee")])
+        st = f"{road} {n}"
         pc = pc + _d(3)
         parts = [(st, "street_address"), ", ", (pc, "postal_code"), " ", (city, "city")]
         names = ["Deutschland", "Germany"]
     elif cc == "FR":
         city, reg, pc = ch([("Lyon", "Auvergne-Rhône-Alpes", "6900"), ("Bordeaux", "Nouvelle-Aquitaine", "3300"),
                             ("Nantes", "Pays de la Loire", "4400"), ("Lille", "Hauts-de-France", "5900")])
-        st = f"{n} {ch(['rue des Lilas', 'avenue Jean Jaurès', 'rue Sainte-Catherine', 'quai des Chartrons'])}"
+        st = f"{n} {ch(['rue des Lilas', 'avenue Jean Jaurès', 'rue de la République', 'boulevard Victor Hugo'])}"
         pc = pc + str(R.randint(1, 9))
         parts = [(st, "street_address"), ", ", (pc, "postal_code"), " ", (city, "city")]
         names = ["France"]
     elif cc == "NL":
         city, reg, pc = ch([("Utrecht", "Utrecht", "35"), ("Rotterdam", "Zuid-Holland", "30"),
                             ("Groningen", "Groningen", "97")])
-        st = f"{ch(['Oudegracht', 'Witte de Withstraat', 'Herestraat'])} {n}"
+        st = {"Utrecht": "Oudegracht", "Rotterdam": "Witte de Withstraat", "Groningen": "Herestraat"}[city] + f" {n}"
         pc = f"{pc}{_d(2)} {ch('ABCDEGHJKLMNPRST')}{ch('ABCDEGHJKLMNPRST')}"
         parts = [(st, "street_address"), ", ", (pc, "postal_code"), " ", (city, "city")]
         names = ["Nederland", "Netherlands"]
     elif cc == "GB":
         city, reg, pc = ch([("Oxford", "England", "OX4"), ("Manchester", "England", "M3"),
                             ("Edinburgh", "Scotland", "EH6"), ("Cardiff", "Wales", "CF10")])
-        st = ch([f"{n} Cowley Road", f"Flat {R.randint(1, 9)}, {n} Deansgate", f"{n} Leith Walk", f"{n} Cathedral Road"])
+        st = {"Oxford": f"{n} Cowley Road", "Manchester": f"Flat {R.randint(1, 9)}, {n} Deansgate", "Edinburgh": f"{n} Leith Walk",
+              "Cardiff": f"{n} Cathedral Road"}[city]
         pc = _ukpc(pc)
         parts = [(st, "street_address"), ", ", (city, "city"), " ", (pc, "postal_code")]
         names = ["United Kingdom", "UK", "GB"]
     elif cc == "US":
         city, reg, pc = ch([("Berkeley", "CA", "947"), ("Atlanta", "GA", "303"), ("Seattle", "WA", "981"),
                             ("Austin", "TX", "787"), ("Portland", "OR", "972")])
-        st = ch([f"{R.randint(100, 9999)} Shattuck Ave", f"{R.randint(100, 9999)} Peachtree St NE",
-                 f"{R.randint(100, 9999)} Pike Street, Apt {R.randint(1, 40)}", f"{R.randint(100, 9999)} Congress Avenue"])
+        st = {"Berkeley": f"{R.randint(100, 2999)} Shattuck Ave", "Atlanta": f"{R.randint(100, 2999)} Peachtree St NE",
+              "Seattle": f"{R.randint(100, 2999)} Pike Street, Apt {R.randint(1, 40)}", "Austin": f"{R.randint(100, 2999)} Congress Avenue",
+              "Portland": f"{R.randint(100, 2999)} SE Hawthorne Blvd"}[city]
         pc = pc + _d(2)
         parts = [(st, "street_address"), ", ", (city, "city"), ", ", (reg, "region"), " ", (pc, "postal_code")]
         names = ["United States", "USA", "US"]
@@ -323,39 +326,41 @@ def address():
     elif cc == "BR":
         city, reg, pc = ch([("Curitiba", "PR", "80"), ("Belo Horizonte", "MG", "30"), ("Recife", "PE", "50"),
                             ("Porto Alegre", "RS", "90")])
-        st = f"{ch(['Rua XV de Novembro', 'Avenida Afonso Pena', 'Rua da Aurora', 'Rua dos Andradas'])}, {n}"
+        st = {"Curitiba": "Rua XV de Novembro", "Belo Horizonte": "Avenida Afonso Pena", "Recife": "Rua da Aurora",
+              "Porto Alegre": "Rua dos Andradas"}[city] + f", {n}"
         pc = f"{pc}{_d(3)}-{_d(3)}"
         parts = [(st, "street_address"), " - ", (city, "city"), " - ", (reg, "region"), ", ", (pc, "postal_code")]
         names = ["Brasil", "Brazil", "BR"]
     elif cc == "IN":
         city, reg, pc = ch([("Bengaluru", "Karnataka", "5600"), ("Pune", "Maharashtra", "4110"),
                             ("Chennai", "Tamil Nadu", "6000"), ("Hyderabad", "Telangana", "5000")])
-        st = f"{ch(['Flat 12B, ', 'No. ', ''])}{n} {ch(['MG Road, Indiranagar', 'FC Road, Shivajinagar', 'Anna Salai', 'Road No. 36, Jubilee Hills'])}"
+        st = f"{ch(['Flat 12B, ', 'No. ', ''])}{n}, " + {"Bengaluru": "100 Feet Road, Indiranagar", "Pune": "FC Road, Shivajinagar",
+                                                         "Chennai": "Anna Salai, Teynampet", "Hyderabad": "Road No. 36, Jubilee Hills"}[city]
         pc = pc + _d(2)
         parts = [(st, "street_address"), ", ", (city, "city"), " ", (pc, "postal_code")]
         names = ["India", "IN"]
     elif cc == "ES":
         city, reg, pc = ch([("Valencia", "Comunidad Valenciana", "460"), ("Sevilla", "Andalucía", "410"),
                             ("Bilbao", "País Vasco", "480")])
-        st = f"{ch(['Calle de Colón', 'Avenida de la Constitución', 'Gran Vía de Don Diego López de Haro'])} {n}"
+        st = {"Valencia": "Calle de Colón", "Sevilla": "Avenida de la Constitución", "Bilbao": "Gran Vía de Don Diego López de Haro"}[city] + f" {n}"
         pc = pc + _d(2)
         parts = [(st, "street_address"), ", ", (pc, "postal_code"), " ", (city, "city")]
         names = ["España", "Spain", "ES"]
     elif cc == "IT":
         city, reg, pc = ch([("Torino", "Piemonte", "101"), ("Bologna", "Emilia-Romagna", "401"), ("Napoli", "Campania", "801")])
-        st = f"{ch(['Via Garibaldi', 'Via dell’Indipendenza', 'Corso Umberto I'])} {n}"
+        st = {"Torino": "Via Garibaldi", "Bologna": "Via dell’Indipendenza", "Napoli": "Corso Umberto I"}[city] + f" {n}"
         pc = pc + _d(2)
         parts = [(st, "street_address"), ", ", (pc, "postal_code"), " ", (city, "city")]
         names = ["Italia", "Italy", "IT"]
     elif cc == "PL":
         city, reg, pc = ch([("Kraków", "małopolskie", "3"), ("Wrocław", "dolnośląskie", "5"), ("Gdańsk", "pomorskie", "8")])
-        st = f"ul. {ch(['Floriańska', 'Świdnicka', 'Długa'])} {n}{ch(['', '/' + str(R.randint(1, 30))])}"
+        st = "ul. " + {"Kraków": "Floriańska", "Wrocław": "Świdnicka", "Gdańsk": "Długa"}[city] + f" {n}{ch(['', '/' + str(R.randint(1, 30))])}"
         pc = f"{pc}{_d(1)}-{_d(3)}"
         parts = [(st, "street_address"), ", ", (pc, "postal_code"), " ", (city, "city")]
         names = ["Polska", "Poland", "PL"]
     elif cc == "AU":
         city, reg, pc = ch([("Fitzroy", "VIC", "3065"), ("Surry Hills", "NSW", "2010"), ("Fortitude Valley", "QLD", "4006")])
-        st = f"{n} {ch(['Smith Street', 'Crown Street', 'Brunswick Street'])}"
+        st = f"{n} " + {"Fitzroy": "Smith Street", "Surry Hills": "Crown Street", "Fortitude Valley": "Brunswick Street"}[city]
         parts = [(st, "street_address"), ", ", (city, "city"), " ", (reg, "region"), " ", (pc, "postal_code")]
         names = ["Australia", "AU"]
     elif cc == "CA":
@@ -367,20 +372,20 @@ def address():
         names = ["Canada", "CA"]
     elif cc == "SE":
         city, reg, pc = ch([("Göteborg", "Västra Götaland", "41"), ("Malmö", "Skåne", "21"), ("Uppsala", "Uppsala län", "75")])
-        st = f"{ch(['Kungsportsavenyen', 'Södra Förstadsgatan', 'Svartbäcksgatan'])} {n}"
+        st = {"Göteborg": "Kungsportsavenyen", "Malmö": "Södra Förstadsgatan", "Uppsala": "Svartbäcksgatan"}[city] + f" {n}"
         pc = f"{pc}{_d(1)} {_d(2)}"
         parts = [(st, "street_address"), ", ", (pc, "postal_code"), " ", (city, "city")]
         names = ["Sverige", "Sweden", "SE"]
     elif cc == "MX":
         city, reg, pc = ch([("Guadalajara", "Jalisco", "44"), ("Monterrey", "Nuevo León", "64"), ("Puebla", "Puebla", "72")])
-        st = f"{ch(['Av. Chapultepec', 'Calle Morelos', 'Av. Juárez'])} {n}"
+        st = {"Guadalajara": "Av. Chapultepec", "Monterrey": "Calle Morelos", "Puebla": "Av. Juárez"}[city] + f" {n}"
         pc = pc + _d(3)
         parts = [(st, "street_address"), ", ", (pc, "postal_code"), " ", (city, "city"), ", ", (reg, "region")]
         names = ["México", "Mexico", "MX"]
     else:  # ZA
         city, reg, pc = ch([("Cape Town", "Western Cape", "8001"), ("Durban", "KwaZulu-Natal", "4001"),
                             ("Johannesburg", "Gauteng", "2001")])
-        st = f"{n} {ch(['Long Street', 'Florida Road', 'Jan Smuts Avenue'])}"
+        st = f"{n} " + {"Cape Town": "Long Street", "Durban": "Florida Road", "Johannesburg": "Jan Smuts Avenue"}[city]
         parts = [(st, "street_address"), ", ", (city, "city"), ", ", (pc, "postal_code")]
         names = ["South Africa", "ZA"]
     return {"cc": cc, "country": ch(names + [cc]), "street": st, "city": city, "region": reg, "postal": pc,
@@ -736,7 +741,9 @@ NEG_GENERATORS = [
     lambda: (ch(["traceId", "trace_id"]), hexs(32)),
     lambda: (ch(["spanId", "parent_span_id"]), hexs(16)),
     lambda: (ch(["product_name", "productName", "item"]), ch(["Aurora Standing Desk", "Rose Gold case for Pixel 9", "Hunter Green Parka",
-                                                           "Victoria Sponge Mix", "Pearl White Earbuds", "Jasper Stone Mug"])),
+                                                           "Victoria Sponge Mix", "Pearl White Earbuds", "Jasper Stone Mug",
+                                                           "Oak Bookshelf", "Cast Iron Skillet 28cm", "Merino Wool Beanie",
+                                                           "USB-C Hub 7-in-1", "Bamboo Cutting Board", "Ceramic Pour-Over Set"])),
     lambda: (ch(["company", "companyName", "vendor"]), ch(["Kestrel Logistics GmbH", "Quill & Fern Ltd", "Baobab Africa PLC", "Sakura Denki K.K."])),
     lambda: (ch(["plan", "planTier", "subscription_plan"]), ch(["Team Annual", "Max", "Grace", "Starter (monthly)", "Enterprise Plus"])),
     lambda: (ch(["locale", "lang", "uiLanguage"]), ch(["pt-BR", "ja-JP", "ko_KR", "sv-SE", "es-419", "zh-Hant-TW"])),
@@ -882,7 +889,7 @@ def tmpl_title():
     if c == 0:
         return ["Profile · ", (p["full"], "person_name"), " | Quill & Fern"]
     if c == 1:
-        return ["Checkout – ", ch(["Aurora Standing Desk", "Jasper Stone Mug"]), " | Maple Leaf Grocers"]
+        return ["Checkout – ", ch(NEG_GENERATORS[14:15])()[1], " | Maple Leaf Grocers"]
     if c == 2:
         return ["✉️ Messages (3) — ", (email_for(p), "email")]
     if c == 3:
@@ -951,7 +958,7 @@ def contact_block():
         blk = {ch(["holderName", "cardholder_name"]): lab(p["full"], "person_name"), "phones": [lab(phone(), "phone"), lab(phone(), "phone")]}
     if R.random() < 0.6:
         ak = ch(["address", "addr", "shippingAddress", "billing_address", "deliveryAddress"])
-        sty = ch(range(3))
+        sty = ch([0, 2])  # a one-line formatted address in a structured field is ambiguous (whole vs spans): not generated
         if sty == 0:
             blk[ak] = {ch(["line1", "street", "streetAddress", "address_line_1"]): lab(a["street"], "street_address"),
                        ch(["city", "town", "locality"]): lab(a["city"], "city"),
@@ -1115,7 +1122,7 @@ def user_identity():
 
 
 def segment_message(typ=None, llm=False):
-    typ = typ or ch(["track", "track", "track", "identify", "page", "group", "screen", "alias"])
+    typ = typ or ch(["track", "track", "track", "identify", "page", "group", "screen"])
     m = {"type": typ, "messageId": ch([uuid4(), "ajs-next-" + hexs(32), "api-" + ulid()]), "timestamp": ts()}
     mobile = typ == "screen" or R.random() < 0.3
     if R.random() < 0.85:
@@ -1167,7 +1174,7 @@ def segment_message(typ=None, llm=False):
         m["name"] = ch(["OrderDetail", "Wallet", "ChatThread"])
         m["properties"] = props_pool()
     else:  # alias
-        m["previousId"] = lab(uuid4(), "device_id") if R.random() < .5 else lab(user_id(), "user_id")
+        m["previousId"] = lab(uuid4(), "device_id")
         m["userId"] = user_identity()
     return m
 
@@ -1201,7 +1208,7 @@ def llm_props():
     else:
         pr["llm"] = {"model_name": model, "latency_ms": R.randint(80, 40000), "cost_usd": round(R.uniform(0, 0.5), 5)}
     if R.random() < .8:
-        pr[ch(["promptCategory", "prompt_category", "useCase", "task_category"])] = lab(ch(PROMPT_CATS), "prompt_category")
+        pr[ch(["promptCategory", "prompt_category", "prompt_type", "task_category"])] = lab(ch(PROMPT_CATS), "prompt_category")
     if "Tool" in ev or R.random() < .3:
         if R.random() < .5:
             pr["tool"] = {"name": lab(ch(TOOLS), "tool_name"), "call_id": "call_" + alnum(24)}
