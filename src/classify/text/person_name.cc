@@ -31,6 +31,23 @@ bool IsSingleLetter(std::string_view word) {
   return i == word.size();
 }
 
+// Given-name lookup of a word without a trailing possessive (Mai's).
+GivenNameKind LookupWord(const Word& w) {
+  return LookupGivenName(w.text.substr(0, TrimPossessive(w) - w.begin));
+}
+
+// Vietnamese middle names that sit between the family and the given name (Nguyễn Văn An).
+bool IsVietnameseMiddle(std::string_view word) {
+  char lower[32], fold[32];
+  std::string_view l = LowerInto(word, lower, sizeof lower);
+  std::string_view f = l.empty() ? l : FoldInto(l, fold, sizeof fold);
+  for (std::string_view m : {"van", "thi", "duc", "huu", "ngoc", "minh", "quang", "thanh", "xuan",
+                             "hoang", "cong", "dinh", "bao", "gia", "manh", "tuan", "quoc"}) {
+    if (f == m) return true;
+  }
+  return false;
+}
+
 // Extends a name that starts at word `g` (a given name) over its surname words; returns the
 // index one past the last word used, or g + 1 when there is no surname.
 size_t SurnameEnd(std::string_view text, const std::vector<Word>& words, size_t g) {
@@ -110,9 +127,14 @@ size_t AsianOrderEnd(std::string_view text, const std::vector<Word>& words, size
         IsNotSurname(w.text)) {
       break;
     }
-    if (LookupGivenName(w.text) != GivenNameKind::kNone) end = k + 1;
+    if (LookupWord(w) != GivenNameKind::kNone) end = k + 1;
   }
   return end;
+}
+
+// Family name, Vietnamese middle name, given name: accepted without a cue.
+bool IsVietnameseOrder(const std::vector<Word>& words, size_t g, size_t end) {
+  return end == g + 3 && IsVietnameseMiddle(words[g + 1].text);
 }
 
 bool IsWholeText(std::string_view text, size_t begin, size_t end) {
@@ -127,9 +149,22 @@ bool IsWholeText(std::string_view text, size_t begin, size_t end) {
 
 // A capitalised word that could be an unknown given name or surname.
 bool PlausibleNameWord(const Word& w) {
-  return w.capitalized && !w.all_caps && !w.blocked && w.text.size() >= 2 &&
-         !IsNotSurname(w.text) && !IsCueWord(w.text) && !IsCommonNoun(w.text) &&
-         !IsCityName(w.text) && !IsCountryName(w.text, false) && !IsPlacePrefix(w.text);
+  std::string_view t = w.text.substr(0, TrimPossessive(w) - w.begin);
+  return w.capitalized && !w.all_caps && !w.blocked && t.size() >= 2 && !IsNotSurname(t) &&
+         !IsCueWord(t) && !IsCommonNoun(t) && !IsCityName(t) && !IsCountryName(t, false) &&
+         !IsPlacePrefix(t);
+}
+
+bool IsGreeting(std::string_view word) {
+  return word == "hey" || word == "hi" || word == "hello" || word == "Hey" || word == "Hi" ||
+         word == "Hello";
+}
+
+// A greeting cue needs the name to end its phrase: "hey X Y," or "Hello X Y!", not
+// "hello World Cup fans".
+bool EndsPhrase(std::string_view text, size_t end) {
+  return end >= text.size() || text[end] == ',' || text[end] == '!' || text[end] == '.' ||
+         text[end] == ':' || text[end] == ';' || text[end] == '\n';
 }
 
 // Context that announces a person even when the given name is not in the gazetteer:
@@ -155,6 +190,13 @@ bool FollowedByEmail(std::string_view text, size_t end) {
   return inside.find('@') != std::string_view::npos;
 }
 
+// "X Y's dashboard": a possessive name followed by a lower-case word.
+bool PossessiveBeforeLowerWord(std::string_view text, const std::vector<Word>& words, size_t k) {
+  if (TrimPossessive(words[k]) == words[k].end || k + 1 >= words.size()) return false;
+  const Word& next = words[k + 1];
+  return !next.capitalized && IsSpace(text, words[k].end, next.begin);
+}
+
 // Two or three plausible name words after a strong cue or before an e-mail address.
 size_t UnknownNameEnd(std::string_view text, const std::vector<Word>& words, size_t g) {
   if (!PlausibleNameWord(words[g])) return g;
@@ -168,12 +210,16 @@ size_t UnknownNameEnd(std::string_view text, const std::vector<Word>& words, siz
       words[end].capitalized) {
     return g;  // a longer capitalised phrase (a title or a company)
   }
-  if (HasStrongCueBefore(text, words, g) || FollowedByEmail(text, words[end - 1].end)) return end;
-  // A known family name after a plausible given name, with a cue or as the whole text.
-  if (IsCommonSurname(words[end - 1].text) &&
-      (HasCueBefore(text, words, g) || IsWholeText(text, words[g].begin, words[end - 1].end))) {
+  bool greeting = g > 0 && IsGreeting(words[g - 1].text);
+  if ((HasStrongCueBefore(text, words, g) && (!greeting || EndsPhrase(text, words[end - 1].end))) ||
+      FollowedByEmail(text, words[end - 1].end) ||
+      PossessiveBeforeLowerWord(text, words, end - 1)) {
     return end;
   }
+  // A known family name after a plausible given name (Xolani Dlamini, Tevita Havili).
+  const Word& last = words[end - 1];
+  std::string_view family = last.text.substr(0, TrimPossessive(last) - last.begin);
+  if (IsCommonSurname(family) && !IsCityName(family)) return end;  // not "Visit Hamilton"
   return g;
 }
 
@@ -199,6 +245,7 @@ void FindWordNames(std::string_view text, const std::vector<Word>& words, Findin
     if (kind == GivenNameKind::kNone) {
       end_word = AsianOrderEnd(text, words, g);
       if (end_word != g && !HasCueBefore(text, words, g) &&
+          !IsVietnameseOrder(words, g, end_word) &&
           !IsWholeText(text, w.begin, words[end_word - 1].end)) {
         end_word = g;
       }
@@ -256,7 +303,14 @@ bool CjkContext(std::string_view text, const std::vector<Word>& words, CjkRun ru
   while (b > 0 && text[b - 1] == ' ') --b;
   if (b == 0) return true;
   char before = text[b - 1];
-  if (before == '(' || before == '[' || before == '"' || before == ':' || before == ',') {
+  if (before == '(' || before == '[' || before == '"' || before == ':' || before == ',' ||
+      before == '|' || before == '-') {
+    return true;
+  }
+  // Title separators: en/em dash, middle dot, bullet.
+  std::string_view head = text.substr(0, b);
+  if (head.ends_with("\xE2\x80\x93") || head.ends_with("\xE2\x80\x94") ||
+      head.ends_with("\xC2\xB7") || head.ends_with("\xE2\x80\xA2")) {
     return true;
   }
   size_t e = run.end;
@@ -270,6 +324,11 @@ bool CjkContext(std::string_view text, const std::vector<Word>& words, CjkRun ru
 void FindCjkNames(std::string_view text, const std::vector<Word>& words, Findings& out) {
   for (CjkRun run : CjkRuns(text)) {
     std::string_view s = text.substr(run.begin, run.end - run.begin);
+    size_t space = s.find(' ');
+    if (!IsCjkName(s) && space != std::string_view::npos && IsCjkName(s.substr(0, space))) {
+      run.end = run.begin + space;  // 김민준 からのメール: the name ends at the space
+      s = s.substr(0, space);
+    }
     if (IsCjkName(s) && CjkContext(text, words, run)) AddFinding(out, run.begin, run.end);
   }
 }
@@ -296,7 +355,10 @@ bool WordsAreName(const std::vector<Word>& words, size_t first, size_t given_at,
       continue;
     }
     if (!w.capitalized) return false;
-    if (k != given_at && (IsNotSurname(w.text) || IsCueWord(w.text))) return false;
+    if (k != given_at && (IsNotSurname(w.text) ||
+                          (IsCueWord(w.text) && LookupGivenName(w.text) == GivenNameKind::kNone))) {
+      return false;
+    }
     if (k != given_at && ambiguous && IsCommonNoun(w.text)) return false;
     ++name_words;
   }

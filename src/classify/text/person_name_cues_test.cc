@@ -1,0 +1,63 @@
+// Names found by one known part or by their context: possessives, greetings, title separators,
+// Vietnamese order, Cyrillic and CJK names inside other scripts.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "text/person_name.h"
+
+namespace metagate::classify::text {
+namespace {
+
+std::vector<std::string> Names(std::string_view text) {
+  Findings f;
+  FindPersonNames(text, f);
+  std::vector<std::string> out;
+  for (const Finding& x : f) out.emplace_back(text.substr(x.begin, x.end - x.begin));
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+TEST(PersonNameCueTest, UnknownGivenNameWithKnownSurname) {
+  EXPECT_EQ(Names("Zorvan Papadakis approved the refund"), (V{"Zorvan Papadakis"}));
+  EXPECT_EQ(Names("Settings – Quilla Mwangi | Brightline"), (V{"Quilla Mwangi"}));
+  EXPECT_EQ(Names("Orvella Kowalska joined"), (V{"Orvella Kowalska"}));
+}
+
+TEST(PersonNameCueTest, KnownGivenNameWithUnknownSurname) {
+  EXPECT_EQ(Names("Dashboard · Ragnhild Quorvane"), (V{"Ragnhild Quorvane"}));
+  EXPECT_EQ(Names("escalated by Tinashe Brevlock today"), (V{"Tinashe Brevlock"}));
+}
+
+TEST(PersonNameCueTest, PossessiveAndGreeting) {
+  EXPECT_EQ(Names("Brisel Vantongo's workspace"), (V{"Brisel Vantongo"}));
+  EXPECT_EQ(Names("hey Quenby Ashdale, call me back"), (V{"Quenby Ashdale"}));
+  EXPECT_EQ(Names("Hello Torvik Emberlane!"), (V{"Torvik Emberlane"}));
+}
+
+TEST(PersonNameCueTest, VietnameseOrder) {
+  EXPECT_EQ(Names("Trương Văn Bình updated the order"), (V{"Trương Văn Bình"}));
+  EXPECT_EQ(Names("Lê Thị Hạnh's invoices"), (V{"Lê Thị Hạnh"}));
+  EXPECT_TRUE(LooksLikePersonName("Phạm Văn An"));
+}
+
+TEST(PersonNameCueTest, OtherScriptsInsideText) {
+  EXPECT_EQ(Names("要約: Сергей Волков からの依頼"), (V{"Сергей Волков"}));
+  EXPECT_EQ(Names("Settings · 李娜"), (V{"李娜"}));
+  EXPECT_EQ(Names("メモ: 이서연 さんへ"), (V{"이서연"}));
+}
+
+TEST(PersonNameCueTest, NearMissesStayUnnamed) {
+  for (const char* text :
+       {"Stark Industries's quarterly report", "Acme Corp's dashboard", "hey Team Alpha, ready?",
+        "Blue Harbor Logistics shipped it", "Nordwind Cloud's status page", "flights to New York",
+        "San Francisco office", "Monday Morning sync", "Tidewater Analytics's dashboard",
+        "hello World Cup fans", "Profile – Pricing | Nordwind"}) {
+    EXPECT_TRUE(Names(text).empty()) << text;
+  }
+}
+
+}  // namespace
+}  // namespace metagate::classify::text
