@@ -377,11 +377,13 @@ bool IsSegmentNumber(std::string_view s) {
 // Words that carry a number but do not name a street (Order 1234, Room 12, Gate 7).
 bool IsNumberedThing(std::string_view s) {
   for (std::string_view w :
-       {"Order", "Invoice", "Ticket", "Room",    "Gate",     "Level",    "Floor",   "Suite",
-        "Unit",  "Apt",     "Flat",   "Version", "Page",     "Step",     "Item",    "Table",
-        "Seat",  "Row",     "Case",   "Year",    "Day",      "Week",     "Chapter", "Section",
-        "Part",  "Phase",   "Season", "Episode", "Terminal", "Platform", "Track",   "Line",
-        "Route", "Bus",     "Flight", "Batch"}) {
+       {"Order",  "Invoice", "Ticket",  "Room",    "Gate",     "Level",    "Floor",    "Suite",
+        "Unit",   "Apt",     "Flat",    "Version", "Page",     "Step",     "Item",     "Table",
+        "Seat",   "Row",     "Case",    "Year",    "Day",      "Week",     "Chapter",  "Section",
+        "Part",   "Phase",   "Season",  "Episode", "Terminal", "Platform", "Track",    "Line",
+        "Route",  "Bus",     "Flight",  "Batch",   "Model",    "Lot",      "Dock",     "Stand",
+        "Booth",  "Hall",    "Slot",    "Pack",    "Size",     "Pier",     "Shipment", "Package",
+        "Parcel", "Account", "Highway", "Camp"}) {
     if (s == w) return true;
   }
   return false;
@@ -510,12 +512,28 @@ void FindAddresses(std::string_view text, Findings& out) {
                                     IsCountryName(t[after].core, true));
       size_t street = len > 0 ? StreetBeforeAnchor(t, i) : i;
       // With a street before it, the city may run on into the sentence (…, 1051 København please).
-      bool runs_on = len > 0 && street < i && after < t.size() && !IsCapWord(t[after].core);
+      bool runs_on =
+          len > 0 && !loose && street < i && after < t.size() && !IsCapWord(t[after].core);
       if ((clause_end || runs_on) && (street < i || !loose)) {
         if (street < i) Add(out, t, street, i - street, kStreetAddress);
         Add(out, t, i, p, kPostalCode);
         Add(out, t, i + p, len, kCity);
         i += p + len - 1;
+        continue;
+      }
+    }
+    // A full postal code (not a bare four-digit number, which may be a year) after a numbered
+    // street segment takes an unknown city too (Strandvejen 88, 29000 Hellerup).
+    if (p > 0 && !loose && Joined(t[i + p - 1]) &&
+        !(AllDigits(t[i].core) && p == 1 && t[i].core.size() == 4)) {
+      size_t len = CapRunAt(t, i + p);
+      size_t after = i + p + len;
+      size_t street = len > 0 ? StreetBeforeAnchor(t, i) : i;
+      if (street < i && (after == t.size() || !Joined(t[after - 1]))) {
+        Add(out, t, street, i - street, kStreetAddress);
+        Add(out, t, i, p, kPostalCode);
+        Add(out, t, i + p, len, kCity);
+        i = after - 1;
         continue;
       }
     }

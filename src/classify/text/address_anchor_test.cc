@@ -23,7 +23,7 @@ std::vector<std::string> Parts(std::string_view text) {
 using V = std::vector<std::string>;
 
 TEST(AddressAnchorTest, TypelessStreetBeforePostalAndCity) {
-  EXPECT_EQ(Parts("Deliver to: Nyhavn 17, 1051 København please"),
+  EXPECT_EQ(Parts("Deliver to: Nyhavn 17, 1051 København."),
             (V{"S:Nyhavn 17", "Z:1051", "C:København"}));
   EXPECT_EQ(Parts("label: Signe Holm, Akademias 22, 106 71 Athens"),
             (V{"S:Akademias 22", "Z:106 71", "C:Athens"}));
@@ -34,6 +34,14 @@ TEST(AddressAnchorTest, TypelessStreetBeforePostalAndCity) {
             (V{"S:Karl Johans gate 31", "Z:0159", "C:Oslo"}));
   EXPECT_EQ(Parts("Kirkegade 3, DK-6700 Esbjerg"), (V{"S:Kirkegade 3", "Z:DK-6700", "C:Esbjerg"}));
   EXPECT_EQ(Parts("Storgata 4, Tromsø 9008"), (V{"S:Storgata 4", "C:Tromsø", "Z:9008"}));
+}
+
+TEST(AddressAnchorTest, UnknownCityAfterFullPostalCode) {
+  EXPECT_EQ(Parts("to Strandvejen 88, 29000 Hellerupby"),
+            (V{"S:Strandvejen 88", "Z:29000", "C:Hellerupby"}));
+  EXPECT_EQ(Parts("Quinta do Lago 4, 8135-024 Almancil"),
+            (V{"S:Quinta do Lago 4", "Z:8135-024", "C:Almancil"}));
+  EXPECT_EQ(Parts("Rosenvej 3, 28013 Madrid please"), (V{"S:Rosenvej 3", "Z:28013", "C:Madrid"}));
 }
 
 TEST(AddressAnchorTest, JapaneseBlockNumberWithWard) {
@@ -67,6 +75,8 @@ TEST(AddressAnchorTest, NearMisses) {
   EXPECT_EQ(Parts("Order 4411, 10115 Berlin"), (V{"Z:10115", "C:Berlin"}));
   EXPECT_TRUE(Parts("Version 2, 2024 Paris").empty());
   EXPECT_TRUE(Parts("Stark Industries, 2024 Paris").empty());
+  EXPECT_EQ(Parts("Model 3, 10115 Berlin"), (V{"Z:10115", "C:Berlin"}));
+  EXPECT_TRUE(Parts("Kestrel 7, 2040 Hanoi edition").empty());
 }
 
 }  // namespace

@@ -63,7 +63,8 @@ constexpr std::string_view kCueWords[] = {
     "user",      "with",       "sir",         "madam",     "colleague", "cliente",   "para",
     "pour",      "für",        "an",          "herr",      "frau",      "señor",     "señora",
     "sr",        "sra",        "monsieur",    "madame",    "m",         "mme",       "de",
-    "och",       "und",        "and",         "or",        "et",        "y",         "e"};
+    "och",       "und",        "and",         "or",        "et",        "y",         "e",
+    "label"};
 
 constexpr std::string_view kStrongCueWords[] = {
     "applicant",  "dr",       "doctor", "professor", "attn",      "beneficiary", "candidate",

@@ -10,6 +10,7 @@
 #include "text/places.h"
 #include "text/script.h"
 #include "text/street_words.h"
+#include "text/surname_shapes.h"
 #include "text/surnames.h"
 
 namespace metagate::classify::text {
@@ -160,6 +161,35 @@ bool IsGreeting(std::string_view word) {
          word == "Hello";
 }
 
+// "…label: X Y, …": a label line names its recipient first.
+bool IsLabelCue(std::string_view text, const std::vector<Word>& words, size_t g) {
+  if (g < 2) return false;
+  const Word& prev = words[g - 1];
+  std::string_view kind = words[g - 2].text;
+  return prev.text == "label" && prev.end < text.size() && text[prev.end] == ':' &&
+         (kind == "shipping" || kind == "mailing" || kind == "address" || kind == "return" ||
+          kind == "delivery" || kind == "parcel" || kind == "package" || kind == "Shipping");
+}
+
+bool IsGreekOrCyrillic(std::string_view word) {
+  size_t i = 0;
+  uint32_t cp = utf8::Decode(word, &i);
+  return cp >= 0x370 && cp <= 0x52F;
+}
+
+// Family names that are also place nouns after another word (Riverside Park, Cedar Hill).
+bool IsPlaceNoun(std::string_view word) {
+  for (std::string_view w :
+       {"Park",   "Hill",   "Wood",  "Field",  "Green",  "Lake",   "Brook", "Bridge",
+        "Castle", "Garden", "Grove", "Hall",   "House",  "Island", "Mill",  "Rock",
+        "Stone",  "Tower",  "Well",  "Dale",   "Heath",  "Cross",  "Gate",  "Church",
+        "Banks",  "Ford",   "Bay",   "Beach",  "Forest", "Marsh",  "Moor",  "Moore",
+        "Ridge",  "Valley", "Woods", "Fields", "Wells",  "Street"}) {
+    if (word == w) return true;
+  }
+  return false;
+}
+
 // A greeting cue needs the name to end its phrase: "hey X Y," or "Hello X Y!", not
 // "hello World Cup fans".
 bool EndsPhrase(std::string_view text, size_t end) {
@@ -194,7 +224,20 @@ bool FollowedByEmail(std::string_view text, size_t end) {
 bool PossessiveBeforeLowerWord(std::string_view text, const std::vector<Word>& words, size_t k) {
   if (TrimPossessive(words[k]) == words[k].end || k + 1 >= words.size()) return false;
   const Word& next = words[k + 1];
-  return !next.capitalized && IsSpace(text, words[k].end, next.begin);
+  if (next.capitalized || !IsSpace(text, words[k].end, next.begin)) return false;
+  for (std::string_view w :
+       {"dashboard", "profile",     "account",     "workspace", "inbox",     "calendar",
+        "birthday",  "team",        "notes",       "tasks",     "cart",      "orders",
+        "order",     "settings",    "page",        "files",     "documents", "projects",
+        "board",     "family",      "wife",        "husband",   "mother",    "father",
+        "son",       "daughter",    "manager",     "assistant", "desk",      "office",
+        "request",   "application", "appointment", "password",  "email",     "phone",
+        "address",   "wishlist",    "playlist",    "feed",      "portfolio", "resume",
+        "cv",        "contract",    "invoices",    "payslip",   "timesheet", "drafts",
+        "messages"}) {
+    if (next.text == w) return true;
+  }
+  return false;
 }
 
 // Two or three plausible name words after a strong cue or before an e-mail address.
@@ -211,15 +254,23 @@ size_t UnknownNameEnd(std::string_view text, const std::vector<Word>& words, siz
     return g;  // a longer capitalised phrase (a title or a company)
   }
   bool greeting = g > 0 && IsGreeting(words[g - 1].text);
-  if ((HasStrongCueBefore(text, words, g) && (!greeting || EndsPhrase(text, words[end - 1].end))) ||
-      FollowedByEmail(text, words[end - 1].end) ||
+  bool phrase_end = EndsPhrase(text, words[end - 1].end);
+  if ((HasStrongCueBefore(text, words, g) && (!greeting || phrase_end)) ||
+      (IsLabelCue(text, words, g) && phrase_end) || FollowedByEmail(text, words[end - 1].end) ||
       PossessiveBeforeLowerWord(text, words, end - 1)) {
     return end;
   }
   // A known family name after a plausible given name (Xolani Dlamini, Tevita Havili).
   const Word& last = words[end - 1];
   std::string_view family = last.text.substr(0, TrimPossessive(last) - last.begin);
-  if (IsCommonSurname(family) && !IsCityName(family)) return end;  // not "Visit Hamilton"
+  if (IsCommonSurname(family) && !IsCityName(family) && !IsPlaceNoun(family))
+    return end;  // not "Visit Hamilton"
+  // A family-name ending: on its own in Cyrillic or Greek (Эльвира Гарипова), with a cue in Latin
+  // script (for Dagrun Kowalewska), so that "Beef Stroganov" stays a dish.
+  if (end == g + 2 && HasSurnameSuffix(family) &&
+      (IsGreekOrCyrillic(family) || HasCueBefore(text, words, g))) {
+    return end;
+  }
   return g;
 }
 

@@ -37,6 +37,12 @@ TEST(PersonNameCueTest, PossessiveAndGreeting) {
   EXPECT_EQ(Names("Hello Torvik Emberlane!"), (V{"Torvik Emberlane"}));
 }
 
+TEST(PersonNameCueTest, SurnameEndingsAndLabels) {
+  EXPECT_EQ(Names("письмо от Эльвира Гарипова"), (V{"Эльвира Гарипова"}));
+  EXPECT_EQ(Names("invoice for Dagrun Kowalewska"), (V{"Dagrun Kowalewska"}));
+  EXPECT_EQ(Names("shipping label: Tavoy Brenlish, 4 Elm Road"), (V{"Tavoy Brenlish"}));
+}
+
 TEST(PersonNameCueTest, VietnameseOrder) {
   EXPECT_EQ(Names("Trương Văn Bình updated the order"), (V{"Trương Văn Bình"}));
   EXPECT_EQ(Names("Lê Thị Hạnh's invoices"), (V{"Lê Thị Hạnh"}));
@@ -54,7 +60,9 @@ TEST(PersonNameCueTest, NearMissesStayUnnamed) {
        {"Stark Industries's quarterly report", "Acme Corp's dashboard", "hey Team Alpha, ready?",
         "Blue Harbor Logistics shipped it", "Nordwind Cloud's status page", "flights to New York",
         "San Francisco office", "Monday Morning sync", "Tidewater Analytics's dashboard",
-        "hello World Cup fans", "Profile – Pricing | Nordwind"}) {
+        "hello World Cup fans", "Profile – Pricing | Nordwind", "Order Beef Stroganov tonight",
+        "Acme Rocket's launch date", "Riverside Park opening hours", "Label: Urgent Fix, ship",
+        "Новая Почта доставка", "Visit Hamilton Island"}) {
     EXPECT_TRUE(Names(text).empty()) << text;
   }
 }
