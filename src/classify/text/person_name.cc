@@ -193,8 +193,19 @@ bool IsPlaceNoun(std::string_view word) {
 // A greeting cue needs the name to end its phrase: "hey X Y," or "Hello X Y!", not
 // "hello World Cup fans".
 bool EndsPhrase(std::string_view text, size_t end) {
-  return end >= text.size() || text[end] == ',' || text[end] == '!' || text[end] == '.' ||
-         text[end] == ':' || text[end] == ';' || text[end] == '\n';
+  if (end >= text.size()) return true;
+  std::string_view rest = text.substr(end);
+  if (rest.starts_with("'s") || rest.starts_with("\xE2\x80\x99s")) {
+    rest.remove_prefix(rest[0] == '\'' ? 2 : 4);
+  }
+  if (rest.empty()) return true;
+  char c = rest[0];
+  if (c == ',' || c == '!' || c == '.' || c == ':' || c == ';' || c == '\n' || c == ')')
+    return true;
+  // A title separator after the name: "X Y | Site", "X Y – Site", "X Y · Site".
+  while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
+  return rest.starts_with("|") || rest.starts_with("\xE2\x80\x93") ||
+         rest.starts_with("\xE2\x80\x94") || rest.starts_with("\xC2\xB7") || rest.starts_with("- ");
 }
 
 // Context that announces a person even when the given name is not in the gazetteer:
@@ -207,6 +218,39 @@ bool HasStrongCueBefore(std::string_view text, const std::vector<Word>& words, s
   std::string_view before = words[g - 2].text;
   return (prev == "is" && (before == "this" || before == "name" || before == "This")) ||
          (prev == "am" && before == "I");
+}
+
+// Unknown capitalised words with English derivational endings read as a heading
+// (Getting Started, Billing Overview, Release Management), not as a name.
+bool HasEnglishWordEnding(const std::vector<Word>& words, size_t g, size_t end) {
+  for (size_t k = g; k < end; ++k) {
+    if (LookupGivenName(words[k].text) != GivenNameKind::kNone) continue;
+    std::string_view w = words[k].text;
+    for (std::string_view suffix :
+         {"ing",  "ed",   "tion", "ment", "ness", "ity", "ings", "ers", "ics", "ship",
+          "ance", "ence", "ful",  "less", "able", "ive", "ary",  "ory", "ise", "ize"}) {
+      if (w.size() > suffix.size() + 2 && w.ends_with(suffix)) return true;
+    }
+  }
+  return false;
+}
+
+// A page about one person: "Profile – X Y | Site", "Member · X Y", "Account: X Y".
+bool PersonPageBefore(std::string_view text, const std::vector<Word>& words, size_t g) {
+  if (g == 0) return false;
+  const Word& prev = words[g - 1];
+  bool page_word = false;
+  for (std::string_view w : {"Profile", "Account", "User", "Member", "Contact", "Customer",
+                             "Employee", "Author", "Candidate", "Patient", "Student", "Speaker",
+                             "Host", "Owner", "Driver", "Tenant", "Guest", "Applicant"}) {
+    page_word = page_word || prev.text == w;
+  }
+  if (!page_word) return false;
+  std::string_view gap = text.substr(prev.end, words[g].begin - prev.end);
+  for (std::string_view sep : {"\xE2\x80\x93", "\xE2\x80\x94", "|", "\xC2\xB7", " - ", ":"}) {
+    if (gap.find(sep) != std::string_view::npos) return gap.size() <= 5;
+  }
+  return false;
 }
 
 // The name is followed by its e-mail address: "X Y (x.y@example.com)" or "X Y <x@y>".
@@ -256,7 +300,9 @@ size_t UnknownNameEnd(std::string_view text, const std::vector<Word>& words, siz
   bool greeting = g > 0 && IsGreeting(words[g - 1].text);
   bool phrase_end = EndsPhrase(text, words[end - 1].end);
   if ((HasStrongCueBefore(text, words, g) && (!greeting || phrase_end)) ||
-      (IsLabelCue(text, words, g) && phrase_end) || FollowedByEmail(text, words[end - 1].end) ||
+      ((IsLabelCue(text, words, g) || PersonPageBefore(text, words, g)) && phrase_end &&
+       !HasEnglishWordEnding(words, g, end)) ||
+      FollowedByEmail(text, words[end - 1].end) ||
       PossessiveBeforeLowerWord(text, words, end - 1)) {
     return end;
   }

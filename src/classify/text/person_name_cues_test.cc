@@ -43,6 +43,14 @@ TEST(PersonNameCueTest, SurnameEndingsAndLabels) {
   EXPECT_EQ(Names("shipping label: Tavoy Brenlish, 4 Elm Road"), (V{"Tavoy Brenlish"}));
 }
 
+TEST(PersonNameCueTest, PersonPageTitles) {
+  EXPECT_EQ(Names("Profile – Ikaika Nāone | Brightline"), (V{"Ikaika Nāone"}));
+  EXPECT_EQ(Names("Member · Tavoy Brenlish"), (V{"Tavoy Brenlish"}));
+  EXPECT_TRUE(Names("Profile – Getting Started Guide | Brightline").empty());
+  EXPECT_TRUE(Names("Docs – Getting Started | Brightline").empty());
+  EXPECT_TRUE(Names("Account – Billing Overview | Brightline").empty());
+}
+
 TEST(PersonNameCueTest, VietnameseOrder) {
   EXPECT_EQ(Names("Trương Văn Bình updated the order"), (V{"Trương Văn Bình"}));
   EXPECT_EQ(Names("Lê Thị Hạnh's invoices"), (V{"Lê Thị Hạnh"}));
