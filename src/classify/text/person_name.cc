@@ -235,6 +235,25 @@ bool HasEnglishWordEnding(const std::vector<Word>& words, size_t g, size_t end) 
   return false;
 }
 
+// A form or header field that holds a person's name: "Name: X Y", "Recipient: X Y",
+// "Kontakt: X Y", "Имя: X Y".
+bool FieldLabelBefore(std::string_view text, const std::vector<Word>& words, size_t g) {
+  if (g == 0) return false;
+  const Word& prev = words[g - 1];
+  if (prev.end >= text.size() || text[prev.end] != ':') return false;
+  char lower[48];
+  std::string_view l = LowerInto(prev.text, lower, sizeof lower);
+  for (std::string_view w :
+       {"name",         "recipient",    "sender", "contact",  "kontakt",  "nombre",   "nom",
+        "navn",         "namn",         "nimi",   "naam",     "nome",     "imię",     "jméno",
+        "név",          "adı",          "имя",    "фио",      "όνομα",    "attn",     "cardholder",
+        "passenger",    "patient",      "guest",  "customer", "cliente",  "client",   "empfänger",
+        "destinatario", "destinataire", "owner",  "assignee", "reporter", "requester"}) {
+    if (l == w) return true;
+  }
+  return false;
+}
+
 // A page about one person: "Profile – X Y | Site", "Member · X Y", "Account: X Y".
 bool PersonPageBefore(std::string_view text, const std::vector<Word>& words, size_t g) {
   if (g == 0) return false;
@@ -300,8 +319,9 @@ size_t UnknownNameEnd(std::string_view text, const std::vector<Word>& words, siz
   bool greeting = g > 0 && IsGreeting(words[g - 1].text);
   bool phrase_end = EndsPhrase(text, words[end - 1].end);
   if ((HasStrongCueBefore(text, words, g) && (!greeting || phrase_end)) ||
-      ((IsLabelCue(text, words, g) || PersonPageBefore(text, words, g)) && phrase_end &&
-       !HasEnglishWordEnding(words, g, end)) ||
+      ((IsLabelCue(text, words, g) || PersonPageBefore(text, words, g) ||
+        FieldLabelBefore(text, words, g)) &&
+       phrase_end && !HasEnglishWordEnding(words, g, end)) ||
       FollowedByEmail(text, words[end - 1].end) ||
       PossessiveBeforeLowerWord(text, words, end - 1)) {
     return end;

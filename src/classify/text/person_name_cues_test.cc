@@ -51,6 +51,13 @@ TEST(PersonNameCueTest, PersonPageTitles) {
   EXPECT_TRUE(Names("Account – Billing Overview | Brightline").empty());
 }
 
+TEST(PersonNameCueTest, FieldLabels) {
+  EXPECT_EQ(Names("Name: Ikaika Nāone\nPlan: Pro"), (V{"Ikaika Nāone"}));
+  EXPECT_EQ(Names("Empfänger: Tavoy Brenlish, Hafenweg 3"), (V{"Tavoy Brenlish"}));
+  EXPECT_TRUE(Names("Name: Quarterly Planning\n").empty());
+  EXPECT_TRUE(Names("Plan: Business Premium").empty());
+}
+
 TEST(PersonNameCueTest, VietnameseOrder) {
   EXPECT_EQ(Names("Trương Văn Bình updated the order"), (V{"Trương Văn Bình"}));
   EXPECT_EQ(Names("Lê Thị Hạnh's invoices"), (V{"Lê Thị Hạnh"}));
