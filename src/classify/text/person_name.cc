@@ -254,6 +254,12 @@ bool FieldLabelBefore(std::string_view text, const std::vector<Word>& words, siz
   return false;
 }
 
+// The word after word `end - 1` is lower case and separated by a space (… changed, … signed).
+bool FollowedByLowerWord(std::string_view text, const std::vector<Word>& words, size_t end) {
+  return end < words.size() && !words[end].capitalized &&
+         IsSpace(text, words[end - 1].end, words[end].begin);
+}
+
 // A page about one person: "Profile – X Y | Site", "Member · X Y", "Account: X Y".
 bool PersonPageBefore(std::string_view text, const std::vector<Word>& words, size_t g) {
   if (g == 0) return false;
@@ -324,6 +330,13 @@ size_t UnknownNameEnd(std::string_view text, const std::vector<Word>& words, siz
        phrase_end && !HasEnglishWordEnding(words, g, end)) ||
       FollowedByEmail(text, words[end - 1].end) ||
       PossessiveBeforeLowerWord(text, words, end - 1)) {
+    return end;
+  }
+  // Log lines about a user: "user X Y changed …", "User X Y signed in".
+  if (g > 0 && (words[g - 1].text == "user" || words[g - 1].text == "User") &&
+      IsSpace(text, words[g - 1].end, words[g].begin) &&
+      (FollowedByLowerWord(text, words, end) || EndsPhrase(text, words[end - 1].end)) &&
+      !HasEnglishWordEnding(words, g, end)) {
     return end;
   }
   // A known family name after a plausible given name (Xolani Dlamini, Tevita Havili).

@@ -58,6 +58,13 @@ TEST(PersonNameCueTest, FieldLabels) {
   EXPECT_TRUE(Names("Plan: Business Premium").empty());
 }
 
+TEST(PersonNameCueTest, LogLinesAboutAUser) {
+  EXPECT_EQ(Names("user Ikaika Nāone changed mobile"), (V{"Ikaika Nāone"}));
+  EXPECT_TRUE(Names("user Settings Page opened").empty());
+  EXPECT_TRUE(Names("user Onboarding Flow started").empty());
+  EXPECT_EQ(Names("deleted user Ikaika Nāone."), (V{"Ikaika Nāone"}));
+}
+
 TEST(PersonNameCueTest, VietnameseOrder) {
   EXPECT_EQ(Names("Trương Văn Bình updated the order"), (V{"Trương Văn Bình"}));
   EXPECT_EQ(Names("Lê Thị Hạnh's invoices"), (V{"Lê Thị Hạnh"}));
