@@ -122,7 +122,9 @@ bool InsideOtherName(std::string_view text, const std::vector<Word>& words, size
 size_t AsianOrderEnd(std::string_view text, const std::vector<Word>& words, size_t g) {
   if (!IsAsianSurname(words[g].text)) return g;
   size_t end = g;
-  for (size_t k = g + 1; k < words.size() && k <= g + 2; ++k) {
+  // Vietnamese names may carry a middle name and a two-word given name (Nguyen Thi Thu Trang).
+  size_t span = g + 1 < words.size() && IsVietnameseMiddle(words[g + 1].text) ? 3 : 2;
+  for (size_t k = g + 1; k < words.size() && k <= g + span; ++k) {
     const Word& w = words[k];
     if (!IsSpace(text, words[k - 1].end, w.begin) || !w.capitalized || w.blocked ||
         IsNotSurname(w.text)) {
@@ -135,7 +137,26 @@ size_t AsianOrderEnd(std::string_view text, const std::vector<Word>& words, size
 
 // Family name, Vietnamese middle name, given name: accepted without a cue.
 bool IsVietnameseOrder(const std::vector<Word>& words, size_t g, size_t end) {
-  return end == g + 3 && IsVietnameseMiddle(words[g + 1].text);
+  return end >= g + 3 && IsVietnameseMiddle(words[g + 1].text);
+}
+
+// Family name and a clear given name (Sato Haruto, Park Seo-yeon): accepted without a cue,
+// unless the family name is also an English word (Park, Song, Sun) and the given name is not a
+// hyphenated Korean one.
+bool IsClearAsianOrder(std::string_view text, const std::vector<Word>& words, size_t g,
+                       size_t end) {
+  if (end != g + 2) return false;
+  const Word& given = words[g + 1];
+  if (end < words.size() && words[end].capitalized && IsSpace(text, given.end, words[end].begin)) {
+    return false;
+  }
+  if (given.text.find('-') != std::string_view::npos) return true;
+  if (LookupWord(given) != GivenNameKind::kName) return false;
+  for (std::string_view w : {"Park", "Song", "Sun", "Do", "Ho", "Ma", "Oh", "Pan", "Le", "Long",
+                             "Bang", "Gong", "Han", "Hu", "So", "Ko", "Na", "Ha"}) {
+    if (words[g].text == w) return false;
+  }
+  return true;
 }
 
 bool IsWholeText(std::string_view text, size_t begin, size_t end) {
@@ -375,7 +396,7 @@ void FindWordNames(std::string_view text, const std::vector<Word>& words, Findin
     if (kind == GivenNameKind::kNone) {
       end_word = AsianOrderEnd(text, words, g);
       if (end_word != g && !HasCueBefore(text, words, g) &&
-          !IsVietnameseOrder(words, g, end_word) &&
+          !IsVietnameseOrder(words, g, end_word) && !IsClearAsianOrder(text, words, g, end_word) &&
           !IsWholeText(text, w.begin, words[end_word - 1].end)) {
         end_word = g;
       }

@@ -58,6 +58,14 @@ TEST(PersonNameCueTest, FieldLabels) {
   EXPECT_TRUE(Names("Plan: Business Premium").empty());
 }
 
+TEST(PersonNameCueTest, EastAsianOrderWithoutCue) {
+  EXPECT_EQ(Names("Yamada Haruto signed in"), (V{"Yamada Haruto"}));
+  EXPECT_EQ(Names("Park Ji-hoon updated the plan"), (V{"Park Ji-hoon"}));
+  EXPECT_TRUE(Names("Park Avenue 12").empty());
+  EXPECT_TRUE(Names("Sun Yoga classes").empty());
+  EXPECT_TRUE(Names("Ho Chi Minh City office").empty());
+}
+
 TEST(PersonNameCueTest, LogLinesAboutAUser) {
   EXPECT_EQ(Names("user Ikaika Nāone changed mobile"), (V{"Ikaika Nāone"}));
   EXPECT_TRUE(Names("user Settings Page opened").empty());
@@ -66,6 +74,7 @@ TEST(PersonNameCueTest, LogLinesAboutAUser) {
 }
 
 TEST(PersonNameCueTest, VietnameseOrder) {
+  EXPECT_EQ(Names("Đặng Thị Thu Hà paid"), (V{"Đặng Thị Thu Hà"}));
   EXPECT_EQ(Names("Trương Văn Bình updated the order"), (V{"Trương Văn Bình"}));
   EXPECT_EQ(Names("Lê Thị Hạnh's invoices"), (V{"Lê Thị Hạnh"}));
   EXPECT_TRUE(LooksLikePersonName("Phạm Văn An"));
