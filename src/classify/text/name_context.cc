@@ -41,11 +41,14 @@ bool IsGreekOrCyrillic(std::string_view word) {
 // Family names that are also place nouns after another word (Riverside Park, Cedar Hill).
 bool IsPlaceNoun(std::string_view word) {
   for (std::string_view w :
-       {"Park",   "Hill",   "Wood",  "Field",  "Green",  "Lake",   "Brook", "Bridge",
-        "Castle", "Garden", "Grove", "Hall",   "House",  "Island", "Mill",  "Rock",
-        "Stone",  "Tower",  "Well",  "Dale",   "Heath",  "Cross",  "Gate",  "Church",
-        "Banks",  "Ford",   "Bay",   "Beach",  "Forest", "Marsh",  "Moor",  "Moore",
-        "Ridge",  "Valley", "Woods", "Fields", "Wells",  "Street"}) {
+       {"Park",   "Hill",     "Wood",     "Field",   "Green",  "Lake",    "Brook",   "Bridge",
+        "Castle", "Garden",   "Grove",    "Hall",    "House",  "Island",  "Mill",    "Rock",
+        "Stone",  "Tower",    "Well",     "Dale",    "Heath",  "Cross",   "Gate",    "Church",
+        "Banks",  "Ford",     "Bay",      "Beach",   "Forest", "Marsh",   "Moor",    "Moore",
+        "Ridge",  "Valley",   "Woods",    "Fields",  "Wells",  "Street",  "Chapel",  "Abbey",
+        "Manor",  "Harbor",   "Harbour",  "Port",    "Mills",  "Springs", "Heights", "Point",
+        "Falls",  "Crossing", "Junction", "Village", "Center", "Centre",  "Mount",   "Hills",
+        "Gardens"}) {
     if (word == w) return true;
   }
   return false;
