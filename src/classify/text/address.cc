@@ -153,6 +153,22 @@ size_t PostalAt(const std::vector<Tok>& t, size_t i, bool strict) {
     return s.size() == 3 && IsDigit(s[0]) && IsUpperAscii(s[1]) && IsDigit(s[2]);
   };
   if (uk_out(c) && uk_in(next)) return 2;
+  // Irish Eircode: routing key (A65, D6W) and a four-character unique identifier (F4E2).
+  auto eir_key = [](std::string_view s) {
+    return s.size() == 3 && IsUpperAscii(s[0]) && IsDigit(s[1]) && (IsDigit(s[2]) || s == "D6W");
+  };
+  auto eir_id = [](std::string_view s) {
+    if (s.size() != 4) return false;
+    bool letter = false, digit = false;
+    for (char ch : s) {
+      letter = letter || IsUpperAscii(ch);
+      digit = digit || IsDigit(ch);
+      if (!IsUpperAscii(ch) && !IsDigit(ch)) return false;
+    }
+    return letter && digit;
+  };
+  if (eir_key(c) && eir_id(next)) return 2;
+  if (c.size() == 7 && eir_key(c.substr(0, 3)) && eir_id(c.substr(3))) return 1;
   if (ca_half_a(c) && ca_half_b(next)) return 2;
   if (c.size() == 6 && ca_half_a(c.substr(0, 3)) && ca_half_b(c.substr(3))) return 1;
   if (c.size() >= 5 && c.size() <= 7 && uk_in(c.substr(c.size() - 3)) &&
@@ -257,6 +273,17 @@ size_t StreetAt(const std::vector<Tok>& t, size_t i, bool* weak) {
       !t[i + 1].stop && IsHouseNumber(t[i + 2].core)) {
     return i + 3;  // Berliner Straße 12
   }
+  if (IsCapWord(a.core) && Joined(a) && !IsTrailingStreetType(a.core)) {
+    // Name, type word, then the number: Kenyatta Avenue 44, İstiklal Caddesi 112.
+    for (size_t k = i + 1; k < n && k < i + 4; ++k) {
+      if (IsTrailingStreetType(t[k].core) && IsCapWord(t[k].core) && Joined(t[k]) && k + 1 < n &&
+          IsHouseNumber(t[k + 1].core)) {
+        *weak = true;
+        return k + 2;
+      }
+      if (!IsCapWord(t[k].core) || !Joined(t[k])) break;
+    }
+  }
   if (IsLeadingStreetType(a.core) && (IsCapWord(a.core) || IsLowerCaseLeadingType(a.core)) &&
       Joined(a)) {
     // Avenida Paulista, 1124 / Via Roma 12 / Calle de Alcalá 5.
@@ -317,13 +344,103 @@ bool IsRegionCode(const Tok& t) {
          (c.size() == 2 || IsUpperAscii(c[2])) && !t.stop;
 }
 
+// Three- or four-digit postal codes (Iceland, Norway, Denmark, Switzerland, Austria): accepted
+// only next to a known city after a street.
+bool IsShortPostal(std::string_view s) {
+  if (AllDigits(s)) return s.size() == 3 || s.size() == 4;
+  // With a country prefix: D-10115, CH-8001, SE-114 (the rest of "SE-114 55" is not joined).
+  size_t n = 0;
+  while (n < s.size() && n < 2 && IsUpperAscii(s[n])) ++n;
+  return n > 0 && n + 1 < s.size() && s[n] == '-' && AllDigits(s.substr(n + 1)) &&
+         s.size() - n - 1 >= 3 && s.size() - n - 1 <= 5;
+}
+
+// House number inside a comma-separated street segment: 7, 18b, 12-14, or a Japanese block
+// number 2-11-3.
+bool IsSegmentNumber(std::string_view s) {
+  size_t groups = 0, i = 0;
+  while (i < s.size()) {
+    size_t n = 0;
+    while (i < s.size() && IsDigit(s[i])) ++i, ++n;
+    if (n == 0 || n > 4) return false;
+    ++groups;
+    if (i == s.size()) break;
+    if (s[i] == '-' && i + 1 < s.size()) {
+      ++i;
+      continue;
+    }
+    return i + 1 == s.size() && groups == 1 && std::isalpha(static_cast<unsigned char>(s[i]));
+  }
+  return groups >= 1 && groups <= 3;
+}
+
+// Words that carry a number but do not name a street (Order 1234, Room 12, Gate 7).
+bool IsNumberedThing(std::string_view s) {
+  for (std::string_view w :
+       {"Order",  "Invoice", "Ticket",  "Room",    "Gate",     "Level",    "Floor",    "Suite",
+        "Unit",   "Apt",     "Flat",    "Version", "Page",     "Step",     "Item",     "Table",
+        "Seat",   "Row",     "Case",    "Year",    "Day",      "Week",     "Chapter",  "Section",
+        "Part",   "Phase",   "Season",  "Episode", "Terminal", "Platform", "Track",    "Line",
+        "Route",  "Bus",     "Flight",  "Batch",   "Model",    "Lot",      "Dock",     "Stand",
+        "Booth",  "Hall",    "Slot",    "Pack",    "Size",     "Pier",     "Shipment", "Package",
+        "Parcel", "Account", "Highway", "Camp"}) {
+    if (s == w) return true;
+  }
+  return false;
+}
+
+bool IsSegmentWord(const Tok& tok) {
+  return IsCapWord(tok.core) || IsSegmentNumber(tok.core) || IsStreetParticle(tok.core) ||
+         IsLowerCaseLeadingType(tok.core) || IsOrdinal(tok.core) ||
+         IsTrailingStreetType(tok.core);  // Karl Johans gate 1
+}
+
+// Start of the comma-separated segment that ends with token end - 1 when it reads as a street
+// (capitalised words and one house number, any order: Bryggen 7, 2-11-3 Umeda); end when not.
+size_t StreetSegmentStart(const std::vector<Tok>& t, size_t end) {
+  if (end == 0 || !t[end - 1].comma) return end;
+  size_t s = end - 1;
+  while (s > 0 && Joined(t[s - 1]) && IsSegmentWord(t[s - 1]) && end - s < 6) --s;
+  if (!IsSegmentWord(t[end - 1])) return end;
+  while (s < end && IsStreetParticle(t[s].core)) ++s;
+  size_t numbers = 0, words = 0;
+  for (size_t k = s; k < end; ++k) {
+    if (!IsSegmentWord(t[k])) return end;
+    if (IsSegmentNumber(t[k].core)) {
+      ++numbers;
+    } else if (IsCapWord(t[k].core)) {
+      if (IsNumberedThing(t[k].core) || IsCountryName(t[k].core, false)) return end;
+      ++words;
+    }
+  }
+  return (numbers == 1 && words >= 1) ? s : end;
+}
+
+// Street before an anchor at token i: its segment, or (Japanese order) a numbered segment
+// followed by a one- or two-word district (2-11-3 Umeda, Kita-ku). Returns i when none.
+size_t StreetBeforeAnchor(const std::vector<Tok>& t, size_t i) {
+  size_t s = StreetSegmentStart(t, i);
+  if (s < i) return s;
+  if (i < 2 || !t[i - 1].comma) return i;
+  size_t d = i - 1;
+  if (d > 0 && Joined(t[d - 1]) && IsCapWord(t[d - 1].core)) --d;
+  if (!IsCapWord(t[d].core) || !IsCapWord(t[i - 1].core)) return i;
+  s = StreetSegmentStart(t, d);
+  return s < d ? s : i;
+}
+
 // Postal code and city after a street ending before token n; returns the next token index.
 // Shapes: "94103 San Francisco", "London NW1 6XE", "Springfield, IL 62704",
 // "- Bela Vista, São Paulo - SP, 01310-200".
 size_t AddressTail(std::string_view text, std::vector<Tok>& t, size_t n, Findings& out) {
   if (n >= t.size() || t[n - 1].stop) return n;
   n = SkipDash(t, n);
-  if (size_t p = PostalAt(t, n, false)) {
+  size_t p = PostalAt(t, n, false);
+  if (p == 0 && n < t.size() && IsShortPostal(t[n].core) && Joined(t[n]) &&
+      KnownCityAt(text, t, n + 1) > 0) {
+    p = 1;
+  }
+  if (p > 0) {
     Add(out, t, n, p, kPostalCode);
     size_t c = n + p;
     if (c >= t.size() || t[c - 1].stop) return c;
@@ -344,7 +461,9 @@ size_t AddressTail(std::string_view text, std::vector<Tok>& t, size_t n, Finding
       if (PostalAt(t, r, true) == 0 && r < t.size() && IsRegionCode(t[r])) {
         r = SkipDash(t, r + 1);
       }
-      if (size_t p = PostalAt(t, r, r == c)) {
+      size_t p = PostalAt(t, r, r == c);
+      if (p == 0 && known && r < t.size() && IsShortPostal(t[r].core)) p = 1;  // Tromsø 9008
+      if (p > 0) {
         Add(out, t, n, len, kCity);
         Add(out, t, r, p, kPostalCode);
         return r + p;
@@ -381,16 +500,53 @@ void FindAddresses(std::string_view text, Findings& out) {
       i = next - 1;
       continue;
     }
-    // A postal code directly followed by a known city (10115 Berlin, SW1A 1AA London).
-    if (size_t p = PostalAt(t, i, true); p > 0 && Joined(t[i + p - 1])) {
+    // A postal code next to a known city anchors an address (10115 Berlin, 101 Reykjavík,
+    // Osaka 530-0001); a numbered segment before it is the street (Bryggen 7, 5003 Bergen).
+    size_t p = PostalAt(t, i, true);
+    bool loose = p == 0 && IsShortPostal(t[i].core);
+    if (loose) p = 1;
+    if (p > 0 && Joined(t[i + p - 1])) {
       size_t len = KnownCityAt(text, t, i + p);
       size_t after = i + p + len;
       bool clause_end = len > 0 && (after == t.size() || !Joined(t[after - 1]) ||
                                     IsCountryName(t[after].core, true));
-      if (clause_end) {
+      size_t street = len > 0 ? StreetBeforeAnchor(t, i) : i;
+      // With a street before it, the city may run on into the sentence (…, 1051 København please).
+      bool runs_on =
+          len > 0 && !loose && street < i && after < t.size() && !IsCapWord(t[after].core);
+      if ((clause_end || runs_on) && (street < i || !loose)) {
+        if (street < i) Add(out, t, street, i - street, kStreetAddress);
         Add(out, t, i, p, kPostalCode);
         Add(out, t, i + p, len, kCity);
         i += p + len - 1;
+        continue;
+      }
+    }
+    // A full postal code (not a bare four-digit number, which may be a year) after a numbered
+    // street segment takes an unknown city too (Strandvejen 88, 29000 Hellerup).
+    if (p > 0 && !loose && Joined(t[i + p - 1]) &&
+        !(AllDigits(t[i].core) && p == 1 && t[i].core.size() == 4)) {
+      size_t len = CapRunAt(t, i + p);
+      size_t after = i + p + len;
+      size_t street = len > 0 ? StreetBeforeAnchor(t, i) : i;
+      if (street < i && (after == t.size() || !Joined(t[after - 1]))) {
+        Add(out, t, street, i - street, kStreetAddress);
+        Add(out, t, i, p, kPostalCode);
+        Add(out, t, i + p, len, kCity);
+        i = after - 1;
+        continue;
+      }
+    }
+    if (size_t len = KnownCityAt(text, t, i); len > 0 && Joined(t[i + len - 1])) {
+      size_t r = i + len;
+      size_t q = PostalAt(t, r, true);
+      if (q == 0 && r < t.size() && IsShortPostal(t[r].core)) q = 1;  // Reykjavík 101
+      size_t street = q > 0 ? StreetBeforeAnchor(t, i) : i;
+      if (street < i && (r + q == t.size() || !Joined(t[r + q - 1]))) {
+        Add(out, t, street, i - street, kStreetAddress);
+        Add(out, t, i, len, kCity);
+        Add(out, t, r, q, kPostalCode);
+        i = r + q - 1;
       }
     }
   }

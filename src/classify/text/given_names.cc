@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <vector>
 
 #include "metagate/common/utf8.h"
@@ -18,14 +19,16 @@ struct Tables {
   std::vector<std::string> folded_storage;
 };
 
-std::vector<std::string_view> Split(std::string_view text) {
+std::vector<std::string_view> Split(std::initializer_list<std::string_view> texts) {
   std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
-    size_t start = i;
-    while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;
-    if (i > start) out.push_back(text.substr(start, i - start));
+  for (std::string_view text : texts) {
+    size_t i = 0;
+    while (i < text.size()) {
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+      size_t start = i;
+      while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;
+      if (i > start) out.push_back(text.substr(start, i - start));
+    }
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -35,8 +38,8 @@ std::vector<std::string_view> Split(std::string_view text) {
 const Tables& GetTables() {
   static const Tables* tables = [] {
     auto* t = new Tables;
-    t->names = Split(kGivenNameText);
-    t->ambiguous = Split(kAmbiguousGivenNameText);
+    t->names = Split({kGivenNameText, kGivenNameWorldText});
+    t->ambiguous = Split({kAmbiguousGivenNameText, kAmbiguousGivenNameWorldText});
     t->folded_storage.reserve(t->names.size() + t->ambiguous.size());
     for (const auto* list : {&t->names, &t->ambiguous}) {
       for (std::string_view n : *list) {

@@ -5,7 +5,20 @@
 namespace metagate::classify::text {
 namespace {
 
-TEST(GivenNamesTest, TableIsBroad) { EXPECT_GE(GivenNameCount(), 1500u); }
+TEST(GivenNamesTest, TableIsBroad) { EXPECT_GE(GivenNameCount(), 6000u); }
+
+TEST(GivenNamesTest, CoversManyRegions) {
+  for (const char* name :
+       {"Sigrún",    "Ragnhild", "Vaida",    "Kęstutis",   "Oleksandr", "Dragana",
+        "Efthymios", "Yağmur",   "Shahrzad", "Abdelkader", "Yitzhak",   "Gurpreet",
+        "Nyambura",  "Tinashe",  "Wiremu",   "Caoimhín",   "Xiaoming",  "Seojun",
+        "Ximena",    "Gonçalo",  "Zsófia",   "Αλέξανδρος", "Дмитрий"}) {
+    EXPECT_NE(LookupGivenName(name), GivenNameKind::kNone) << name;
+  }
+  for (const char* name : {"Blessing", "Star", "Sunday", "Luz"}) {
+    EXPECT_EQ(LookupGivenName(name), GivenNameKind::kAmbiguous) << name;
+  }
+}
 
 TEST(GivenNamesTest, MatchesAcrossCulturesCaseInsensitively) {
   for (const char* name :

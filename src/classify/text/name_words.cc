@@ -44,7 +44,13 @@ constexpr std::string_view kNotSurnames[] = {
     "trail",     "tuesday",      "university", "valley",    "ventures",    "via",
     "village",   "way",          "wednesday",  "weg",       "straße",      "platz",
     "gasse",     "avenida",      "rua",        "calle",     "county",      "state",
-    "province",  "river"};
+    "province",  "river",        "analytics",  "cloud",     "digital",     "data",
+    "robotics",  "airways",      "bakery",     "brewery",   "pharmacy",    "partners",
+    "dynamics",  "security",     "payments",   "finance",   "capital",     "ai",
+    "works",     "supply",       "trading",    "imports",   "exports",     "agency",
+    "chapel",    "abbey",        "manor",      "harbor",    "harbour",     "springs",
+    "heights",   "falls",        "crossing",   "junction",  "collective",  "co-op",
+    "kitchen",   "bistro",       "motors",     "airlines"};
 
 constexpr std::string_view kCueWords[] = {
     "agent",     "am",         "applicant",   "assigned",  "assignee",  "attention", "attn",
@@ -59,15 +65,17 @@ constexpr std::string_view kCueWords[] = {
     "user",      "with",       "sir",         "madam",     "colleague", "cliente",   "para",
     "pour",      "für",        "an",          "herr",      "frau",      "señor",     "señora",
     "sr",        "sra",        "monsieur",    "madame",    "m",         "mme",       "de",
-    "och",       "und",        "and",         "or",        "et",        "y",         "e"};
+    "och",       "und",        "and",         "or",        "et",        "y",         "e",
+    "label"};
 
 constexpr std::string_view kStrongCueWords[] = {
-    "applicant",  "dr",        "doctor", "professor", "attn",    "beneficiary", "candidate",
-    "cardholder", "customer",  "dear",   "employee",  "holder",  "madam",       "mr",
-    "mrs",        "ms",        "mx",     "named",     "patient", "payee",       "prof",
-    "recipient",  "regards",   "signed", "sincerely", "herr",    "frau",        "monsieur",
-    "madame",     "mme",       "señor",  "señora",    "sr",      "sra",         "client",
-    "cliente",    "passenger", "guest",  "tenant",    "assignee"};
+    "applicant",  "dr",       "doctor", "professor", "attn",      "beneficiary", "candidate",
+    "cardholder", "customer", "dear",   "employee",  "holder",    "madam",       "mr",
+    "mrs",        "ms",       "mx",     "named",     "patient",   "payee",       "prof",
+    "recipient",  "regards",  "signed", "sincerely", "herr",      "frau",        "monsieur",
+    "madame",     "mme",      "señor",  "señora",    "sr",        "sra",         "client",
+    "hey",        "hi",       "hello",  "cliente",   "passenger", "guest",       "tenant",
+    "assignee"};
 
 constexpr std::string_view kPlacePrefixes[] = {
     "cape",  "east",  "fort",  "glen",   "lake",   "mount", "new",   "north", "port",

@@ -6,10 +6,12 @@
 #include "metagate/common/utf8.h"
 #include "text/cjk_names.h"
 #include "text/given_names.h"
+#include "text/name_context.h"
 #include "text/name_words.h"
 #include "text/places.h"
 #include "text/script.h"
 #include "text/street_words.h"
+#include "text/surname_shapes.h"
 #include "text/surnames.h"
 
 namespace metagate::classify::text {
@@ -29,6 +31,23 @@ bool IsSingleLetter(std::string_view word) {
   size_t i = 0;
   utf8::Decode(word, &i);
   return i == word.size();
+}
+
+// Given-name lookup of a word without a trailing possessive (Mai's).
+GivenNameKind LookupWord(const Word& w) {
+  return LookupGivenName(w.text.substr(0, TrimPossessive(w) - w.begin));
+}
+
+// Vietnamese middle names that sit between the family and the given name (Nguyễn Văn An).
+bool IsVietnameseMiddle(std::string_view word) {
+  char lower[32], fold[32];
+  std::string_view l = LowerInto(word, lower, sizeof lower);
+  std::string_view f = l.empty() ? l : FoldInto(l, fold, sizeof fold);
+  for (std::string_view m : {"van", "thi", "duc", "huu", "ngoc", "minh", "quang", "thanh", "xuan",
+                             "hoang", "cong", "dinh", "bao", "gia", "manh", "tuan", "quoc"}) {
+    if (f == m) return true;
+  }
+  return false;
 }
 
 // Extends a name that starts at word `g` (a given name) over its surname words; returns the
@@ -104,15 +123,41 @@ bool InsideOtherName(std::string_view text, const std::vector<Word>& words, size
 size_t AsianOrderEnd(std::string_view text, const std::vector<Word>& words, size_t g) {
   if (!IsAsianSurname(words[g].text)) return g;
   size_t end = g;
-  for (size_t k = g + 1; k < words.size() && k <= g + 2; ++k) {
+  // Vietnamese names may carry a middle name and a two-word given name (Nguyen Thi Thu Trang).
+  size_t span = g + 1 < words.size() && IsVietnameseMiddle(words[g + 1].text) ? 3 : 2;
+  for (size_t k = g + 1; k < words.size() && k <= g + span; ++k) {
     const Word& w = words[k];
     if (!IsSpace(text, words[k - 1].end, w.begin) || !w.capitalized || w.blocked ||
         IsNotSurname(w.text)) {
       break;
     }
-    if (LookupGivenName(w.text) != GivenNameKind::kNone) end = k + 1;
+    if (LookupWord(w) != GivenNameKind::kNone) end = k + 1;
   }
   return end;
+}
+
+// Family name, Vietnamese middle name, given name: accepted without a cue.
+bool IsVietnameseOrder(const std::vector<Word>& words, size_t g, size_t end) {
+  return end >= g + 3 && IsVietnameseMiddle(words[g + 1].text);
+}
+
+// Family name and a clear given name (Sato Haruto, Park Seo-yeon): accepted without a cue,
+// unless the family name is also an English word (Park, Song, Sun) and the given name is not a
+// hyphenated Korean one.
+bool IsClearAsianOrder(std::string_view text, const std::vector<Word>& words, size_t g,
+                       size_t end) {
+  if (end != g + 2) return false;
+  const Word& given = words[g + 1];
+  if (end < words.size() && words[end].capitalized && IsSpace(text, given.end, words[end].begin)) {
+    return false;
+  }
+  if (given.text.find('-') != std::string_view::npos) return true;
+  if (LookupWord(given) != GivenNameKind::kName) return false;
+  for (std::string_view w : {"Park", "Song", "Sun", "Do", "Ho", "Ma", "Oh", "Pan", "Le", "Long",
+                             "Bang", "Gong", "Han", "Hu", "So", "Ko", "Na", "Ha"}) {
+    if (words[g].text == w) return false;
+  }
+  return true;
 }
 
 bool IsWholeText(std::string_view text, size_t begin, size_t end) {
@@ -127,9 +172,10 @@ bool IsWholeText(std::string_view text, size_t begin, size_t end) {
 
 // A capitalised word that could be an unknown given name or surname.
 bool PlausibleNameWord(const Word& w) {
-  return w.capitalized && !w.all_caps && !w.blocked && w.text.size() >= 2 &&
-         !IsNotSurname(w.text) && !IsCueWord(w.text) && !IsCommonNoun(w.text) &&
-         !IsCityName(w.text) && !IsCountryName(w.text, false) && !IsPlacePrefix(w.text);
+  std::string_view t = w.text.substr(0, TrimPossessive(w) - w.begin);
+  return w.capitalized && !w.all_caps && !w.blocked && t.size() >= 2 && !IsNotSurname(t) &&
+         !IsCueWord(t) && !IsCommonNoun(t) && !IsCityName(t) && !IsCountryName(t, false) &&
+         !IsPlacePrefix(t);
 }
 
 // Context that announces a person even when the given name is not in the gazetteer:
@@ -142,17 +188,6 @@ bool HasStrongCueBefore(std::string_view text, const std::vector<Word>& words, s
   std::string_view before = words[g - 2].text;
   return (prev == "is" && (before == "this" || before == "name" || before == "This")) ||
          (prev == "am" && before == "I");
-}
-
-// The name is followed by its e-mail address: "X Y (x.y@example.com)" or "X Y <x@y>".
-bool FollowedByEmail(std::string_view text, size_t end) {
-  size_t i = end;
-  while (i < text.size() && text[i] == ' ') ++i;
-  if (i >= text.size() || (text[i] != '(' && text[i] != '<')) return false;
-  size_t close = text.find_first_of(")> ", i + 1);
-  std::string_view inside =
-      text.substr(i + 1, close == std::string_view::npos ? close : close - i - 1);
-  return inside.find('@') != std::string_view::npos;
 }
 
 // Two or three plausible name words after a strong cue or before an e-mail address.
@@ -168,10 +203,32 @@ size_t UnknownNameEnd(std::string_view text, const std::vector<Word>& words, siz
       words[end].capitalized) {
     return g;  // a longer capitalised phrase (a title or a company)
   }
-  if (HasStrongCueBefore(text, words, g) || FollowedByEmail(text, words[end - 1].end)) return end;
-  // A known family name after a plausible given name, with a cue or as the whole text.
-  if (IsCommonSurname(words[end - 1].text) &&
-      (HasCueBefore(text, words, g) || IsWholeText(text, words[g].begin, words[end - 1].end))) {
+  bool greeting = g > 0 && IsGreeting(words[g - 1].text);
+  bool phrase_end = EndsPhrase(text, words[end - 1].end);
+  if ((HasStrongCueBefore(text, words, g) && (!greeting || phrase_end)) ||
+      ((IsLabelCue(text, words, g) || PersonPageBefore(text, words, g) ||
+        FieldLabelBefore(text, words, g)) &&
+       phrase_end && !HasEnglishWordEnding(words, g, end)) ||
+      FollowedByEmail(text, words[end - 1].end) ||
+      PossessiveBeforeLowerWord(text, words, end - 1)) {
+    return end;
+  }
+  // Log lines about a user: "user X Y changed …", "User X Y signed in".
+  if (g > 0 && (words[g - 1].text == "user" || words[g - 1].text == "User") &&
+      IsSpace(text, words[g - 1].end, words[g].begin) &&
+      (FollowedByLowerWord(text, words, end) || EndsPhrase(text, words[end - 1].end)) &&
+      !HasEnglishWordEnding(words, g, end)) {
+    return end;
+  }
+  // A known family name after a plausible given name (Xolani Dlamini, Tevita Havili).
+  const Word& last = words[end - 1];
+  std::string_view family = last.text.substr(0, TrimPossessive(last) - last.begin);
+  if (IsCommonSurname(family) && !IsCityName(family) && !IsPlaceNoun(family))
+    return end;  // not "Visit Hamilton"
+  // A family-name ending: on its own in Cyrillic or Greek (Эльвира Гарипова), with a cue in Latin
+  // script (for Dagrun Kowalewska), so that "Beef Stroganov" stays a dish.
+  if (end == g + 2 && HasSurnameSuffix(family) &&
+      (IsGreekOrCyrillic(family) || HasCueBefore(text, words, g))) {
     return end;
   }
   return g;
@@ -199,6 +256,7 @@ void FindWordNames(std::string_view text, const std::vector<Word>& words, Findin
     if (kind == GivenNameKind::kNone) {
       end_word = AsianOrderEnd(text, words, g);
       if (end_word != g && !HasCueBefore(text, words, g) &&
+          !IsVietnameseOrder(words, g, end_word) && !IsClearAsianOrder(text, words, g, end_word) &&
           !IsWholeText(text, w.begin, words[end_word - 1].end)) {
         end_word = g;
       }
@@ -256,7 +314,14 @@ bool CjkContext(std::string_view text, const std::vector<Word>& words, CjkRun ru
   while (b > 0 && text[b - 1] == ' ') --b;
   if (b == 0) return true;
   char before = text[b - 1];
-  if (before == '(' || before == '[' || before == '"' || before == ':' || before == ',') {
+  if (before == '(' || before == '[' || before == '"' || before == ':' || before == ',' ||
+      before == '|' || before == '-') {
+    return true;
+  }
+  // Title separators: en/em dash, middle dot, bullet.
+  std::string_view head = text.substr(0, b);
+  if (head.ends_with("\xE2\x80\x93") || head.ends_with("\xE2\x80\x94") ||
+      head.ends_with("\xC2\xB7") || head.ends_with("\xE2\x80\xA2")) {
     return true;
   }
   size_t e = run.end;
@@ -270,6 +335,11 @@ bool CjkContext(std::string_view text, const std::vector<Word>& words, CjkRun ru
 void FindCjkNames(std::string_view text, const std::vector<Word>& words, Findings& out) {
   for (CjkRun run : CjkRuns(text)) {
     std::string_view s = text.substr(run.begin, run.end - run.begin);
+    size_t space = s.find(' ');
+    if (!IsCjkName(s) && space != std::string_view::npos && IsCjkName(s.substr(0, space))) {
+      run.end = run.begin + space;  // 김민준 からのメール: the name ends at the space
+      s = s.substr(0, space);
+    }
     if (IsCjkName(s) && CjkContext(text, words, run)) AddFinding(out, run.begin, run.end);
   }
 }
@@ -296,7 +366,10 @@ bool WordsAreName(const std::vector<Word>& words, size_t first, size_t given_at,
       continue;
     }
     if (!w.capitalized) return false;
-    if (k != given_at && (IsNotSurname(w.text) || IsCueWord(w.text))) return false;
+    if (k != given_at && (IsNotSurname(w.text) ||
+                          (IsCueWord(w.text) && LookupGivenName(w.text) == GivenNameKind::kNone))) {
+      return false;
+    }
     if (k != given_at && ambiguous && IsCommonNoun(w.text)) return false;
     ++name_words;
   }

@@ -1,9 +1,11 @@
 #include "text/places.h"
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
+#include "text/city_table.h"
 #include "text/given_names.h"
 
 namespace metagate::classify::text {
@@ -141,14 +143,16 @@ constexpr std::string_view kCountryCodes =
     "SGS SSD ESP LKA SDN SUR SJM SWE CHE SYR TWN TJK TZA THA TLS TGO TKL TON TTO TUN TUR TKM TCA "
     "TUV UGA UKR ARE GBR USA UMI URY UZB VUT VEN VNM VGB VIR WLF ESH YEM ZMB ZWE";
 
-std::vector<std::string_view> SplitSorted(std::string_view text, char sep) {
+std::vector<std::string_view> SplitSorted(std::initializer_list<std::string_view> texts, char sep) {
   std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i <= text.size()) {
-    size_t j = text.find(sep, i);
-    if (j == std::string_view::npos) j = text.size();
-    if (j > i) out.push_back(text.substr(i, j - i));
-    i = j + 1;
+  for (std::string_view text : texts) {
+    size_t i = 0;
+    while (i <= text.size()) {
+      size_t j = text.find(sep, i);
+      if (j == std::string_view::npos) j = text.size();
+      if (j > i) out.push_back(text.substr(i, j - i));
+      i = j + 1;
+    }
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -168,13 +172,13 @@ bool LowerIn(const std::vector<std::string_view>& table, std::string_view s) {
 }  // namespace
 
 bool IsCityName(std::string_view s) {
-  static const std::vector<std::string_view> table = SplitSorted(kCities, '|');
+  static const std::vector<std::string_view> table = SplitSorted({kCities, kCitiesWorld}, '|');
   return LowerIn(table, s);
 }
 
 bool IsCountryName(std::string_view s, bool codes) {
-  static const std::vector<std::string_view> names = SplitSorted(kCountryNames, '|');
-  static const std::vector<std::string_view> code_list = SplitSorted(kCountryCodes, ' ');
+  static const std::vector<std::string_view> names = SplitSorted({kCountryNames}, '|');
+  static const std::vector<std::string_view> code_list = SplitSorted({kCountryCodes}, ' ');
   if (codes && (s.size() == 2 || s.size() == 3) &&
       std::binary_search(code_list.begin(), code_list.end(), s)) {
     return true;

@@ -33,10 +33,11 @@ constexpr std::string_view kLeading[] = {
     "str",     "strada",    "bulevardul", "calea",   "jalan",   "jl.",       "jl"};
 
 constexpr std::string_view kCompoundSuffixes[] = {
-    "straße",   "strasse", "str.",   "allee", "weg",    "platz", "gasse",  "damm",   "ufer",
-    "chaussee", "steig",   "pfad",   "markt", "graben", "str",   "gracht", "straat", "laan",
-    "plein",    "kade",    "singel", "dijk",  "gatan",  "vägen", "gränd",  "torget", "vej",
-    "gade",     "stræde",  "veien",  "veg",   "gata",   "katu",  "kuja",   "polku"};
+    "straße",   "strasse", "str.",   "allee", "weg",    "platz",   "gasse",  "damm",   "ufer",
+    "chaussee", "steig",   "pfad",   "markt", "graben", "str",     "gracht", "straat", "laan",
+    "plein",    "kade",    "singel", "dijk",  "gatan",  "vägen",   "gränd",  "torget", "vej",
+    "gade",     "stræde",  "veien",  "veg",   "gata",   "katu",    "kuja",   "polku",  "vejen",
+    "gaden",    "plads",   "torv",   "vegen", "tie",    "bulvarı", "caddesi"};
 
 constexpr std::string_view kDirections[] = {
     "n",    "s",    "e",         "w",         "ne",        "nw",       "se",

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "text/given_names.h"
+#include "text/surname_table.h"
 
 namespace metagate::classify::text {
 namespace {
@@ -70,12 +71,14 @@ kusuma susanto hidayat saputra setiawan lestari wulandari pratama
 
 std::vector<std::string_view> Build() {
   std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < kSurnames.size()) {
-    while (i < kSurnames.size() && (kSurnames[i] == ' ' || kSurnames[i] == '\n')) ++i;
-    size_t b = i;
-    while (i < kSurnames.size() && kSurnames[i] != ' ' && kSurnames[i] != '\n') ++i;
-    if (i > b) out.push_back(kSurnames.substr(b, i - b));
+  for (std::string_view text : {kSurnames, kSurnameWorldText}) {
+    size_t i = 0;
+    while (i < text.size()) {
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+      size_t b = i;
+      while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;
+      if (i > b) out.push_back(text.substr(b, i - b));
+    }
   }
   std::sort(out.begin(), out.end());
   return out;
