@@ -5,6 +5,7 @@
 
 #include "metagate/common/utf8.h"
 #include "text/places.h"
+#include "text/regions.h"
 #include "text/script.h"
 #include "text/street_words.h"
 
@@ -344,6 +345,58 @@ bool IsRegionCode(const Tok& t) {
          (c.size() == 2 || IsUpperAscii(c[2])) && !t.stop;
 }
 
+// A state, province or region (CA, QC, NSW, California, Nuevo León, 神奈川県) at token i: the
+// tokens it spans, 0 when none. `code` is set for an upper-case code; `ambiguous` when the
+// code or name is also a country (CA, IN, Georgia, México), which needs a postal code after it.
+size_t RegionAt(std::string_view text, const std::vector<Tok>& t, size_t i, bool* code,
+                bool* ambiguous) {
+  *code = false;
+  *ambiguous = false;
+  if (i >= t.size()) return 0;
+  if (IsSubdivisionCode(t[i].core) && t[i].core == text.substr(t[i].begin, t[i].end - t[i].begin)) {
+    *code = true;
+    *ambiguous = IsCountryName(t[i].core, true);
+    return 1;
+  }
+  for (size_t len = 4; len >= 1; --len) {
+    if (i + len > t.size()) continue;
+    bool ok = true;
+    for (size_t k = i; k + 1 < i + len; ++k) ok = ok && Joined(t[k]);
+    if (!ok) continue;
+    std::string_view name = text.substr(t[i].begin, t[i + len - 1].end - t[i].begin);
+    if (IsSubdivisionName(name)) {
+      *ambiguous = IsCountryName(name, false);
+      return len;
+    }
+  }
+  return 0;
+}
+
+// A region after a city that ends before token c (postal-first order or no postal code:
+// "64657 Monterrey, Nuevo León", "São Paulo - SP", "H2X 3R2 Montréal QC"). Adds it and returns
+// the index after it; c when none. `known` tells whether the city is a known one.
+size_t TrailingRegion(std::string_view text, const std::vector<Tok>& t, size_t c, bool known,
+                      Findings& out) {
+  if (c == 0 || c >= t.size() || t[c - 1].stop) return c;
+  size_t r = SkipDash(t, c);
+  bool dashed = r > c;
+  bool code = false, ambiguous = false;
+  size_t len = RegionAt(text, t, r, &code, &ambiguous);
+  if (len == 0) return c;
+  if (!known && IsCityName(text.substr(t[r].begin, t[r + len - 1].end - t[r].begin))) return c;
+  bool ok = false;
+  if (code) {
+    // A code after a dash (São Paulo - SP) is Brazilian style; after a comma or space it must
+    // not read as a country code (Berlin DE).
+    ok = dashed || !ambiguous;
+  } else {
+    ok = (dashed || t[c - 1].comma) && !ambiguous;
+  }
+  if (!ok) return c;
+  Add(out, t, r, len, kRegion);
+  return r + len;
+}
+
 // Three- or four-digit postal codes (Iceland, Norway, Denmark, Switzerland, Austria): accepted
 // only next to a known city after a street.
 bool IsShortPostal(std::string_view s) {
@@ -446,9 +499,11 @@ size_t AddressTail(std::string_view text, std::vector<Tok>& t, size_t n, Finding
     if (c >= t.size() || t[c - 1].stop) return c;
     c = SkipDash(t, c);
     size_t len = KnownCityAt(text, t, c);
+    bool known = len > 0;
     if (len == 0) len = CapRunAt(t, c);
-    if (len > 0) Add(out, t, c, len, kCity);
-    return c + len;
+    if (len == 0) return c;
+    Add(out, t, c, len, kCity);
+    return TrailingRegion(text, t, c + len, known, out);
   }
   for (int attempt = 0; attempt < 2 && n < t.size(); ++attempt) {
     size_t len = KnownCityAt(text, t, n);
@@ -458,20 +513,40 @@ size_t AddressTail(std::string_view text, std::vector<Tok>& t, size_t n, Finding
     size_t c = n + len;
     if (c < t.size() && !t[c - 1].stop) {
       size_t r = SkipDash(t, c);
-      if (PostalAt(t, r, true) == 0 && r < t.size() && IsRegionCode(t[r])) {
-        r = SkipDash(t, r + 1);
+      // A region between the city and the postal code: Berkeley, CA 94700; Fitzroy VIC 3065;
+      // Bengaluru, Karnataka 560001.
+      size_t reg_at = r, reg = 0;
+      bool strict = r == c;
+      if (PostalAt(t, r, true) == 0 && r < t.size()) {
+        bool code = false, ambiguous = false;
+        reg = RegionAt(text, t, r, &code, &ambiguous);
+        if (reg > 0 && !known &&
+            IsCityName(text.substr(t[r].begin, t[r + reg - 1].end - t[r].begin))) {
+          reg = 0;  // Bela Vista, São Paulo: the city comes next
+        }
+        if (reg > 0 && !t[r + reg - 1].stop) {
+          r = SkipDash(t, r + reg);
+          strict = strict && !code;
+        } else if (IsRegionCode(t[r])) {
+          reg = 0;
+          r = SkipDash(t, r + 1);
+          strict = false;
+        } else {
+          reg = 0;
+        }
       }
-      size_t p = PostalAt(t, r, r == c);
+      size_t p = PostalAt(t, r, strict);
       if (p == 0 && known && r < t.size() && IsShortPostal(t[r].core)) p = 1;  // Tromsø 9008
       if (p > 0) {
         Add(out, t, n, len, kCity);
+        if (reg > 0) Add(out, t, reg_at, reg, kRegion);
         Add(out, t, r, p, kPostalCode);
         return r + p;
       }
     }
     if (known) {
       Add(out, t, n, len, kCity);
-      return c;
+      return TrailingRegion(text, t, c, true, out);
     }
     // The first capitalised run may be a neighbourhood (Bela Vista); try the next one.
     if (!t[c - 1].comma || c >= t.size()) return n;
@@ -518,7 +593,7 @@ void FindAddresses(std::string_view text, Findings& out) {
         if (street < i) Add(out, t, street, i - street, kStreetAddress);
         Add(out, t, i, p, kPostalCode);
         Add(out, t, i + p, len, kCity);
-        i += p + len - 1;
+        i = (street < i ? TrailingRegion(text, t, after, true, out) : after) - 1;
         continue;
       }
     }
@@ -533,18 +608,30 @@ void FindAddresses(std::string_view text, Findings& out) {
         Add(out, t, street, i - street, kStreetAddress);
         Add(out, t, i, p, kPostalCode);
         Add(out, t, i + p, len, kCity);
-        i = after - 1;
+        i = TrailingRegion(text, t, after, false, out) - 1;
         continue;
       }
     }
-    if (size_t len = KnownCityAt(text, t, i); len > 0 && Joined(t[i + len - 1])) {
+    if (size_t len = KnownCityAt(text, t, i); len > 0 && !t[i + len - 1].stop) {
       size_t r = i + len;
+      // A region between the city and the postal code: Yokohama, Kanagawa 220-0012.
+      bool code = false, ambiguous = false;
+      size_t reg_at = r;
+      size_t reg = RegionAt(text, t, r, &code, &ambiguous);
+      if (reg > 0 && Joined(t[r + reg - 1]) && PostalAt(t, r + reg, true) > 0) {
+        r += reg;
+      } else if (!Joined(t[i + len - 1])) {
+        continue;
+      } else {
+        reg = 0;
+      }
       size_t q = PostalAt(t, r, true);
       if (q == 0 && r < t.size() && IsShortPostal(t[r].core)) q = 1;  // Reykjavík 101
       size_t street = q > 0 ? StreetBeforeAnchor(t, i) : i;
       if (street < i && (r + q == t.size() || !Joined(t[r + q - 1]))) {
         Add(out, t, street, i - street, kStreetAddress);
         Add(out, t, i, len, kCity);
+        if (reg > 0) Add(out, t, reg_at, reg, kRegion);
         Add(out, t, r, q, kPostalCode);
         i = r + q - 1;
       }

@@ -14,7 +14,10 @@ std::vector<std::string> Parts(std::string_view text) {
   FindAddresses(text, f);
   std::vector<std::string> out;
   for (const Finding& x : f) {
-    const char* tag = x.cls == kStreetAddress ? "S:" : x.cls == kPostalCode ? "Z:" : "C:";
+    const char* tag = x.cls == kStreetAddress ? "S:"
+                      : x.cls == kPostalCode  ? "Z:"
+                      : x.cls == kRegion      ? "R:"
+                                              : "C:";
     out.push_back(tag + std::string(text.substr(x.begin, x.end - x.begin)));
   }
   return out;

@@ -14,7 +14,10 @@ std::vector<std::string> Parts(std::string_view text) {
   FindAddresses(text, f);
   std::vector<std::string> out;
   for (const Finding& x : f) {
-    const char* tag = x.cls == kStreetAddress ? "S:" : x.cls == kPostalCode ? "Z:" : "C:";
+    const char* tag = x.cls == kStreetAddress ? "S:"
+                      : x.cls == kPostalCode  ? "Z:"
+                      : x.cls == kRegion      ? "R:"
+                                              : "C:";
     out.push_back(tag + std::string(text.substr(x.begin, x.end - x.begin)));
   }
   return out;
@@ -36,7 +39,7 @@ TEST(AddressTest, EnglishOrder) {
   EXPECT_EQ(Parts("to 614 Broadway, 10017 New York"),
             (V{"S:614 Broadway", "Z:10017", "C:New York"}));
   EXPECT_EQ(Parts("Mail 123 Main St, Springfield, IL 62704 today"),
-            (V{"S:123 Main St", "C:Springfield", "Z:62704"}));
+            (V{"S:123 Main St", "C:Springfield", "R:IL", "Z:62704"}));
   EXPECT_EQ(Parts("Ship to 221B Baker Street, London NW1 6XE"),
             (V{"S:221B Baker Street", "C:London", "Z:NW1 6XE"}));
   EXPECT_EQ(Parts("45 Park Avenue, Apt 5B, New York"),
@@ -45,11 +48,11 @@ TEST(AddressTest, EnglishOrder) {
 
 TEST(AddressTest, AbbreviationsAndLongCityNames) {
   EXPECT_EQ(Parts("for 500 Boylston St., Boston, MA 02116"),
-            (V{"S:500 Boylston St", "C:Boston", "Z:02116"}));
+            (V{"S:500 Boylston St", "C:Boston", "R:MA", "Z:02116"}));
   EXPECT_EQ(Parts("for 17 Nguyen Hue Boulevard, 700000 Ho Chi Minh City"),
             (V{"S:17 Nguyen Hue Boulevard", "Z:700000", "C:Ho Chi Minh City"}));
   EXPECT_EQ(Parts("Av. Paulista, 1578 - Bela Vista, São Paulo - SP, 01310-200"),
-            (V{"S:Av. Paulista, 1578", "C:São Paulo", "Z:01310-200"}));
+            (V{"S:Av. Paulista, 1578", "C:São Paulo", "R:SP", "Z:01310-200"}));
 }
 
 TEST(AddressTest, EnglishOrderStreetNeedsContext) {
