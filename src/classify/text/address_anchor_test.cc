@@ -4,26 +4,14 @@
 #include <string>
 #include <vector>
 
+#include "metagate_testing/address_parts.h"
 #include "text/address.h"
 
 namespace metagate::classify::text {
 namespace {
 
-std::vector<std::string> Parts(std::string_view text) {
-  Findings f;
-  FindAddresses(text, f);
-  std::vector<std::string> out;
-  for (const Finding& x : f) {
-    const char* tag = x.cls == kStreetAddress ? "S:"
-                      : x.cls == kPostalCode  ? "Z:"
-                      : x.cls == kRegion      ? "R:"
-                                              : "C:";
-    out.push_back(tag + std::string(text.substr(x.begin, x.end - x.begin)));
-  }
-  return out;
-}
-
 using V = std::vector<std::string>;
+constexpr auto Parts = AddressParts;
 
 TEST(AddressAnchorTest, TypelessStreetBeforePostalAndCity) {
   EXPECT_EQ(Parts("Deliver to: Nyhavn 17, 1051 København."),

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "metagate_testing/address_parts.h"
 #include "text/address.h"
 #include "text/regions.h"
 
@@ -20,22 +21,8 @@ std::vector<std::string> Regions(std::string_view text) {
   return out;
 }
 
-// All findings tagged S: street, C: city, R: region, Z: postal code.
-std::vector<std::string> Parts(std::string_view text) {
-  Findings f;
-  FindAddresses(text, f);
-  std::vector<std::string> out;
-  for (const Finding& x : f) {
-    const char* tag = x.cls == kStreetAddress ? "S:"
-                      : x.cls == kPostalCode  ? "Z:"
-                      : x.cls == kRegion      ? "R:"
-                                              : "C:";
-    out.push_back(tag + std::string(text.substr(x.begin, x.end - x.begin)));
-  }
-  return out;
-}
-
 using V = std::vector<std::string>;
+constexpr auto Parts = AddressParts;
 
 TEST(AddressRegionTest, UnitedStates) {
   EXPECT_EQ(Parts("Ship to 102 Shattuck Ave, Berkeley, CA 94700 by Friday"),

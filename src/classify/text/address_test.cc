@@ -1,3 +1,4 @@
+#include "metagate_testing/address_parts.h"
 #include "text/address.h"
 
 #include <gtest/gtest.h>
@@ -8,22 +9,8 @@
 namespace metagate::classify::text {
 namespace {
 
-// "S:…", "Z:…", "C:…" for street, postal code and city findings, in order.
-std::vector<std::string> Parts(std::string_view text) {
-  Findings f;
-  FindAddresses(text, f);
-  std::vector<std::string> out;
-  for (const Finding& x : f) {
-    const char* tag = x.cls == kStreetAddress ? "S:"
-                      : x.cls == kPostalCode  ? "Z:"
-                      : x.cls == kRegion      ? "R:"
-                                              : "C:";
-    out.push_back(tag + std::string(text.substr(x.begin, x.end - x.begin)));
-  }
-  return out;
-}
-
 using V = std::vector<std::string>;
+constexpr auto Parts = AddressParts;
 
 TEST(AddressTest, EnglishOrder) {
   EXPECT_EQ(Parts("Ship to 45 Valencia Street, 94103 San Francisco instead please."),
