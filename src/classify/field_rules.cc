@@ -72,7 +72,8 @@ const Row kRows[] = {
     {"account_id accountid billing_account billing_account_id customer_account account_number "
      "account_no",
      C, kAccountId, V::kNonEmpty},
-    {"card_number cardnumber cc_number cc_num ccnum card_num credit_card credit_card_number card_no pan "
+    {"card_number cardnumber cc_number cc_num ccnum card_num credit_card credit_card_number "
+     "card_no pan "
      "payment_card_number",
      C, kCreditCard, V::kCard},
     {"iban iban_number bank_iban", C, kIban, V::kIban},
@@ -229,9 +230,10 @@ const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_token
   // An identifier named by what it identifies; the owner may be the parent (`user/uuid`).
   if (Has(std::span<const std::string>(&last, 1),
           {"id", "ids", "uuid", "guid", "identifier", "key", "number", "no", "num", "ref"})) {
-    if (Has(all, {"user", "customer", "member", "person", "profile", "enduser", "subscriber",
-                  "patient", "employee", "shopper", "buyer", "owner", "author", "assignee",
-                  "reporter", "requester", "creator", "approver", "reviewer", "actor"})) {
+    if (Has(all,
+            {"user",     "customer",  "member",  "person",   "profile",  "enduser", "subscriber",
+             "patient",  "employee",  "shopper", "buyer",    "owner",    "author",  "assignee",
+             "reporter", "requester", "creator", "approver", "reviewer", "actor"})) {
       return &kRules[4];
     }
     if (Has(all, {"device", "anon", "anonymous", "visitor", "browser", "install", "installation",

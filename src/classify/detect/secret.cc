@@ -61,7 +61,7 @@ bool IsKnownKey(std::string_view s) {
   if (s.starts_with("github_pat_")) return BodyIs(s, 11, 22, 255, IsWordChar);
   if (s.starts_with("glpat-")) return BodyIs(s, 6, 20, 64, IsBase64Url);
   if (s.starts_with("npm_")) return BodyIs(s, 4, 36, 36, IsAlnum);
-  if (s.starts_with("hf_")) return BodyIs(s, 3, 30, 40, IsAlpha);      // Hugging Face
+  if (s.starts_with("hf_")) return BodyIs(s, 3, 30, 40, IsAlpha);         // Hugging Face
   if (s.starts_with("pypi-")) return BodyIs(s, 5, 50, 255, IsBase64Url);  // PyPI upload token
   if (s.starts_with("shpat_") || s.starts_with("shpss_")) {
     return BodyIs(s, 6, 32, 32, IsHex);  // Shopify admin/shared secret

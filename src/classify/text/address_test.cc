@@ -1,10 +1,11 @@
-#include "metagate_testing/address_parts.h"
 #include "text/address.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
+
+#include "metagate_testing/address_parts.h"
 
 namespace metagate::classify::text {
 namespace {
