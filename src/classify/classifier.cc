@@ -16,6 +16,7 @@ namespace metagate::classify {
 namespace {
 
 constexpr size_t kMaxDepth = 128;
+constexpr size_t kMaxCachedNames = 4096;  // (parent, field) name pairs remembered per scratch
 
 // Keys inside an OTLP AnyValue that only say how the value is typed.
 bool IsAnyValueKey(std::string_view k) {
@@ -37,13 +38,27 @@ void AppendPointerToken(std::string& pointer, std::string_view key) {
   }
 }
 
-uint32_t CodePointOffset(std::string_view s, uint32_t byte_offset) {
-  uint32_t n = 0;
-  for (uint32_t i = 0; i < byte_offset && i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+// Converts byte offsets to code-point offsets, moving forward only: callers ask for
+// non-decreasing offsets, so a whole text costs one pass however many findings it has.
+class CodePointCounter {
+ public:
+  explicit CodePointCounter(std::string_view s) : s_(s) {}
+  uint32_t At(uint32_t byte_offset) {
+    if (byte_offset < byte_) {  // never happens for sorted findings; stay correct anyway
+      byte_ = 0;
+      cp_ = 0;
+    }
+    for (; byte_ < byte_offset && byte_ < s_.size(); ++byte_) {
+      if ((static_cast<unsigned char>(s_[byte_]) & 0xC0) != 0x80) ++cp_;
+    }
+    return cp_;
   }
-  return n;
-}
+
+ private:
+  std::string_view s_;
+  uint32_t byte_ = 0;
+  uint32_t cp_ = 0;
+};
 
 struct Combination {
   std::vector<ClassId> when;
@@ -119,6 +134,8 @@ const FieldRule* ClassifierImpl::RuleFor(State& st) const {
   size_t parent_tokens = st.tokens.size();
   AppendFieldTokens(name, st.tokens);
   const FieldRule* rule = rules.Match(st.tokens, st.tokens.size() - parent_tokens);
+  // Bounded: a sender inventing a new key per event must not grow memory without limit.
+  if (st.rule_cache.size() >= kMaxCachedNames) st.rule_cache.clear();
   st.rule_cache.emplace(st.cache_key, rule);
   return rule;
 }
@@ -155,8 +172,10 @@ void ClassifierImpl::VisitLeaf(const WireFormat& format, simdjson::dom::element 
   if (whole_span && !st.leaf.spans_always && hit.whole.empty()) {
     hit.whole.push_back(st.leaf.embedded[0].cls);  // the embedded value is the whole value
   } else {
+    CodePointCounter cp(str);  // findings are sorted and do not overlap
     for (const Finding& f : st.leaf.embedded) {
-      hit.span_cp.emplace_back(CodePointOffset(str, f.begin), CodePointOffset(str, f.end));
+      uint32_t b = cp.At(f.begin);
+      hit.span_cp.emplace_back(b, cp.At(f.end));
       hit.span_cls.push_back(f.cls);
     }
   }

@@ -69,6 +69,14 @@ TEST_F(ClassifierTest, UrlSpansAreCodePoints) {
   EXPECT_EQ(l.fields[0].spans[0], (LabelSpan{24, 39, "email"}));
 }
 
+TEST_F(ClassifierTest, SeveralSpansAfterMultibyteTextKeepTheirCodePoints) {
+  BodyLabels l = Run("segment", R"({"type":"track","properties":{
+    "message":"😀 a@b.co é 😀 c@d.io ü e@f.net"}})");
+  ASSERT_EQ(l.fields.size(), 1u);
+  EXPECT_EQ(l.fields[0].spans,
+            (std::vector<LabelSpan>{{2, 8, "email"}, {13, 19, "email"}, {22, 29, "email"}}));
+}
+
 TEST_F(ClassifierTest, VendorCredentialsInTheEnvelopeAreNotLabelled) {
   ClassMap amp = Classes("amplitude", R"({"api_key":"e32cbadeca8eab6b4bcd405adf94ec6c",
     "events":[{"device_id":"4d185ded80566905","session_id":1732433868895,"ip":"$remote",
