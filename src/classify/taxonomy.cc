@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "metagate/common/json.h"
+
 namespace metagate::classify {
 namespace {
 
@@ -211,6 +213,31 @@ std::vector<std::string> Taxonomy::Groups() const {
   std::set<std::string> groups;
   for (const ClassInfo& c : classes_) groups.insert(c.parents.begin(), c.parents.end());
   return {groups.begin(), groups.end()};
+}
+
+std::string Taxonomy::ToCedarEntitiesJson() const {
+  std::string out = "[";
+  auto entity = [&](std::string_view id, const std::vector<std::string>& parents) {
+    if (out.size() > 1) out += ",\n ";
+    out += "{\"uid\":{\"type\":\"DataClass\",\"id\":";
+    json::AppendQuoted(out, id);
+    out += "},\"attrs\":{},\"parents\":[";
+    for (size_t i = 0; i < parents.size(); ++i) {
+      if (i) out += ",";
+      out += "{\"type\":\"DataClass\",\"id\":";
+      json::AppendQuoted(out, parents[i]);
+      out += "}";
+    }
+    out += "]}";
+  };
+  for (const ClassInfo& c : classes_) entity(c.name, c.parents);
+  std::set<std::string> names;
+  for (const ClassInfo& c : classes_) names.insert(c.name);
+  for (const std::string& g : Groups()) {
+    if (!names.count(g)) entity(g, {});  // a group that is also a class is listed once
+  }
+  out += "]\n";
+  return out;
 }
 
 }  // namespace metagate::classify

@@ -34,6 +34,19 @@ TEST(Taxonomy, DefineAddsAndReplaces) {
   EXPECT_EQ(t.Info(kEmail).ladder, std::vector<Form>{Form::kRedacted});
 }
 
+TEST(Taxonomy, CedarEntitiesNameEveryClassAndGroup) {
+  Taxonomy t = Taxonomy::Builtin();
+  ASSERT_TRUE(t.Define({"employee_id", {"direct_identifier", "hr"}, {Form::kRaw}, ""}).ok());
+  std::string json = t.ToCedarEntitiesJson();
+  EXPECT_NE(json.find(R"({"uid":{"type":"DataClass","id":"email"},"attrs":{},"parents":[)"
+                      R"({"type":"DataClass","id":"direct_identifier"},)"
+                      R"({"type":"DataClass","id":"contact"}]})"),
+            std::string::npos);
+  EXPECT_NE(json.find(R"({"uid":{"type":"DataClass","id":"hr"},"attrs":{},"parents":[]})"),
+            std::string::npos);
+  EXPECT_NE(json.find(R"("id":"employee_id"},"attrs")"), std::string::npos);
+}
+
 TEST(Taxonomy, DefineRejectsBadNames) {
   Taxonomy t = Taxonomy::Builtin();
   EXPECT_FALSE(t.Define({"Bad Name", {}, {Form::kRaw}, ""}).ok());

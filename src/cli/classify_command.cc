@@ -78,7 +78,7 @@ int RunLabel(const std::string& format, const std::string& config_path, const st
   return failed == 0 ? 0 : 1;
 }
 
-int PrintTaxonomy(const std::string& config_path) {
+int PrintTaxonomy(const std::string& config_path, bool as_cedar_entities) {
   classify::ClassifierConfig config;
   if (!LoadConfig(config_path, config)) return 2;
   classify::Taxonomy t = classify::Taxonomy::Builtin();
@@ -89,6 +89,10 @@ int PrintTaxonomy(const std::string& config_path) {
                    id.status().ToString().c_str());
       return 2;
     }
+  }
+  if (as_cedar_entities) {
+    std::fputs(t.ToCedarEntitiesJson().c_str(), stdout);
+    return 0;
   }
   std::printf("%-20s %-44s %s\n", "class", "groups", "ladder (then dropped)");
   for (size_t i = 0; i < t.size(); ++i) {
@@ -166,6 +170,7 @@ int RunClassify(int argc, char** argv) {
   std::string format, config, truth, input;
   bool eval = false;
   bool taxonomy = false;
+  bool taxonomy_entities = false;
   app.add_option("--format,-f", format, "Wire format of the bodies: " + formats);
   app.add_option("--config,-c", config,
                  "YAML with extra classes, field-name rules and combination rules");
@@ -174,13 +179,16 @@ int RunClassify(int argc, char** argv) {
   app.add_flag("--taxonomy", taxonomy,
                "Print the data classes (with --config: including its classes), their groups "
                "and ladders of forms");
+  app.add_flag("--taxonomy-entities", taxonomy_entities,
+               "Print the taxonomy as Cedar entities JSON (DataClass entities with their groups "
+               "as parents) for egress policies");
   app.add_option("input", input, "Events file (or labels file with --eval); default stdin");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
-  if (taxonomy) return PrintTaxonomy(config);
+  if (taxonomy || taxonomy_entities) return PrintTaxonomy(config, taxonomy_entities);
   if (eval) {
     if (truth.empty()) {
       std::fputs("metagate classify: --eval needs --truth FILE\n", stderr);

@@ -41,6 +41,10 @@ class Taxonomy {
   // Every group name used as a parent, sorted.
   std::vector<std::string> Groups() const;
 
+  // Cedar entities JSON: one `DataClass` entity per class with its groups as parents, and one
+  // per group, so policies can say `context.class in DataClass::"direct_identifier"`.
+  std::string ToCedarEntitiesJson() const;
+
  private:
   std::vector<ClassInfo> classes_;
   std::unordered_map<std::string, ClassId> by_name_;
