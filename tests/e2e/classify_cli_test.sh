@@ -28,6 +28,15 @@ check stderr-names-line "$(grep -q 'line 1' "$dir/err" && echo 1)"
 check version-not-ip "$(sed -n 3p "$dir/out.jsonl" | grep -q 'version' || echo 1)"
 check no-value-in-error "$(grep -q 'properties' "$dir/err" || echo 1)"
 
+# Bodies nested 10,000 deep or not UTF-8 get an error line each; the next body still goes.
+{
+  printf '%*s' 10000 '' | tr ' ' '['; printf '%*s\n' 10000 '' | tr ' ' ']'
+  printf '{"properties":{"comment":"\xff\xfe bad"}}\n'
+  sed -n 1p "$dir/events.jsonl"
+} >"$dir/bad.jsonl"
+out=$("$METAGATE" classify --format segment "$dir/bad.jsonl" 2>/dev/null); rc=$?
+check hostile-bodies "$([[ $rc -eq 1 && $(grep -c '"error"' <<<"$out") -eq 2 && "$out" == *'"line":2,"fields":[{"path"'* ]] && echo 1)"
+
 out=$(sed -n 1p "$dir/events.jsonl" | "$METAGATE" classify --format segment); rc=$?
 check stdin "$([[ $rc -eq 0 && "$out" == '{"line":0,'* ]] && echo 1)"
 
