@@ -8,6 +8,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libcli11-dev libfmt-dev
   libsimdjson-dev libyaml-cpp-dev libvectorscan-dev libphonenumber-dev
+  libssl-dev
   clang-14 libclang-rt-14-dev
   time
 )
