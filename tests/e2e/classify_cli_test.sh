@@ -6,13 +6,7 @@ set -uo pipefail
 METAGATE="$1"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-failures=0
-total=0
-check() {
-  local name="$1" ok="$2"
-  total=$((total + 1))
-  if [[ "$ok" == 1 ]]; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/check_lib.sh"
 cat >"$dir/events.jsonl" <<'JSON'
 {"type":"identify","userId":"u_1","traits":{"email":"mia@example.org","badge":"B-77"}}
 {"type":"track", "properties": {
@@ -75,5 +69,4 @@ check sample-negatives "$([[ "$out" != *app/version* && "$out" != *messageId* &&
 
 "$METAGATE" classify --help | grep -q -- "--eval"; rc=$?
 check help "$([[ $rc -eq 0 ]] && echo 1)"
-echo "$((total - failures)) passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish

@@ -7,12 +7,7 @@ METAGATE="$1"
 SCHEMA="$2"
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-failures=0
-total=0
-check() {
-  total=$((total + 1))
-  if [[ "$2" == 1 ]]; then echo "ok   $1"; else echo "FAIL $1"; failures=$((failures + 1)); fi
-}
+source "$(dirname "$0")/check_lib.sh"
 cat >"$dir/policies.cedar" <<'CEDAR'
 permit (principal in Role::"analytics-pipeline", action == Action::"send_field",
         resource in VendorCategory::"analytics")
@@ -60,5 +55,4 @@ out=$("$METAGATE" authorize --schema "$SCHEMA" --policies "$dir/policies.cedar" 
   --entities "$dir/entities.json" --principal 'Integration::"events-exporter"' \
   --action 'Action::"send_event"' --resource 'Vendor::"mixpanel"' --context "$dir/ev.json" | head -1)
 check event-allowed-by-attributes "$([[ "$out" == ALLOW ]] && echo 1)"
-echo "$((total - failures)) passed, $failures failed"
-[[ $failures -eq 0 ]]
+finish
