@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <set>
 #include <unordered_map>
 
 #include "field_name.h"
@@ -247,39 +248,41 @@ void ClassifierImpl::Walk(const WireFormat& format, simdjson::dom::element el, S
 
 void ClassifierImpl::Finish(State& st, BodyLabels& out) const {
   // An identity equal to a device id of the same event is that device (anonymous users).
-  for (Hit& h : st.hits) {
-    if (h.value.empty() || std::find(h.whole.begin(), h.whole.end(), kUserId) == h.whole.end()) {
-      continue;
+  std::set<std::pair<uint32_t, std::string_view>> devices;
+  for (const Hit& d : st.hits) {
+    if (!d.value.empty() && !d.whole.empty() && d.whole[0] == kDeviceId) {
+      devices.emplace(d.event, d.value);
     }
-    for (const Hit& d : st.hits) {
-      if (&d != &h && d.event == h.event && d.value == h.value && !d.whole.empty() &&
-          d.whole[0] == kDeviceId) {
+  }
+  if (!devices.empty()) {
+    for (Hit& h : st.hits) {
+      if (!h.value.empty() && devices.count({h.event, h.value})) {
         std::replace(h.whole.begin(), h.whole.end(), ClassId{kUserId}, ClassId{kDeviceId});
-        break;
       }
     }
   }
   // Combination rules: all `when` classes in one event add `add` to the fields holding them.
   for (const Combination& c : combinations) {
-    std::vector<uint32_t> events;
-    for (const Hit& h : st.hits) events.push_back(h.event);
-    std::sort(events.begin(), events.end());
-    events.erase(std::unique(events.begin(), events.end()), events.end());
-    for (uint32_t ev : events) {
-      bool all = std::all_of(c.when.begin(), c.when.end(), [&](ClassId w) {
-        return std::any_of(st.hits.begin(), st.hits.end(), [&](const Hit& h) {
-          return h.event == ev && std::find(h.whole.begin(), h.whole.end(), w) != h.whole.end();
-        });
+    std::unordered_map<uint32_t, std::vector<bool>> seen;  // event -> which `when` it holds
+    for (const Hit& h : st.hits) {
+      for (size_t i = 0; i < c.when.size(); ++i) {
+        if (std::find(h.whole.begin(), h.whole.end(), c.when[i]) == h.whole.end()) continue;
+        std::vector<bool>& flags = seen[h.event];
+        flags.resize(c.when.size());
+        flags[i] = true;
+      }
+    }
+    for (Hit& h : st.hits) {
+      auto it = seen.find(h.event);
+      if (it == seen.end() ||
+          std::find(it->second.begin(), it->second.end(), false) != it->second.end()) {
+        continue;  // this event lacks one of the classes (a field holding one makes it seen)
+      }
+      bool holds = std::any_of(h.whole.begin(), h.whole.end(), [&](ClassId x) {
+        return std::find(c.when.begin(), c.when.end(), x) != c.when.end();
       });
-      if (!all) continue;
-      for (Hit& h : st.hits) {
-        if (h.event != ev) continue;
-        bool holds = std::any_of(h.whole.begin(), h.whole.end(), [&](ClassId x) {
-          return std::find(c.when.begin(), c.when.end(), x) != c.when.end();
-        });
-        if (holds && std::find(h.whole.begin(), h.whole.end(), c.add) == h.whole.end()) {
-          h.whole.push_back(c.add);
-        }
+      if (holds && std::find(h.whole.begin(), h.whole.end(), c.add) == h.whole.end()) {
+        h.whole.push_back(c.add);
       }
     }
   }

@@ -146,6 +146,12 @@ bool Has(std::span<const std::string> tokens, std::initializer_list<std::string_
 // Field names no table lists, read by their words: `primaryEmail`, `visitorUuid`,
 // `shipping_zip5`, `client_ip_addr`. Only classes whose values are validated, or whose words
 // are unambiguous, are proposed.
+// A field named for a release artefact (`versionName`, `build_label`, `git_sha`).
+bool NamesReleaseArtefact(std::span<const std::string> name) {
+  return Has(name, {"version", "ver", "release", "revision", "semver", "firmware", "build", "sha",
+                    "hash", "checksum", "commit"});
+}
+
 const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_tokens) {
   static const FieldRule kRules[] = {
       {RuleKind::kNoDetect, kNoClass, V::kNonEmpty},       // 0
@@ -180,12 +186,12 @@ const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_token
   if (all.empty() || name_tokens == 0) return nullptr;
   std::span<const std::string> name = all.subspan(all.size() - name_tokens);
   const std::string& last = name.back();
-  // Words that make a value an artefact, not data about a person.
-  if (Has(name, {"version",  "ver",      "release", "revision", "rev",     "semver", "firmware",
-                 "build",    "sha",      "hash",    "checksum", "commit",  "sku",    "order",
-                 "ticket",   "tracking", "gift",    "trace",    "span",    "insert", "timestamp",
-                 "duration", "count",    "total",   "verified", "enabled", "length", "size",
-                 "type",     "format",   "status",  "domain",   "hashed"})) {
+  // Words that make a value an artefact, not data about a person (release words such as
+  // `version` and `sha` never reach here: Match handles them with NamesReleaseArtefact).
+  if (Has(name,
+          {"rev",    "sku",       "order",    "ticket", "tracking", "gift",     "trace",   "span",
+           "insert", "timestamp", "duration", "count",  "total",    "verified", "enabled", "length",
+           "size",   "type",      "format",   "status", "domain",   "hashed"})) {
     return Has(name, {"domain"}) && Has(name, {"referring", "referrer", "referer"}) ? &kRules[17]
                                                                                     : &kRules[0];
   }
@@ -298,9 +304,7 @@ const FieldRule* FieldRules::Match(std::span<const std::string> tokens, size_t n
   // says (`versionName`: 2.5.9.224, `build_label`), unless a rule lists the whole name.
   static const FieldRule kNoDetectRule{RuleKind::kNoDetect, kNoClass, ValueCheck::kNonEmpty};
   size_t own = std::min(name_tokens, tokens.size());
-  bool artefact = Has(tokens.subspan(tokens.size() - own),
-                      {"version", "ver", "release", "revision", "semver", "firmware", "build",
-                       "sha", "hash", "checksum", "commit"});
+  bool artefact = NamesReleaseArtefact(tokens.subspan(tokens.size() - own));
   size_t longest = std::min(tokens.size(), max_tokens_);
   std::string key;
   for (size_t len = longest; len >= 1; --len) {

@@ -25,23 +25,23 @@ bool IsIdentifierClass(ClassId c) {
 
 bool HasSpace(std::string_view s) { return s.find(' ') != std::string_view::npos; }
 
-// Sorts findings and drops any that overlaps an earlier, longer one.
+// Sorts findings and drops any that overlaps an earlier, longer one (in place).
 void Normalize(Findings& f) {
   std::sort(f.begin(), f.end(), [](const Finding& a, const Finding& b) {
     if (a.begin != b.begin) return a.begin < b.begin;
     return a.end > b.end;
   });
-  Findings kept;
+  size_t kept = 0;
   for (const Finding& x : f) {
     if (x.end <= x.begin) continue;
-    if (!kept.empty() && x.begin < kept.back().end) {
-      const Finding& last = kept.back();
-      if (x.end - x.begin > last.end - last.begin) kept.back() = x;
+    if (kept > 0 && x.begin < f[kept - 1].end) {
+      Finding& last = f[kept - 1];
+      if (x.end - x.begin > last.end - last.begin) last = x;
       continue;
     }
-    kept.push_back(x);
+    f[kept++] = x;
   }
-  f.swap(kept);
+  f.resize(kept);
 }
 
 }  // namespace

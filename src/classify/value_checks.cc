@@ -88,6 +88,7 @@ bool IsPlaceholder(std::string_view raw) {
   if (s.front() == '$' && s.find_first_of(" :/") == std::string_view::npos) {
     return true;  // vendor markers: $direct, $remote
   }
+  if (s.size() > 11) return false;  // longer than every placeholder below
   for (std::string_view p :
        {"null", "nil", "none", "undefined", "unknown", "n/a", "na", "-", "--", "*", "***",
         "[redacted]", "redacted", "[filtered]", "anonymous", "(not set)", "not set", "0"}) {
