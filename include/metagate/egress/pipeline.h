@@ -1,0 +1,118 @@
+// Pipeline: the egress decision path. Given who sends (an integration), to whom (a vendor) and a
+// request body in the vendor's wire format, it produces the body that may leave and a decision
+// record: per event `send_event`, per field the first form of the field's ladder that Cedar's
+// `send_field` permits for every class of the field (else the field is dropped). Field decisions
+// are cached per (integration, vendor, event, path, classes) in the scratch; a Pipeline is
+// immutable (a reload builds a new one, which invalidates every plan) and thread-safe.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "metagate/egress/config.h"
+
+namespace metagate::egress {
+
+// Fields outside any event (a batch's `sentAt`, OTLP resource attributes) are decided with this
+// event name.
+inline constexpr std::string_view kEnvelopeEvent = "(envelope)";
+
+// Where a field's classes came from.
+enum class ClassSource : uint8_t { kCatalog, kDetector, kUnknown, kStructural, kCredential };
+std::string_view ClassSourceName(ClassSource s);
+
+struct FieldDecision {
+  std::string path;                  // RFC 6901 pointer into the input body
+  std::string field;                 // the path inside its event, as policies see it
+  uint32_t event = 0;                // index into FilterResult::events; envelope: UINT32_MAX
+  std::vector<std::string> classes;  // empty for structural fields
+  std::string form;                  // raw | generalized | pseudonymized | redacted | dropped
+  std::vector<std::string> reasons;  // ids of the policies that decided the applied form (or
+                                     // refused the last rung, when dropped)
+  ClassSource source = ClassSource::kCatalog;
+  bool pending = false;              // not in the catalog: waits for approval
+};
+
+struct EventDecision {
+  std::string name;
+  bool allowed = true;
+  std::string why;                   // policy | unknown_event | unknown_field | "" when allowed
+  std::vector<std::string> reasons;  // policy ids behind the send_event decision
+};
+
+struct FilterResult {
+  bool forwarded = false;  // false: nothing leaves (every event blocked, or nothing left)
+  std::string body;        // the body that may leave
+  std::vector<EventDecision> events;
+  std::vector<FieldDecision> fields;
+  bool credential_replaced = false;  // the sender's vendor credential was swapped or removed
+};
+
+// Appends one decision record as a JSON line (no newline): line number, integration, vendor,
+// mode, events, fields. Never contains a field value.
+void AppendDecisionJson(const FilterResult& result, int64_t line, std::string_view integration,
+                        std::string_view vendor, std::string_view mode, std::string& out);
+
+// Why a field leaves in the form it does: each rung of its ladder with Cedar's answer per class.
+struct RungDecision {
+  std::string form;
+  std::string cls;
+  bool allowed = false;
+  std::vector<std::string> reasons;
+};
+struct Explanation {
+  std::vector<std::string> classes;
+  ClassSource source = ClassSource::kCatalog;
+  bool event_allowed = false;
+  std::vector<std::string> event_reasons;
+  std::vector<RungDecision> rungs;  // in the order asked
+  std::string form;                 // the form applied, or "dropped"
+};
+
+// Per-thread working memory (JSON parser, classifier scratch, the plan cache). Reuse it.
+class PipelineScratch {
+ public:
+  PipelineScratch();
+  ~PipelineScratch();
+  PipelineScratch(const PipelineScratch&) = delete;
+  PipelineScratch& operator=(const PipelineScratch&) = delete;
+  struct State;
+  State& state() { return *state_; }
+
+ private:
+  std::unique_ptr<State> state_;
+};
+
+class PipelineImpl;
+
+class Pipeline {
+ public:
+  // Loads everything the config names: policies (validated against the schema when one is
+  // given), entities, keys, the classifier; builds the Integration, Vendor and DataClass
+  // entities. Errors name the file and, where there is one, line:col.
+  static Result<std::shared_ptr<const Pipeline>> Create(const EgressConfig& config);
+  ~Pipeline();
+
+  // Decides one request body. Fails (the caller reports it per line) for an unknown
+  // integration or vendor and for a body that is not acceptable JSON of the vendor's format;
+  // the message never quotes the body.
+  Result<FilterResult> Filter(std::string_view integration, std::string_view vendor,
+                              std::string_view body, PipelineScratch& scratch) const;
+
+  // Explains the form of `path` (a catalog-style path inside event `event`). Without `classes`
+  // the catalog's classes for the path are used.
+  Result<Explanation> Explain(std::string_view integration, std::string_view vendor,
+                              std::string_view event, std::string_view path,
+                              const std::vector<std::string>& classes) const;
+
+  const EgressConfig& config() const;
+
+ private:
+  explicit Pipeline(std::unique_ptr<PipelineImpl> impl);
+  std::unique_ptr<PipelineImpl> impl_;
+};
+
+}  // namespace metagate::egress
