@@ -215,6 +215,18 @@ std::vector<std::string> Taxonomy::Groups() const {
   return {groups.begin(), groups.end()};
 }
 
+std::vector<std::string> SuperGroups(std::string_view group) {
+  // Identifiers of either kind are "identifier"; groups of data about a person are "personal".
+  if (group == "direct_identifier" || group == "indirect_identifier") {
+    return {"identifier", "personal"};
+  }
+  if (group == "contact" || group == "location" || group == "financial" ||
+      group == "government_id") {
+    return {"personal"};
+  }
+  return {};
+}
+
 std::string Taxonomy::ToCedarEntitiesJson() const {
   std::string out = "[";
   auto entity = [&](std::string_view id, const std::vector<std::string>& parents) {
@@ -233,8 +245,16 @@ std::string Taxonomy::ToCedarEntitiesJson() const {
   for (const ClassInfo& c : classes_) entity(c.name, c.parents);
   std::set<std::string> names;
   for (const ClassInfo& c : classes_) names.insert(c.name);
-  for (const std::string& g : Groups()) {
-    if (!names.count(g)) entity(g, {});  // a group that is also a class is listed once
+  std::set<std::string> groups;  // super-groups not otherwise listed
+  const std::vector<std::string> direct = Groups();
+  for (const std::string& g : direct) {
+    if (names.count(g)) continue;  // a group that is also a class is listed once
+    std::vector<std::string> supers = SuperGroups(g);
+    groups.insert(supers.begin(), supers.end());
+    entity(g, supers);
+  }
+  for (const std::string& g : groups) {
+    if (!names.count(g) && !std::binary_search(direct.begin(), direct.end(), g)) entity(g, {});
   }
   out += "]\n";
   return out;

@@ -10,5 +10,7 @@ int RunValidate(int argc, char** argv);
 int RunFormat(int argc, char** argv);
 int RunTranslate(int argc, char** argv);
 int RunClassify(int argc, char** argv);
+int RunFilter(int argc, char** argv);
+int RunExplain(int argc, char** argv);
 
 }  // namespace metagate::cli

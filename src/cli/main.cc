@@ -20,6 +20,8 @@ void PrintUsage(FILE* out) {
       "  format       format Cedar policy files as Cedar's formatter does\n"
       "  translate    convert Cedar policies or schemas between text and JSON formats\n"
       "  classify     label every field of telemetry bodies with data classes; score labels\n"
+      "  filter       run bodies through the egress pipeline: what may leave, in which form\n"
+      "  explain      say in which form one field leaves and which policies decided it\n"
       "\n"
       "Run `metagate <command> --help` for the options of a command.\n",
       out);
@@ -47,6 +49,8 @@ int main(int argc, char** argv) {
   if (cmd == "format") return metagate::cli::RunFormat(argc - 1, argv + 1);
   if (cmd == "translate") return metagate::cli::RunTranslate(argc - 1, argv + 1);
   if (cmd == "classify") return metagate::cli::RunClassify(argc - 1, argv + 1);
+  if (cmd == "filter") return metagate::cli::RunFilter(argc - 1, argv + 1);
+  if (cmd == "explain") return metagate::cli::RunExplain(argc - 1, argv + 1);
   std::fprintf(stderr, "metagate: unknown command '%s'\n\n", cmd.c_str());
   PrintUsage(stderr);
   return 2;

@@ -25,6 +25,10 @@ struct ClassInfo {
   std::string description;
 };
 
+// The built-in groups above groups: direct_identifier and indirect_identifier are in
+// "identifier" and "personal"; contact, location, financial and government_id in "personal".
+std::vector<std::string> SuperGroups(std::string_view group);
+
 class Taxonomy {
  public:
   // The built-in taxonomy: every class of ../shared/datasets plus device_fingerprint.
@@ -42,7 +46,8 @@ class Taxonomy {
   std::vector<std::string> Groups() const;
 
   // Cedar entities JSON: one `DataClass` entity per class with its groups as parents, and one
-  // per group, so policies can say `context.class in DataClass::"direct_identifier"`.
+  // per group (with its super-groups, see SuperGroups), so policies can say
+  // `context.class in DataClass::"direct_identifier"` or `in DataClass::"identifier"`.
   std::string ToCedarEntitiesJson() const;
 
  private:

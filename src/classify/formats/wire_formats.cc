@@ -10,11 +10,13 @@ extern const WireFormat kMixpanelFormat;
 extern const WireFormat kAmplitudeFormat;
 extern const WireFormat kPosthogFormat;
 extern const WireFormat kOtlpLogsFormat;
+extern const WireFormat kOtlpTracesFormat;
+extern const WireFormat kJsonFormat;
 
 namespace {
 const WireFormat* const kAll[] = {
     &kSegmentFormat, &kMixpanelFormat, &kAmplitudeFormat,
-    &kPosthogFormat, &kOtlpLogsFormat, &kLlmFormat,
+    &kPosthogFormat, &kOtlpLogsFormat, &kLlmFormat, &kOtlpTracesFormat, &kJsonFormat,
 };
 }  // namespace
 
