@@ -34,7 +34,9 @@ SourceLoc LocOf(const YAML::Node& n) {
   return SourceLoc{static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1)};
 }
 
-Status Bad(const YAML::Node& n, std::string msg) { return Status::Invalid(std::move(msg), LocOf(n)); }
+Status Bad(const YAML::Node& n, std::string msg) {
+  return Status::Invalid(std::move(msg), LocOf(n));
+}
 
 std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
 
@@ -197,7 +199,8 @@ std::string BaseDirOf(const std::string& file) {
 bool IsEnvName(std::string_view s) {
   if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
   for (char c : s) {
-    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    bool ok =
+        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     if (!ok) return false;
   }
   return true;
@@ -205,7 +208,8 @@ bool IsEnvName(std::string_view s) {
 
 // "file:PATH" (made absolute against base_dir) or "env:NAME". The value is never echoed: a user
 // may have pasted the secret itself.
-Result<SecretRef> Secret(const YAML::Node& n, const std::string& what, const std::string& base_dir) {
+Result<SecretRef> Secret(const YAML::Node& n, const std::string& what,
+                         const std::string& base_dir) {
   if (!n.IsScalar()) {
     return Bad(n, what + " must be a secret reference string (\"file:PATH\" or \"env:NAME\")");
   }
@@ -221,7 +225,8 @@ Result<SecretRef> Secret(const YAML::Node& n, const std::string& what, const std
   if (v.starts_with(kEnvPrefix)) {
     std::string name = v.substr(kEnvPrefix.size());
     if (!IsEnvName(name)) {
-      return Bad(n, what + ": \"env:\" needs an environment variable name ([A-Za-z_][A-Za-z0-9_]*)");
+      return Bad(n,
+                 what + ": \"env:\" needs an environment variable name ([A-Za-z_][A-Za-z0-9_]*)");
     }
     ref.ref = v;
     return ref;
@@ -269,8 +274,9 @@ Result<std::vector<std::string>> SplitPath(const YAML::Node& n, const std::strin
         } else if (k + 1 < raw.size() && raw[k + 1] == '1') {
           seg += '/';
         } else {
-          return Bad(n, "field path " + Quote(path) +
-                            ": '~' in a JSON pointer must be followed by 0 (for '~') or 1 (for '/')");
+          return Bad(n,
+                     "field path " + Quote(path) +
+                         ": '~' in a JSON pointer must be followed by 0 (for '~') or 1 (for '/')");
         }
         ++k;
       }
@@ -304,11 +310,11 @@ class Parser {
   Status ParseRoot(const YAML::Node& root) {
     if (!root.IsDefined() || root.IsNull()) return Status::Ok();
     RETURN_IF_ERROR(CheckKeysUnique(root, 0));
-    ASSIGN_OR_RETURN(Mapping m,
-                     Mapping::Of(root, "the egress config",
-                                 {"mode", "policies", "schema", "entities", "keys", "integrations",
-                                  "vendors", "catalog", "unknown_fields", "unknown_events",
-                                  "classes", "field_names", "combinations"}));
+    ASSIGN_OR_RETURN(
+        Mapping m, Mapping::Of(root, "the egress config",
+                               {"mode", "policies", "schema", "entities", "keys", "integrations",
+                                "vendors", "catalog", "unknown_fields", "unknown_events", "classes",
+                                "field_names", "combinations"}));
     if (YAML::Node v = m.Get("mode")) {
       ASSIGN_OR_RETURN(std::string s, Str(v, "'mode'"));
       if (s == "enforce") {
@@ -335,9 +341,8 @@ class Parser {
     }
     if (YAML::Node v = m.Get("keys")) RETURN_IF_ERROR(ParseKeys(v));
     if (YAML::Node v = m.Get("integrations")) {
-      RETURN_IF_ERROR(Each(v, "'integrations'", [&](const YAML::Node& n) {
-        return ParseIntegration(n);
-      }));
+      RETURN_IF_ERROR(
+          Each(v, "'integrations'", [&](const YAML::Node& n) { return ParseIntegration(n); }));
     }
     if (YAML::Node v = m.Get("vendors")) {
       RETURN_IF_ERROR(Each(v, "'vendors'", [&](const YAML::Node& n) { return ParseVendor(n); }));
@@ -354,8 +359,8 @@ class Parser {
       } else if (s == "classify") {
         c_.unknown_fields = UnknownFields::kClassify;
       } else {
-        return Bad(v, "unknown value " + Quote(s) +
-                          " for 'unknown_fields' (use drop, block or classify)");
+        return Bad(
+            v, "unknown value " + Quote(s) + " for 'unknown_fields' (use drop, block or classify)");
       }
     }
     if (YAML::Node v = m.Get("unknown_events")) {
@@ -387,7 +392,8 @@ class Parser {
     ASSIGN_OR_RETURN(Mapping m, Mapping::Of(p, "'keys.pseudonym'", {"current", "keys"}));
     PseudonymKeysConfig out;
     out.loc = m.loc();
-    if (!m.Has("current")) return Bad(p, "'keys.pseudonym' needs 'current' (the id of the key in use)");
+    if (!m.Has("current"))
+      return Bad(p, "'keys.pseudonym' needs 'current' (the id of the key in use)");
     if (!m.Has("keys")) {
       return Bad(p, "'keys.pseudonym' needs 'keys' (key id -> \"file:PATH\" or \"env:NAME\")");
     }
@@ -395,14 +401,14 @@ class Parser {
     ASSIGN_OR_RETURN(out.current, NonEmptyStr(current, "'keys.pseudonym.current'"));
     YAML::Node list = m.Get("keys");
     if (!list.IsMap() || list.size() == 0) {
-      return Bad(list, "'keys.pseudonym.keys' must be a non-empty mapping of key id to "
-                       "\"file:PATH\" or \"env:NAME\"");
+      return Bad(list,
+                 "'keys.pseudonym.keys' must be a non-empty mapping of key id to "
+                 "\"file:PATH\" or \"env:NAME\"");
     }
     for (const auto& kv : list) {
       std::string id = kv.first.Scalar();
       if (id.empty()) return Bad(kv.first, "a pseudonym key id must not be empty");
-      ASSIGN_OR_RETURN(SecretRef ref,
-                       Secret(kv.second, "pseudonym key " + Quote(id), c_.base_dir));
+      ASSIGN_OR_RETURN(SecretRef ref, Secret(kv.second, "pseudonym key " + Quote(id), c_.base_dir));
       out.keys.emplace(std::move(id), std::move(ref));
     }
     if (!out.keys.count(out.current)) {
@@ -416,9 +422,9 @@ class Parser {
   }
 
   Status ParseIntegration(const YAML::Node& n) {
-    ASSIGN_OR_RETURN(Mapping m, Mapping::Of(n, "an integration",
-                                            {"id", "kind", "environment", "roles", "teams",
-                                             "credentials"}));
+    ASSIGN_OR_RETURN(Mapping m,
+                     Mapping::Of(n, "an integration",
+                                 {"id", "kind", "environment", "roles", "teams", "credentials"}));
     IntegrationConfig out;
     out.loc = m.loc();
     if (!m.Has("id")) return Bad(n, "an integration needs an 'id'");
@@ -459,10 +465,11 @@ class Parser {
 
   Result<CredentialHash> ParseCredential(const YAML::Node& n, const std::string& where) {
     const std::string what = where + ": a credential";
-    ASSIGN_OR_RETURN(Mapping m, Mapping::Of(n, what,
-                                            {"bearer_sha256", "write_key_sha256", "api_key_sha256"}));
+    ASSIGN_OR_RETURN(Mapping m,
+                     Mapping::Of(n, what, {"bearer_sha256", "write_key_sha256", "api_key_sha256"}));
     if (n.size() != 1) {
-      return Bad(n, what + " needs exactly one of bearer_sha256, write_key_sha256 or api_key_sha256");
+      return Bad(n,
+                 what + " needs exactly one of bearer_sha256, write_key_sha256 or api_key_sha256");
     }
     const auto kv = *n.begin();
     std::string key = kv.first.Scalar();
@@ -484,19 +491,18 @@ class Parser {
     }
     auto [it, inserted] = credential_owner_.emplace(h.sha256, where + " at " + h.loc.ToString());
     if (!inserted) {
-      return Bad(kv.second,
-                 where + ": this credential digest is already listed for " + it->second +
-                     "; a token must identify one integration");
+      return Bad(kv.second, where + ": this credential digest is already listed for " + it->second +
+                                "; a token must identify one integration");
     }
     return h;
   }
 
   Status ParseVendor(const YAML::Node& n) {
-    ASSIGN_OR_RETURN(Mapping m, Mapping::Of(n, "a vendor",
-                                            {"id", "category", "residency", "retention_days",
-                                             "trains_on_customer_data", "dpa_signed", "soc2",
-                                             "format", "upstream", "credentials",
-                                             "pseudonym_key"}));
+    ASSIGN_OR_RETURN(
+        Mapping m,
+        Mapping::Of(n, "a vendor",
+                    {"id", "category", "residency", "retention_days", "trains_on_customer_data",
+                     "dpa_signed", "soc2", "format", "upstream", "credentials", "pseudonym_key"}));
     VendorConfig out;
     out.loc = m.loc();
     if (!m.Has("id")) return Bad(n, "a vendor needs an 'id'");
@@ -518,8 +524,7 @@ class Parser {
       ASSIGN_OR_RETURN(out.retention_days, NonNegativeInt(v, where + ": 'retention_days'"));
     }
     if (YAML::Node v = m.Get("trains_on_customer_data")) {
-      ASSIGN_OR_RETURN(out.trains_on_customer_data,
-                       Bool(v, where + ": 'trains_on_customer_data'"));
+      ASSIGN_OR_RETURN(out.trains_on_customer_data, Bool(v, where + ": 'trains_on_customer_data'"));
     }
     if (YAML::Node v = m.Get("dpa_signed")) {
       ASSIGN_OR_RETURN(out.dpa_signed, Bool(v, where + ": 'dpa_signed'"));
@@ -534,7 +539,8 @@ class Parser {
     ASSIGN_OR_RETURN(out.format, Str(format, where + ": 'format'"));
     if (!OneOf(out.format, {"segment", "mixpanel", "amplitude", "posthog", "otlp-logs",
                             "otlp-traces", "json", "llm"})) {
-      return Bad(format, where + ": unknown format " + Quote(out.format) + " (use " + formats + ")");
+      return Bad(format,
+                 where + ": unknown format " + Quote(out.format) + " (use " + formats + ")");
     }
     if (YAML::Node v = m.Get("upstream")) {
       ASSIGN_OR_RETURN(out.upstream, Str(v, where + ": 'upstream'"));
@@ -571,14 +577,14 @@ class Parser {
     if (!m.Has("source")) {
       return Bad(n, "a catalog entry needs a 'source' (an integration id, or \"*\" for any)");
     }
-    if (!m.Has("event")) return Bad(n, "a catalog entry needs an 'event' (a name, or \"*\" for any)");
+    if (!m.Has("event"))
+      return Bad(n, "a catalog entry needs an 'event' (a name, or \"*\" for any)");
     YAML::Node source = m.Get("source");
     ASSIGN_OR_RETURN(out.source, NonEmptyStr(source, "a catalog entry's 'source'"));
     ASSIGN_OR_RETURN(out.event, NonEmptyStr(m.Get("event"), "a catalog entry's 'event'"));
     if (out.source != "*") catalog_sources_.emplace_back(out.source, source);
     const std::string where = "catalog entry (" + out.source + ", " + Quote(out.event) + ")";
-    auto [it, inserted] =
-        catalog_entries_.emplace(std::make_pair(out.source, out.event), out.loc);
+    auto [it, inserted] = catalog_entries_.emplace(std::make_pair(out.source, out.event), out.loc);
     if (!inserted) {
       return Bad(n, "duplicate " + where + " (first at " + it->second.ToString() +
                         "); list all its fields in one entry");
@@ -609,8 +615,9 @@ class Parser {
             f.classes.push_back(c.Scalar());
           }
         } else {
-          return Bad(cls, what + " must be a class name or a list of them (write [] for a field "
-                                 "that carries nothing sensitive)");
+          return Bad(cls, what +
+                              " must be a class name or a list of them (write [] for a field "
+                              "that carries nothing sensitive)");
         }
         for (const std::string& c : f.classes) {
           if (!IsClassName(c)) {
@@ -653,8 +660,8 @@ class Parser {
 Status LocateYamlError(const YAML::Exception& e) {
   SourceLoc loc;
   if (!e.mark.is_null()) {
-    loc = SourceLoc{static_cast<uint32_t>(e.mark.line + 1),
-                    static_cast<uint32_t>(e.mark.column + 1)};
+    loc =
+        SourceLoc{static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1)};
   }
   return Status::Invalid(e.msg, loc);
 }
