@@ -77,7 +77,9 @@ std::string KindName(const YAML::Node& n) {
 // Rejects duplicate and non-string mapping keys anywhere in the document (yaml-cpp keeps both
 // entries of a duplicated key and lookups silently return the first).
 Status CheckKeysUnique(const YAML::Node& n, int depth) {
-  if (depth > kMaxDepth) return Bad(n, "the config nests deeper than " + std::to_string(kMaxDepth));
+  if (depth > kMaxDepth)
+    return Bad(n, "the config nests deeper than " + std::to_string(kMaxDepth) +
+                      " levels (an alias that refers to itself?)");
   if (n.IsSequence()) {
     for (const YAML::Node& item : n) RETURN_IF_ERROR(CheckKeysUnique(item, depth + 1));
   } else if (n.IsMap()) {

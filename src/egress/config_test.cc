@@ -8,6 +8,8 @@
 #include <fstream>
 #include <string>
 
+#include "metagate/common/file_util.h"
+
 namespace metagate::egress {
 namespace {
 
@@ -568,6 +570,26 @@ TEST(EgressConfig, LoadSecretFromEnv) {
   EXPECT_NE(bad.status().message().find("must start with"), std::string::npos);
   unsetenv("METAGATE_TEST_SECRET_VALUE");
   unsetenv("METAGATE_TEST_SECRET_EMPTY");
+}
+
+// The complete example in docs/config.md must stay valid.
+TEST(EgressConfig, DocumentedExampleParses) {
+  Result<std::string> doc = ReadFile(std::string(METAGATE_SOURCE_DIR) + "/docs/config.md");
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  size_t example = doc->find("## Example");
+  ASSERT_NE(example, std::string::npos);
+  size_t begin = doc->find("```yaml\n", example);
+  ASSERT_NE(begin, std::string::npos);
+  begin += 8;
+  size_t end = doc->find("```", begin);
+  ASSERT_NE(end, std::string::npos);
+  Result<EgressConfig> c = Parse(doc->substr(begin, end - begin));
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->vendors.size(), 2u);
+  EXPECT_EQ(c->integrations.size(), 2u);
+  EXPECT_EQ(c->catalog.size(), 2u);
+  EXPECT_EQ(c->pseudonym_keys->current, "k2");
+  EXPECT_EQ(c->policies, (std::vector<std::string>{"/etc/metagate/policies/"}));
 }
 
 }  // namespace
