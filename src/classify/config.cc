@@ -3,6 +3,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "config_yaml.h"
 #include "metagate/common/file_util.h"
 
 namespace metagate::classify {
@@ -100,11 +101,8 @@ Result<CombinationRuleConfig> ParseCombination(const YAML::Node& n) {
   return rule;
 }
 
-Result<ClassifierConfig> ParseRoot(const YAML::Node& root) {
+Result<ClassifierConfig> ParseSections(const YAML::Node& root) {
   ClassifierConfig config;
-  if (!root || root.IsNull()) return config;
-  if (!root.IsMap()) return Bad(root, "the classifier config must be a mapping");
-  RETURN_IF_ERROR(CheckKeys(root, {"classes", "field_names", "combinations"}, "the config"));
   auto each = [&](const char* key, auto&& fn) -> Status {
     const YAML::Node list = root[key];
     if (!list) return Status::Ok();
@@ -130,7 +128,22 @@ Result<ClassifierConfig> ParseRoot(const YAML::Node& root) {
   return config;
 }
 
+Result<ClassifierConfig> ParseRoot(const YAML::Node& root) {
+  if (!root || root.IsNull()) return ClassifierConfig{};
+  if (!root.IsMap()) return Bad(root, "the classifier config must be a mapping");
+  RETURN_IF_ERROR(CheckKeys(root, {"classes", "field_names", "combinations"}, "the config"));
+  return ParseSections(root);
+}
+
 }  // namespace
+
+namespace internal {
+
+Result<ClassifierConfig> ParseClassifierSections(const YAML::Node& root) {
+  return ParseSections(root);
+}
+
+}  // namespace internal
 
 Result<ClassifierConfig> ParseClassifierConfig(std::string_view yaml) {
   try {
