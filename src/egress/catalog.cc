@@ -52,8 +52,7 @@ bool Catalog::Matches(const Field& f, std::span<const std::string_view> field,
   return true;
 }
 
-const std::vector<classify::ClassId>* Catalog::Find(std::string_view source,
-                                                    std::string_view event,
+const std::vector<classify::ClassId>* Catalog::Find(std::string_view source, std::string_view event,
                                                     std::span<const std::string_view> field,
                                                     std::string_view joined) const {
   for (const Entry& e : entries_) {

@@ -48,8 +48,7 @@ void AppendPointerToken(std::string& pointer, std::string_view key) {
 bool AttributeKey(const EnvelopeFormat& format, simdjson::dom::object obj, std::string_view& key) {
   if (!format.attribute_lists || obj.size() > 2) return false;
   simdjson::dom::element k, v;
-  return !obj["key"].get(k) && !k.get_string().get(key) && !obj["value"].get(v) &&
-         v.is_object();
+  return !obj["key"].get(k) && !k.get_string().get(key) && !obj["value"].get(v) && v.is_object();
 }
 
 // Duplicate keys are refused: the vendor might read a different one than the policy saw.
@@ -103,6 +102,10 @@ void AppendScalar(simdjson::dom::element el, std::string& out) {
       v = el.get_double().value_unsafe();
       auto r = std::to_chars(buf, buf + sizeof buf, v);
       out.append(buf, r.ptr);
+      // Shortest form, but a number written as a float stays one ("1.0", not "1").
+      if (std::string_view(buf, r.ptr - buf).find_first_of(".e") == std::string_view::npos) {
+        out += ".0";
+      }
       return;
     }
     case simdjson::dom::element_type::BOOL: {
@@ -294,8 +297,8 @@ struct Walker {
   void Visit(simdjson::dom::element el, uint32_t event, size_t event_start, bool in_any) {
     if (!status.ok()) return;
     if (st.path.size() >= kMaxDepth) {
-      status = Status::Invalid("the body nests deeper than " + std::to_string(kMaxDepth) +
-                               " levels");
+      status =
+          Status::Invalid("the body nests deeper than " + std::to_string(kMaxDepth) + " levels");
       return;
     }
     if (event == kNoEvent && el.is_object() && format.is_event(st.path, root)) {
@@ -308,9 +311,9 @@ struct Walker {
         simdjson::dom::object obj;
         obj = el.get_object().value_unsafe();
         if (HasDuplicateKey(obj)) {
-          status = Status::Invalid("an object has a duplicate key (at " +
-                                   (st.pointer.empty() ? std::string("the top") : st.pointer) +
-                                   ")");
+          status =
+              Status::Invalid("an object has a duplicate key (at " +
+                              (st.pointer.empty() ? std::string("the top") : st.pointer) + ")");
           return;
         }
         std::string_view attr_key;
@@ -364,9 +367,8 @@ struct Walker {
     leaf.pointer = st.pointer;
     leaf.event = event;
     leaf.el = el;
-    size_t start = event != kNoEvent
-                       ? event_start
-                       : std::min(format.envelope_skip(st.path), st.logical.size());
+    size_t start = event != kNoEvent ? event_start
+                                     : std::min(format.envelope_skip(st.path), st.logical.size());
     std::span<const std::string_view> segs(st.logical.data() + start, st.logical.size() - start);
     for (size_t i = 0; i < segs.size(); ++i) {
       if (i) leaf.field.push_back('.');
@@ -390,8 +392,8 @@ struct Walker {
 
 void PipelineImpl::Classify(const IntegrationConfig& integration, const VendorState& vendor,
                             std::string_view body, PipelineScratch::State& st) const {
-  const bool classify_unknown = config.unknown_fields == UnknownFields::kClassify ||
-                                config.mode == Mode::kDiscover;
+  const bool classify_unknown =
+      config.unknown_fields == UnknownFields::kClassify || config.mode == Mode::kDiscover;
   // Which leaves the catalog covers, and whether any leaf needs the detectors.
   std::vector<const std::vector<ClassId>*> declared(st.leaves.size(), nullptr);
   bool need_detectors = false;
@@ -432,8 +434,8 @@ void PipelineImpl::Classify(const IntegrationConfig& integration, const VendorSt
       }
     }
     for (const classify::LabelSpan& s : it->second->spans) {
-      leaf.spans.push_back(transform::Span{ByteOfCodePoint(text, s.begin),
-                                           ByteOfCodePoint(text, s.end), s.cls});
+      leaf.spans.push_back(
+          transform::Span{ByteOfCodePoint(text, s.begin), ByteOfCodePoint(text, s.end), s.cls});
     }
   };
   for (size_t i = 0; i < st.leaves.size(); ++i) {
@@ -536,8 +538,7 @@ void PipelineImpl::Decide(const IntegrationConfig& integration, const VendorStat
       country.emplace(leaf.event, s);
     }
   }
-  const transform::PseudonymKey* key =
-      vendor.pseudonym_key ? &*vendor.pseudonym_key : nullptr;
+  const transform::PseudonymKey* key = vendor.pseudonym_key ? &*vendor.pseudonym_key : nullptr;
   for (Leaf& leaf : st.leaves) {
     switch (leaf.kind) {
       case LeafKind::kCredential:
@@ -758,8 +759,7 @@ Result<FilterResult> PipelineImpl::Filter(const IntegrationConfig& integration,
   simdjson::dom::element root;
   if (auto err = st.parser.parse(st.buffer.data(), body.size(), false).get(root); err) {
     if (err == simdjson::DEPTH_ERROR) {
-      return Status::Invalid("the body nests deeper than " + std::to_string(kMaxDepth) +
-                             " levels");
+      return Status::Invalid("the body nests deeper than " + std::to_string(kMaxDepth) + " levels");
     }
     return Status::Invalid(std::string("the body is not valid JSON: ") +
                            simdjson::error_message(err));
@@ -847,8 +847,7 @@ Result<Explanation> Pipeline::Explain(std::string_view integration, std::string_
   }
   Explanation ex;
   ex.event_allowed = p.AskEvent(*in->second, v->second, event, ex.event_reasons);
-  if (ex.event_allowed && event != kEnvelopeEvent &&
-      !p.catalog.EventKnown(in->second->id, event) &&
+  if (ex.event_allowed && event != kEnvelopeEvent && !p.catalog.EventKnown(in->second->id, event) &&
       p.config.unknown_events == UnknownEvents::kBlock) {
     ex.event_allowed = false;
     ex.event_reasons.clear();
@@ -885,8 +884,7 @@ Result<Explanation> Pipeline::Explain(std::string_view integration, std::string_
     for (const std::string& name : classes) {
       std::optional<ClassId> id = p.taxonomy.Find(name);
       if (!id) {
-        return Status::Invalid("unknown class '" + name +
-                               "' (see `metagate classify --taxonomy`)");
+        return Status::Invalid("unknown class '" + name + "' (see `metagate classify --taxonomy`)");
       }
       leaf.classes.push_back(*id);
     }
@@ -939,11 +937,10 @@ Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const EgressConfig& con
   if (std::optional<ClassId> id = impl->taxonomy.Find("unclassified")) {
     impl->unclassified = *id;
   } else {
-    ASSIGN_OR_RETURN(impl->unclassified,
-                     impl->taxonomy.Define({"unclassified",
-                                            {},
-                                            {Form::kRaw},
-                                            "a field no catalog entry or detector classifies"}));
+    ASSIGN_OR_RETURN(
+        impl->unclassified,
+        impl->taxonomy.Define(
+            {"unclassified", {}, {Form::kRaw}, "a field no catalog entry or detector classifies"}));
   }
   Result<Catalog> catalog = Catalog::Create(config.catalog, impl->taxonomy, impl->unclassified);
   if (!catalog.ok()) return catalog.status().WithContext(config.file);
@@ -990,7 +987,8 @@ Result<std::shared_ptr<const Pipeline>> Pipeline::Create(const EgressConfig& con
       vs.ingest_key = std::move(*secret);
     }
     if (master) {
-      vs.pseudonym_key = vc.own_pseudonym_key ? transform::DeriveVendorKey(*master, vc.id) : *master;
+      vs.pseudonym_key =
+          vc.own_pseudonym_key ? transform::DeriveVendorKey(*master, vc.id) : *master;
     }
     impl->vendors.emplace(vc.id, std::move(vs));
   }

@@ -40,8 +40,8 @@ enum class LeafKind : uint8_t { kNormal, kStructural, kCredential };
 
 // One scalar of the body, from collection to its outcome.
 struct Leaf {
-  std::string pointer;               // RFC 6901 pointer into the body
-  std::string field;                 // logical path, '.'-joined
+  std::string pointer;                // RFC 6901 pointer into the body
+  std::string field;                  // logical path, '.'-joined
   std::vector<std::string> segments;  // logical path segments
   uint32_t event = kNoEvent;
   simdjson::dom::element el;
@@ -128,7 +128,6 @@ class PipelineImpl {
                 std::string_view body, PipelineScratch::State& st) const;
   void Decide(const IntegrationConfig& integration, const VendorState& vendor,
               PipelineScratch::State& st) const;
-
 };
 
 }  // namespace metagate::egress

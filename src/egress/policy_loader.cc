@@ -80,16 +80,16 @@ Status AddDerivedEntities(const EgressConfig& config, cedar::Entities& entities)
   }
   for (const VendorConfig& v : config.vendors) {
     RETURN_IF_ERROR(AddGroupEntity(entities, "VendorCategory", v.category));
-    Status s = entities.Add(MakeEntity(
-        "Vendor", v.id,
-        {{"category", Value::String(v.category)},
-         {"residency", Value::String(v.residency)},
-         {"retention_days", Value::Long(v.retention_days)},
-         {"trains_on_customer_data", Value::Bool(v.trains_on_customer_data)},
-         {"dpa_signed", Value::Bool(v.dpa_signed)},
-         {"soc2", Value::Bool(v.soc2)},
-         {"format", Value::String(v.format)}},
-        {cedar::EntityUid("VendorCategory", v.category)}));
+    Status s = entities.Add(
+        MakeEntity("Vendor", v.id,
+                   {{"category", Value::String(v.category)},
+                    {"residency", Value::String(v.residency)},
+                    {"retention_days", Value::Long(v.retention_days)},
+                    {"trains_on_customer_data", Value::Bool(v.trains_on_customer_data)},
+                    {"dpa_signed", Value::Bool(v.dpa_signed)},
+                    {"soc2", Value::Bool(v.soc2)},
+                    {"format", Value::String(v.format)}},
+                   {cedar::EntityUid("VendorCategory", v.category)}));
     if (!s.ok()) {
       return Status::Invalid("vendor '" + v.id + "' is also defined in an entities file", v.loc);
     }
@@ -121,8 +121,8 @@ Result<LoadedPolicies> LoadPolicies(const EgressConfig& config,
     const std::string& path = *config.schema;
     ASSIGN_OR_RETURN(std::string text, ReadFile(path));
     bool is_json = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-    Result<cedar::Schema> parsed = is_json ? cedar::ParseSchemaJson(text)
-                                           : cedar::ParseSchemaText(text);
+    Result<cedar::Schema> parsed =
+        is_json ? cedar::ParseSchemaJson(text) : cedar::ParseSchemaText(text);
     if (!parsed.ok()) return parsed.status().WithContext(path);
     out.schema = std::move(*parsed);
     schema = &*out.schema;
@@ -130,7 +130,8 @@ Result<LoadedPolicies> LoadPolicies(const EgressConfig& config,
 
   // Policies, with ids from @id annotations (else FILE#N) that must be unique across files.
   if (config.policies.empty()) {
-    return Status::Invalid(config.file + ": 'policies' names no policy file (default deny would "
+    return Status::Invalid(config.file +
+                           ": 'policies' names no policy file (default deny would "
                            "block everything)");
   }
   std::vector<cedar::PolicyPtr> all;

@@ -64,7 +64,7 @@ struct VendorConfig {
   bool trains_on_customer_data = false;
   bool dpa_signed = false;
   bool soc2 = false;
-  std::string format;    // segment | mixpanel | amplitude | posthog | otlp-logs | otlp-traces | json
+  std::string format;  // segment | mixpanel | amplitude | posthog | otlp-logs | otlp-traces | json
   std::string upstream;  // URL of the vendor's ingest API
   // The vendor's own ingest credential, put in place of whatever the sender wrote (Segment
   // write key, Mixpanel token, Amplitude/PostHog api_key). Absent: the sender's is removed.
@@ -90,7 +90,7 @@ struct CatalogEntry {
 };
 
 struct PseudonymKeysConfig {
-  std::string current;                     // id of the key new pseudonyms use
+  std::string current;                    // id of the key new pseudonyms use
   std::map<std::string, SecretRef> keys;  // id -> secret reference
   SourceLoc loc;
 };
@@ -99,9 +99,9 @@ struct EgressConfig {
   std::string file;      // the config file, as given
   std::string base_dir;  // its folder; relative paths below are already resolved against it
   Mode mode = Mode::kEnforce;
-  std::vector<std::string> policies;  // .cedar files or folders of them
-  std::optional<std::string> schema;  // a .cedarschema or JSON schema file
-  std::vector<std::string> entities;  // Cedar entity JSON files
+  std::vector<std::string> policies;                  // .cedar files or folders of them
+  std::optional<std::string> schema;                  // a .cedarschema or JSON schema file
+  std::vector<std::string> entities;                  // Cedar entity JSON files
   std::optional<PseudonymKeysConfig> pseudonym_keys;  // `keys: { pseudonym: ... }`
   std::vector<IntegrationConfig> integrations;
   std::vector<VendorConfig> vendors;

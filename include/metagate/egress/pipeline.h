@@ -33,7 +33,7 @@ struct FieldDecision {
   std::vector<std::string> reasons;  // ids of the policies that decided the applied form (or
                                      // refused the last rung, when dropped)
   ClassSource source = ClassSource::kCatalog;
-  bool pending = false;              // not in the catalog: waits for approval
+  bool pending = false;  // not in the catalog: waits for approval
 };
 
 struct EventDecision {

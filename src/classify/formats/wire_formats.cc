@@ -15,8 +15,8 @@ extern const WireFormat kJsonFormat;
 
 namespace {
 const WireFormat* const kAll[] = {
-    &kSegmentFormat, &kMixpanelFormat, &kAmplitudeFormat,
-    &kPosthogFormat, &kOtlpLogsFormat, &kLlmFormat, &kOtlpTracesFormat, &kJsonFormat,
+    &kSegmentFormat,  &kMixpanelFormat, &kAmplitudeFormat,  &kPosthogFormat,
+    &kOtlpLogsFormat, &kLlmFormat,      &kOtlpTracesFormat, &kJsonFormat,
 };
 }  // namespace
 

@@ -23,8 +23,8 @@ bool AmplitudeStructural(BodyPath f, bool in_event) {
 }  // namespace
 
 extern const EnvelopeFormat kAmplitudeEnvelope;
-const EnvelopeFormat kAmplitudeEnvelope{"amplitude",         "amplitude",        false,
-                                        AmplitudeIsEvent,    AmplitudeEventName, AmplitudeCredential,
-                                        AmplitudeStructural, SkipNone};
+const EnvelopeFormat kAmplitudeEnvelope{
+    "amplitude",         "amplitude",         false,   AmplitudeIsEvent, AmplitudeEventName,
+    AmplitudeCredential, AmplitudeStructural, SkipNone};
 
 }  // namespace metagate::egress

@@ -24,7 +24,7 @@ bool NoStructural(BodyPath, bool) { return false; }
 }  // namespace
 
 extern const EnvelopeFormat kJsonEnvelope;
-const EnvelopeFormat kJsonEnvelope{"json",       "json",        false,    JsonIsEvent, JsonEventName,
-                                   NoCredential, NoStructural, SkipNone};
+const EnvelopeFormat kJsonEnvelope{"json",        "json",       false,        JsonIsEvent,
+                                   JsonEventName, NoCredential, NoStructural, SkipNone};
 
 }  // namespace metagate::egress

@@ -9,9 +9,7 @@ bool MixpanelIsEvent(BodyPath path, simdjson::dom::element root) {
   return path.empty();
 }
 
-std::string MixpanelEventName(simdjson::dom::element event) {
-  return StringMember(event, "event");
-}
+std::string MixpanelEventName(simdjson::dom::element event) { return StringMember(event, "event"); }
 
 bool MixpanelCredential(BodyPath path) {
   return PathMatches(path, {"*", "properties", "token"}) ||

@@ -59,8 +59,7 @@ bool LogsStructural(BodyPath f, bool in_event) {
 bool TracesStructural(BodyPath f, bool in_event) {
   if (!in_event) {
     return PathMatches(f, {"schemaUrl"}) || PathMatches(f, {"scope", "name"}) ||
-           PathMatches(f, {"scope", "version"}) ||
-           PathMatches(f, {"scopeSpans", "*", "schemaUrl"});
+           PathMatches(f, {"scope", "version"}) || PathMatches(f, {"scopeSpans", "*", "schemaUrl"});
   }
   if (f.size() == 2 && f[0] == "status" && f[1] == "code") return true;
   return f.size() == 1 &&
@@ -72,8 +71,7 @@ bool TracesStructural(BodyPath f, bool in_event) {
 // `resourceLogs/3/...` → leave out the first two segments; `resourceLogs/3/scopeLogs/0/scope`
 // → leave out four, so the scope reads `scope.name`.
 size_t ResourceSkip(BodyPath path) {
-  if (path.size() >= 4 && (path[2] == "scopeLogs" || path[2] == "scopeSpans") &&
-      IsIndex(path[3])) {
+  if (path.size() >= 4 && (path[2] == "scopeLogs" || path[2] == "scopeSpans") && IsIndex(path[3])) {
     return 4;
   }
   return path.size() >= 2 ? 2 : 0;
@@ -82,9 +80,8 @@ size_t ResourceSkip(BodyPath path) {
 }  // namespace
 
 extern const EnvelopeFormat kOtlpLogsEnvelope;
-const EnvelopeFormat kOtlpLogsEnvelope{"otlp-logs",    "otlp-logs",  true,
-                                       LogsIsEvent,    LogEventName, NoCredential,
-                                       LogsStructural, ResourceSkip};
+const EnvelopeFormat kOtlpLogsEnvelope{"otlp-logs",  "otlp-logs",  true,           LogsIsEvent,
+                                       LogEventName, NoCredential, LogsStructural, ResourceSkip};
 extern const EnvelopeFormat kOtlpTracesEnvelope;
 const EnvelopeFormat kOtlpTracesEnvelope{"otlp-traces",    "otlp-traces", true,
                                          TracesIsEvent,    SpanEventName, NoCredential,

@@ -10,9 +10,7 @@ bool PosthogIsEvent(BodyPath path, simdjson::dom::element root) {
   return path.empty() && root.is_object() && root["batch"].get(batch) != simdjson::SUCCESS;
 }
 
-std::string PosthogEventName(simdjson::dom::element event) {
-  return StringMember(event, "event");
-}
+std::string PosthogEventName(simdjson::dom::element event) { return StringMember(event, "event"); }
 
 bool PosthogCredential(BodyPath path) {
   return PathMatches(path, {"api_key"}) || PathMatches(path, {"batch", "*", "api_key"}) ||
@@ -21,8 +19,8 @@ bool PosthogCredential(BodyPath path) {
 
 bool PosthogStructural(BodyPath f, bool in_event) {
   if (!in_event) return PathMatches(f, {"sent_at"}) || PathMatches(f, {"historical_migration"});
-  return PathMatches(f, {"event"}) || PathMatches(f, {"timestamp"}) ||
-         PathMatches(f, {"uuid"}) || PathMatches(f, {"type"});
+  return PathMatches(f, {"event"}) || PathMatches(f, {"timestamp"}) || PathMatches(f, {"uuid"}) ||
+         PathMatches(f, {"type"});
 }
 
 }  // namespace

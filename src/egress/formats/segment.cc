@@ -27,19 +27,19 @@ bool SegmentStructural(BodyPath f, bool in_event) {
   if (f.empty()) return false;
   if (f[0] == "integrations") return true;  // routing flags for Segment destinations
   return f.size() == 1 && (f[0] == "type" || f[0] == "event" || f[0] == "messageId" ||
-                           f[0] == "timestamp" || f[0] == "originalTimestamp" ||
-                           f[0] == "sentAt" || f[0] == "receivedAt" || f[0] == "version");
+                           f[0] == "timestamp" || f[0] == "originalTimestamp" || f[0] == "sentAt" ||
+                           f[0] == "receivedAt" || f[0] == "version");
 }
 
 }  // namespace
 
 extern const EnvelopeFormat kSegmentEnvelope;
-const EnvelopeFormat kSegmentEnvelope{"segment",          "segment",         false,
-                                      SegmentIsEvent,     SegmentEventName, SegmentCredential,
-                                      SegmentStructural,  SkipNone};
+const EnvelopeFormat kSegmentEnvelope{"segment",         "segment",        false,
+                                      SegmentIsEvent,    SegmentEventName, SegmentCredential,
+                                      SegmentStructural, SkipNone};
 extern const EnvelopeFormat kLlmEnvelope;
-const EnvelopeFormat kLlmEnvelope{"llm",          "llm",            false,
-                                  SegmentIsEvent, SegmentEventName, SegmentCredential,
-                                  SegmentStructural, SkipNone};
+const EnvelopeFormat kLlmEnvelope{
+    "llm",   "llm", false, SegmentIsEvent, SegmentEventName, SegmentCredential, SegmentStructural,
+    SkipNone};
 
 }  // namespace metagate::egress
