@@ -348,9 +348,14 @@ struct Walker {
           st.pointer.push_back('/');
           st.pointer += idx;
           st.path.push_back(idx);
-          st.logical.push_back("*");
+          // An OTLP attribute is named by its key, not by its place in the list.
+          simdjson::dom::object item_obj;
+          std::string_view unused;
+          bool attribute = format.attribute_lists && !item.get_object().get(item_obj) &&
+                           AttributeKey(format, item_obj, unused);
+          if (!attribute) st.logical.push_back("*");
           Visit(item, event, event_start, in_any);
-          st.logical.pop_back();
+          if (!attribute) st.logical.pop_back();
           st.path.pop_back();
           st.pointer.resize(pointer_len);
         }

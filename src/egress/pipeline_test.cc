@@ -1,0 +1,342 @@
+#include "metagate/egress/pipeline.h"
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+namespace metagate::egress {
+namespace {
+
+namespace fs = std::filesystem;
+
+// A config folder with one policy file, written fresh per test.
+class PipelineTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("metagate_pipeline_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    Write("k1.key", "unit-test-pseudonym-key-0123456789\n");
+    ::setenv("METAGATE_UNIT_INGEST", "vendor-key-from-config", 1);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  void Write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+
+  // Builds a pipeline from `policies` and config `extra` (catalog, unknown_*, mode...).
+  std::shared_ptr<const Pipeline> Make(const std::string& policies, const std::string& extra,
+                                       const std::string& vendor_extra = "") {
+    Write("policies.cedar", policies);
+    Write("metagate.yaml",
+          "policies: [policies.cedar]\n"
+          "schema: " METAGATE_SOURCE_DIR
+          "/schema/egress.cedarschema\n"
+          "keys: { pseudonym: { current: k1, keys: { k1: \"file:k1.key\" } } }\n"
+          "integrations:\n"
+          "  - { id: svc, kind: service, environment: production, roles: [r] }\n"
+          "  - { id: stg, kind: service, environment: staging, roles: [r] }\n"
+          "vendors:\n"
+          "  - { id: seg, category: analytics, residency: eu, format: segment" +
+              vendor_extra +
+              " }\n"
+              "  - { id: seg2, category: analytics, residency: eu, format: "
+              "segment, pseudonym_key: own }\n"
+              "  - { id: mp, category: analytics, residency: us, format: "
+              "mixpanel, credentials: { ingest_key: \"env:METAGATE_UNIT_INGEST\" "
+              "} }\n" +
+              extra);
+    auto config = LoadEgressConfig((dir_ / "metagate.yaml").string());
+    EXPECT_TRUE(config.ok()) << config.status().ToString();
+    if (!config.ok()) return nullptr;
+    auto p = Pipeline::Create(*config);
+    EXPECT_TRUE(p.ok()) << p.status().ToString();
+    return p.ok() ? *p : nullptr;
+  }
+
+  FilterResult Run(const Pipeline& p, const std::string& body,
+                   const std::string& integration = "svc", const std::string& vendor = "seg") {
+    auto r = p.Filter(integration, vendor, body, scratch_);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : FilterResult{};
+  }
+
+  static const FieldDecision* Field(const FilterResult& r, const std::string& path) {
+    for (const FieldDecision& f : r.fields) {
+      if (f.path == path) return &f;
+    }
+    return nullptr;
+  }
+
+  fs::path dir_;
+  PipelineScratch scratch_;
+};
+
+constexpr char kEvents[] =
+    R"(@id("events") permit (principal, action == Action::"send_event", resource);
+)";
+constexpr char kAllFieldsNotRaw[] =
+    R"(@id("not-raw") permit (principal, action == Action::"send_field", resource) when { context.form != "raw" };
+@id("raw-unclassified") permit (principal, action == Action::"send_field", resource) when { context.form == "raw" && context.class == DataClass::"unclassified" };
+)";
+constexpr char kCatalog[] = R"(catalog:
+  - source: "*"
+    event: "*"
+    fields: { userId: user_id, "context.ip": ip_address, "properties.plan": [], "properties.email": email, "properties.prompt": prompt_text }
+unknown_events: allow
+)";
+
+TEST_F(PipelineTest, FirstPermittedRungOfTheLadderApplies) {
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw, kCatalog);
+  ASSERT_TRUE(p);
+  FilterResult r = Run(
+      *p,
+      R"({"type":"track","event":"E","userId":"u1","context":{"ip":"203.0.113.77"},"properties":{"plan":"pro","email":"Ann@Example.com"}})");
+  ASSERT_TRUE(r.forwarded);
+  EXPECT_EQ(Field(r, "/userId")->form, "pseudonymized");    // user_id: raw, pseudonymized
+  EXPECT_EQ(Field(r, "/context/ip")->form, "generalized");  // ip: raw, generalized, ...
+  EXPECT_EQ(Field(r, "/properties/plan")->form, "raw");
+  EXPECT_EQ(Field(r, "/properties/plan")->reasons, std::vector<std::string>{"raw-unclassified"});
+  EXPECT_NE(r.body.find(R"("ip":"203.0.113.0")"), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("u1"), std::string::npos);
+  EXPECT_EQ(r.body.find("Ann@"), std::string::npos);
+  EXPECT_NE(r.body.find(R"("userId":"ps_k1_)"), std::string::npos);
+}
+
+TEST_F(PipelineTest, PseudonymsAreStablePerKeyAndDifferPerOwnVendorKey) {
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw, kCatalog);
+  ASSERT_TRUE(p);
+  std::string body = R"({"type":"track","event":"E","properties":{"email":"ann@example.com"}})";
+  std::string body_upper =
+      R"({"type":"track","event":"E","properties":{"email":" ANN@example.com"}})";
+  FilterResult a = Run(*p, body), b = Run(*p, body_upper), c = Run(*p, body, "svc", "seg2");
+  EXPECT_EQ(a.body, b.body);  // e-mails are normalised before the HMAC
+  EXPECT_NE(a.body, c.body);  // seg2 has a key of its own
+  EXPECT_NE(c.body.find("ps_k1.seg2_"), std::string::npos) << c.body;
+}
+
+TEST_F(PipelineTest, ForbidOnAGroupFallsThroughToTheNextForm) {
+  auto p = Make(std::string(kEvents) +
+                    R"(@id("all") permit (principal, action == Action::"send_field", resource);
+@id("no-raw-ids") forbid (principal, action == Action::"send_field", resource) when { context.class in DataClass::"identifier" && context.form == "raw" };
+)",
+                kCatalog);
+  ASSERT_TRUE(p);
+  FilterResult r = Run(
+      *p,
+      R"({"type":"track","event":"E","userId":"u1","properties":{"email":"a@b.example","plan":"x"}})");
+  EXPECT_EQ(Field(r, "/userId")->form, "pseudonymized");
+  EXPECT_EQ(Field(r, "/properties/email")->form, "pseudonymized");  // email in direct_identifier
+  EXPECT_EQ(Field(r, "/properties/plan")->form, "raw");
+}
+
+TEST_F(PipelineTest, NoPermittedFormDropsTheFieldWithTheRefusingPolicy) {
+  auto p = Make(std::string(kEvents) +
+                    R"(@id("raw-all") permit (principal, action == Action::"send_field", resource);
+@id("no-email") forbid (principal, action == Action::"send_field", resource) when { context.class == DataClass::"email" };
+)",
+                kCatalog);
+  ASSERT_TRUE(p);
+  FilterResult r =
+      Run(*p, R"({"type":"track","event":"E","properties":{"email":"a@b.example","plan":"x"}})");
+  const FieldDecision* f = Field(r, "/properties/email");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->form, "dropped");
+  EXPECT_EQ(f->reasons, std::vector<std::string>{"no-email"});
+  EXPECT_EQ(r.body, R"({"type":"track","event":"E","properties":{"plan":"x"}})");
+}
+
+TEST_F(PipelineTest, SendEventDenyBlocksTheEventAndOnlyIt) {
+  auto p = Make(
+      R"(@id("prod-only") permit (principal, action == Action::"send_event", resource) when { context.environment == "production" && context.event != "Secret" };
+@id("raw") permit (principal, action == Action::"send_field", resource);
+)",
+      kCatalog);
+  ASSERT_TRUE(p);
+  std::string batch =
+      R"({"batch":[{"type":"track","event":"Secret","userId":"u1"},{"type":"track","event":"Ok","userId":"u2"}],"sentAt":"2024-01-01T00:00:00Z"})";
+  FilterResult r = Run(*p, batch);
+  ASSERT_EQ(r.events.size(), 2u);
+  EXPECT_FALSE(r.events[0].allowed);
+  EXPECT_EQ(r.events[0].why, "policy");
+  EXPECT_TRUE(r.events[1].allowed);
+  EXPECT_EQ(
+      r.body,
+      R"({"batch":[{"type":"track","event":"Ok","userId":"u2"}],"sentAt":"2024-01-01T00:00:00Z"})");
+  FilterResult staging = Run(*p, batch, "stg");
+  EXPECT_FALSE(staging.forwarded);
+  EXPECT_TRUE(staging.body.empty());
+}
+
+TEST_F(PipelineTest, UnknownFieldsAreDroppedBlockedOrClassified) {
+  std::string policies = std::string(kEvents) + kAllFieldsNotRaw;
+  std::string body =
+      R"({"type":"track","event":"E","userId":"u1","properties":{"note":"write to bob@example.com"}})";
+  {
+    auto p = Make(policies, std::string(kCatalog) + "unknown_fields: drop\n");
+    FilterResult r = Run(*p, body);
+    const FieldDecision* f = Field(r, "/properties/note");
+    ASSERT_NE(f, nullptr);
+    EXPECT_EQ(f->form, "dropped");
+    EXPECT_TRUE(f->pending);
+    EXPECT_EQ(f->source, ClassSource::kUnknown);
+    EXPECT_EQ(r.body.find("properties"), std::string::npos) << r.body;  // emptied, so removed
+  }
+  {
+    auto p = Make(policies, std::string(kCatalog) + "unknown_fields: block\n");
+    FilterResult r = Run(*p, body);
+    EXPECT_FALSE(r.forwarded);
+    EXPECT_EQ(r.events[0].why, "unknown_field");
+  }
+  {
+    auto p = Make(policies, std::string(kCatalog) + "unknown_fields: classify\n");
+    FilterResult r = Run(*p, body);
+    const FieldDecision* f = Field(r, "/properties/note");
+    ASSERT_NE(f, nullptr);
+    EXPECT_TRUE(f->pending);
+    EXPECT_EQ(f->source, ClassSource::kDetector);
+    EXPECT_EQ(f->classes, std::vector<std::string>{"email"});
+    EXPECT_EQ(f->form, "pseudonymized");  // email: raw (refused), pseudonymized
+  }
+}
+
+TEST_F(PipelineTest, UnknownEventsAreBlockedByDefault) {
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw,
+                "catalog:\n  - { source: svc, event: Known, fields: { userId: user_id } }\n");
+  ASSERT_TRUE(p);
+  FilterResult r =
+      Run(*p, R"({"batch":[{"type":"track","event":"Other"},{"type":"track","event":"Known"}]})");
+  EXPECT_FALSE(r.events[0].allowed);
+  EXPECT_EQ(r.events[0].why, "unknown_event");
+  EXPECT_TRUE(r.events[1].allowed);
+  // The catalog entry is for svc only: stg's events are unknown.
+  EXPECT_FALSE(Run(*p, R"({"type":"track","event":"Known"})", "stg").forwarded);
+}
+
+TEST_F(PipelineTest, FreeTextIsRedactedSpanBySpan) {
+  auto p = Make(
+      std::string(kEvents) +
+          R"(@id("redacted") permit (principal, action == Action::"send_field", resource) when { context.form == "redacted" };
+)",
+      kCatalog);
+  ASSERT_TRUE(p);
+  FilterResult r = Run(
+      *p,
+      R"({"type":"track","event":"E","properties":{"prompt":"Mail bob@example.com about the refund"}})");
+  EXPECT_EQ(Field(r, "/properties/prompt")->form, "redacted");
+  EXPECT_NE(r.body.find(R"("prompt":"Mail [EMAIL] about the refund")"), std::string::npos)
+      << r.body;
+}
+
+TEST_F(PipelineTest, ObserveModeForwardsUnchangedButRecordsDecisions) {
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw, std::string(kCatalog) + "mode: observe\n");
+  ASSERT_TRUE(p);
+  std::string body = R"({"type":"track","event":"E","userId":"u1","extra":1.0})";
+  FilterResult r = Run(*p, body);
+  EXPECT_EQ(r.body, body);
+  EXPECT_EQ(Field(r, "/userId")->form, "pseudonymized");
+  EXPECT_EQ(Field(r, "/extra")->form, "dropped");
+}
+
+TEST_F(PipelineTest, VendorCredentialIsReplacedOrRemoved) {
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw,
+                "catalog:\n  - { source: \"*\", event: \"*\", fields: { properties.plan: [] } }\n"
+                "unknown_events: allow\n");
+  ASSERT_TRUE(p);
+  FilterResult mp =
+      Run(*p, R"([{"event":"E","properties":{"token":"senders-token","plan":"x"}}])", "svc", "mp");
+  EXPECT_TRUE(mp.credential_replaced);
+  EXPECT_EQ(mp.body,
+            R"([{"event":"E","properties":{"token":"vendor-key-from-config","plan":"x"}}])");
+  FilterResult seg = Run(*p, R"({"writeKey":"senders-key","type":"track","event":"E"})");
+  EXPECT_TRUE(seg.credential_replaced);
+  EXPECT_EQ(seg.body, R"({"type":"track","event":"E"})");  // seg has no ingest key configured
+}
+
+TEST_F(PipelineTest, OtlpAttributesAreNamedByKeyAndDroppedWhole) {
+  std::string vendors =
+      "  - { id: otel, category: observability, residency: eu, format: otlp-logs }\n";
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw,
+                vendors +
+                    "catalog:\n  - { source: \"*\", event: \"*\", fields: { "
+                    "attributes.enduser.id: user_id, attributes.http.method: [] } }\n"
+                    "unknown_events: allow\n");
+  ASSERT_TRUE(p);
+  std::string body =
+      R"({"resourceLogs":[{"resource":{"attributes":[{"key":"host.name","value":{"stringValue":"h1"}}]},"scopeLogs":[{"logRecords":[{"timeUnixNano":"1","attributes":[{"key":"enduser.id","value":{"stringValue":"u1"}},{"key":"http.method","value":{"stringValue":"GET"}},{"key":"secret.thing","value":{"stringValue":"zz"}}]}]}]}]})";
+  FilterResult r = Run(*p, body, "svc", "otel");
+  ASSERT_TRUE(r.forwarded);
+  const FieldDecision* f =
+      Field(r, "/resourceLogs/0/scopeLogs/0/logRecords/0/attributes/0/value/stringValue");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->field, "attributes.enduser.id");
+  EXPECT_EQ(f->form, "pseudonymized");
+  EXPECT_EQ(r.body.find("secret.thing"), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("host.name"), std::string::npos) << r.body;  // envelope field, unknown
+  EXPECT_NE(r.body.find(R"({"key":"http.method","value":{"stringValue":"GET"}})"),
+            std::string::npos)
+      << r.body;
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  EXPECT_FALSE(parser.parse(r.body).get(root)) << r.body;
+}
+
+TEST_F(PipelineTest, BadBodiesAreErrorsThatDoNotQuoteTheBody) {
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw, kCatalog);
+  ASSERT_TRUE(p);
+  for (std::string body :
+       {std::string(R"({"type":"track","userId":"ann@example.com",)"),
+        std::string(R"({"type":"track","userId":"ann@example.com","userId":"b"})"),
+        std::string(R"("ann@example.com")"), std::string(200, '[')}) {
+    auto r = p->Filter("svc", "seg", body, scratch_);
+    ASSERT_FALSE(r.ok()) << body;
+    EXPECT_EQ(r.status().ToString().find("ann@"), std::string::npos) << r.status().ToString();
+  }
+  EXPECT_FALSE(p->Filter("nobody", "seg", "{}", scratch_).ok());
+  EXPECT_FALSE(p->Filter("svc", "nowhere", "{}", scratch_).ok());
+}
+
+TEST_F(PipelineTest, ExplainListsEachRungWithItsPolicies) {
+  auto p = Make(std::string(kEvents) +
+                    R"(@id("all") permit (principal, action == Action::"send_field", resource);
+@id("no-raw-ip") forbid (principal, action == Action::"send_field", resource) when { context.class == DataClass::"ip_address" && context.form == "raw" };
+)",
+                kCatalog);
+  ASSERT_TRUE(p);
+  auto ex = p->Explain("svc", "seg", "E", "context.ip", {});
+  ASSERT_TRUE(ex.ok()) << ex.status().ToString();
+  EXPECT_EQ(ex->classes, std::vector<std::string>{"ip_address"});
+  EXPECT_TRUE(ex->event_allowed);
+  ASSERT_EQ(ex->rungs.size(), 2u);
+  EXPECT_EQ(ex->rungs[0].form, "raw");
+  EXPECT_FALSE(ex->rungs[0].allowed);
+  EXPECT_EQ(ex->rungs[0].reasons, std::vector<std::string>{"no-raw-ip"});
+  EXPECT_EQ(ex->rungs[1].form, "generalized");
+  EXPECT_TRUE(ex->rungs[1].allowed);
+  EXPECT_EQ(ex->form, "generalized");
+  auto pointer = p->Explain("svc", "seg", "E", "/context/ip", {});
+  ASSERT_TRUE(pointer.ok());
+  EXPECT_EQ(pointer->form, "generalized");
+  EXPECT_FALSE(p->Explain("svc", "seg", "E", "x", {"no_such_class"}).ok());
+}
+
+TEST_F(PipelineTest, ConfigErrorsNameTheFile) {
+  Write("policies.cedar", "permit (principal, action, resource) when { context.nope };\n");
+  Write("metagate.yaml",
+        "policies: [policies.cedar]\nschema: " METAGATE_SOURCE_DIR "/schema/egress.cedarschema\n");
+  auto config = LoadEgressConfig((dir_ / "metagate.yaml").string());
+  ASSERT_TRUE(config.ok()) << config.status().ToString();
+  auto p = Pipeline::Create(*config);
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.status().ToString().find("policies.cedar:1:"), std::string::npos)
+      << p.status().ToString();
+}
+
+}  // namespace
+}  // namespace metagate::egress
