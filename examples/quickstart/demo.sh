@@ -57,3 +57,40 @@ ask "6. The GenAI tool tries to log a tenant id: dropped by default deny" \
 ask "7. Anything to an LLM vendor that trains on customer data without a DPA" \
   'Integration::"support-copilot"' 'Action::"send_event"' 'Vendor::"cheap-llm"' \
   '{"environment": "production", "event": "llm_call"}'
+
+# The egress pipeline on examples/seed: whole request bodies in, what may leave out.
+SEED="$HERE/../seed"
+export VENDOR_X_WRITE_KEY="${VENDOR_X_WRITE_KEY:-demo-vendor-x-write-key}"
+export PRODUCT_ANALYTICS_WRITE_KEY="${PRODUCT_ANALYTICS_WRITE_KEY:-demo-product-analytics-key}"
+filter() {
+  local title="$1" integration="$2" vendor="$3" events="$4"
+  local decisions
+  decisions="$(mktemp)"
+  printf '\n\033[1m%s\033[0m\n' "$title"
+  echo "  $ metagate filter --config examples/seed/metagate.yaml --integration $integration --vendor $vendor < examples/seed/events/$events"
+  echo "  in:"
+  head -1 "$SEED/events/$events" | sed 's/^/    /'
+  echo "  out:"
+  "$METAGATE" filter --config "$SEED/metagate.yaml" --integration "$integration" \
+    --vendor "$vendor" --decisions "$decisions" <"$SEED/events/$events" >"$decisions.out"
+  head -1 "$decisions.out" | sed 's/^/    /'
+  head -1 "$decisions" | jq -r '
+    if .forwarded then empty else "    (nothing leaves: the event is blocked)" end,
+    "  decisions for line 1:",
+    (.events[] | "    event \"\(.name)\": \(if .allowed then "allowed" else "blocked (\(.why))" end) by \(.reasons | join(", "))"),
+    (.fields[] | select(.source != "structural") |
+      "    \(.path)  \(.classes | join(","))  -> \(.form)  [\(.reasons | join(", "))]")'
+  rm -f "$decisions" "$decisions.out"
+}
+
+filter "8. The analytics pipeline sends usage events to Vendor X: identifiers leave pseudonymized" \
+  analytics-pipeline vendor-x usage.jsonl
+filter "9. The same events from the staging pipeline: blocked (policy A: production only)" \
+  staging-pipeline vendor-x usage.jsonl
+filter "10. The GenAI support bot to product analytics: only prompt category and error code (policy C)" \
+  support-bot product-analytics genai.jsonl
+
+printf '\n\033[1m%s\033[0m\n' "11. Why does the e-mail leave pseudonymized?"
+echo '  $ metagate explain --config examples/seed/metagate.yaml --integration analytics-pipeline --vendor vendor-x --event "Report Exported" --path context.traits.email'
+"$METAGATE" explain --config "$SEED/metagate.yaml" --integration analytics-pipeline \
+  --vendor vendor-x --event "Report Exported" --path context.traits.email | sed 's/^/  /'

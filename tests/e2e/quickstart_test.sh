@@ -72,5 +72,16 @@ if [[ $rc -ne 2 || "$out" != *"--principal"* ]]; then
 else
   echo "ok   bad-uid ($out)"
 fi
-echo "$((10 - failures)) passed, $failures failed"
+# The whole demo (`make demo`) runs to its end and shows the egress pipeline's real decisions.
+out=$(env -u VENDOR_X_WRITE_KEY -u PRODUCT_ANALYTICS_WRITE_KEY bash "$EX/demo.sh" "$METAGATE" 2>&1)
+rc=$?
+if [[ $rc -ne 0 || "$out" != *'"email":"ps_k1_'* || "$out" != *"(nothing leaves: the event is blocked)"* ||
+  "$out" != *"/properties/tenant_id  tenant_id  -> dropped"* || "$out" != *"result   pseudonymized"* ]]; then
+  echo "FAIL demo: rc=$rc"
+  printf '%s\n' "$out" | tail -30 | sed 's/^/    /'
+  failures=$((failures + 1))
+else
+  echo "ok   demo"
+fi
+echo "$((11 - failures)) passed, $failures failed"
 [[ $failures -eq 0 ]]
