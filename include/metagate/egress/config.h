@@ -64,7 +64,8 @@ struct VendorConfig {
   bool trains_on_customer_data = false;
   bool dpa_signed = false;
   bool soc2 = false;
-  std::string format;  // segment | mixpanel | amplitude | posthog | otlp-logs | otlp-traces | json | llm
+  // segment | mixpanel | amplitude | posthog | otlp-logs | otlp-traces | json | llm
+  std::string format;
   std::string upstream;  // URL of the vendor's ingest API
   // The vendor's own ingest credential, put in place of whatever the sender wrote (Segment
   // write key, Mixpanel token, Amplitude/PostHog api_key). Absent: the sender's is removed.
