@@ -64,8 +64,7 @@ struct VendorConfig {
   bool trains_on_customer_data = false;
   bool dpa_signed = false;
   bool soc2 = false;
-  // segment | mixpanel | amplitude | posthog | otlp-logs | otlp-traces | json | llm
-  std::string format;
+  std::string format;    // segment | mixpanel | amplitude | posthog | otlp-logs | otlp-traces | json
   std::string upstream;  // URL of the vendor's ingest API
   // The vendor's own ingest credential, put in place of whatever the sender wrote (Segment
   // write key, Mixpanel token, Amplitude/PostHog api_key). Absent: the sender's is removed.
