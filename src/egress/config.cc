@@ -105,8 +105,7 @@ class Mapping {
   static Result<Mapping> Of(const YAML::Node& n, const std::string& what,
                             std::initializer_list<std::string_view> allowed) {
     if (!n.IsMap()) return Bad(n, what + " must be a mapping, not " + KindName(n));
-    Mapping m;
-    m.node_ = n;
+    Mapping m(n);
     for (const auto& kv : n) {
       std::string key = kv.first.Scalar();
       if (!OneOf(key, allowed)) {
@@ -123,10 +122,11 @@ class Mapping {
     return it == entries_.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second;
   }
   bool Has(const std::string& key) const { return entries_.count(key) > 0; }
-  const YAML::Node& node() const { return node_; }
   SourceLoc loc() const { return LocOf(node_); }
 
  private:
+  explicit Mapping(const YAML::Node& n) : node_(n) {}
+
   YAML::Node node_;
   std::map<std::string, YAML::Node> entries_;
 };
