@@ -101,11 +101,14 @@ int RunFilter(int argc, char** argv) {
   }
   std::string_view mode = egress::ModeName(pipeline->config().mode);
   egress::PipelineScratch scratch;
+  egress::FilterOptions options;
+  options.record_fields = decisions != nullptr;  // field records cost; skip them when unused
   std::string line, record;
   int64_t n = 0, bad = 0;
   while (std::getline(*in, line)) {
     ++n;
-    Result<egress::FilterResult> result = pipeline->Filter(integration, vendor, line, scratch);
+    Result<egress::FilterResult> result =
+        pipeline->Filter(integration, vendor, line, scratch, options);
     if (!result.ok()) {
       ++bad;
       std::fprintf(stderr, "metagate filter: line %lld: %s\n", static_cast<long long>(n),

@@ -1,5 +1,8 @@
 // PipelineImpl: the loaded state behind a Pipeline (policies, entities, catalog, classifier,
-// keys) and the per-body steps: collect leaves, classify, decide, transform, emit.
+// keys) and the per-body steps. A body splits into owners: the envelope and each event. Each
+// owner's shape (its keys, leaf types, OTLP attribute names and event name) selects a cached
+// OwnerPlan that says, leaf by leaf, what leaves and in which forms; only leaves whose classes
+// depend on their value (unknown fields under `classify`, free text) go to the detectors.
 #pragma once
 
 #include <simdjson.h>
@@ -20,13 +23,7 @@
 
 namespace metagate::egress {
 
-inline constexpr uint32_t kNoEvent = UINT32_MAX;
-
-// What Cedar said about one event name for one (integration, vendor).
-struct EventPlan {
-  bool allowed = false;
-  std::vector<std::string> reasons;
-};
+inline constexpr size_t kMaxDepth = 128;
 
 // What Cedar said about one field shape: the permitted forms in ladder order, with the policies
 // behind each, and the refusal's policies when none is permitted.
@@ -38,32 +35,50 @@ struct FieldPlan {
 
 enum class LeafKind : uint8_t { kNormal, kStructural, kCredential };
 
-// One scalar of the body, from collection to its outcome.
-struct Leaf {
-  std::string pointer;                // RFC 6901 pointer into the body
-  std::string field;                  // logical path, '.'-joined
-  std::vector<std::string> segments;  // logical path segments
-  uint32_t event = kNoEvent;
-  simdjson::dom::element el;
+// What the plan knows about one leaf of an owner, in walk order.
+struct LeafPlan {
   LeafKind kind = LeafKind::kNormal;
-  std::vector<classify::ClassId> classes;  // whole-value classes first
-  std::vector<transform::Span> spans;      // embedded values, bytes
+  std::string pointer;                     // RFC 6901 pointer from the owner's root
+  std::string field;                       // logical path, '.'-joined, as policies see it
+  std::vector<classify::ClassId> classes;  // catalog classes (+ combinations when static)
   ClassSource source = ClassSource::kCatalog;
-  bool pending = false;
-  bool unknown_dropped = false;  // dropped because the catalog does not list it
-  // Outcome.
-  bool drop = false;
-  bool replace = false;
-  std::string replacement;  // JSON text
-  std::string form;         // as recorded
-  std::vector<std::string> reasons;
+  bool pending = false;       // not in the catalog
+  bool unknown_drop = false;  // not in the catalog and not classified: dropped
+  bool dynamic = false;       // its classes depend on its value: the detectors run per body
+  const FieldPlan* field_plan = nullptr;  // static leaves with classes
 };
 
-struct EventInfo {
-  std::string name;
-  bool allowed = true;
+// The plan of one owner shape for one (integration, vendor) under one Pipeline.
+struct OwnerPlan {
+  bool allowed = true;  // events: send_event and the unknown-event/field rules
   std::string why;
   std::vector<std::string> reasons;
+  bool blocks_all_events = false;  // the envelope holds a field unknown_fields: block refuses
+  bool dynamic = false;            // some leaf is dynamic
+  std::vector<LeafPlan> leaves;
+};
+
+// One owner of a body being filtered: the envelope (owner 0) or an event.
+struct Owner {
+  bool is_event = false;
+  simdjson::dom::element root;
+  std::string name;     // the event's name
+  std::string pointer;  // the event's pointer in the body ("" for the envelope)
+  std::string shape;    // the shape key (see ShapeWalker)
+  std::vector<simdjson::dom::element> leaves;
+  const OwnerPlan* plan = nullptr;
+  bool allowed = true;  // this body: the plan's decision and the envelope's unknown fields
+};
+
+// The outcome of one leaf for this body.
+enum class LeafOp : uint8_t { kKeep, kDrop, kReplace };
+struct LeafOutcome {
+  LeafOp op = LeafOp::kKeep;
+  uint32_t begin = 0, length = 0;  // replacement text in State::replacements
+  int16_t form = -1;               // index into kFormNames; -1: not decided
+  const std::vector<std::string>* reasons = nullptr;
+  std::vector<classify::ClassId> classes;  // dynamic leaves only: this body's classes
+  std::vector<transform::Span> spans;      // dynamic leaves only
 };
 
 struct PipelineScratch::State {
@@ -72,17 +87,22 @@ struct PipelineScratch::State {
   classify::ClassifierScratch classifier;
   const void* owner = nullptr;
   uint64_t owner_serial = 0;
-  std::unordered_map<std::string, EventPlan> event_plans;
-  std::unordered_map<std::string, FieldPlan> field_plans;
+  // Plans: owner plans by shape key, field plans by field-shape key. Cleared together (owner
+  // plans point into field plans) when either reaches its bound.
+  std::unordered_map<std::string, std::unique_ptr<OwnerPlan>> owner_plans;
+  std::unordered_map<std::string, std::unique_ptr<FieldPlan>> field_plans;
   std::string key;
-  // Walk state (see Walker and Emitter in pipeline.cc).
+  // Per body, reused: owners and their outcomes.
+  std::vector<Owner> owners;
+  size_t owner_count = 0;
+  std::vector<std::vector<LeafOutcome>> outcomes;
+  std::string replacements;
+  std::vector<uint32_t> cursors;  // per owner, during emission
+  // Walk state.
   std::vector<std::string_view> path;     // body path
   std::vector<std::string> index_text;    // per depth, backing `path` for array indices
-  std::vector<std::string_view> logical;  // logical path from the root
-  std::string pointer;
-  std::vector<Leaf> leaves;
-  std::vector<EventInfo> events;
-  size_t cursor = 0;  // next leaf during emission
+  std::vector<std::string_view> logical;  // logical path (describe walks)
+  std::string pointer;                    // pointer (describe walks)
   State();
 };
 
@@ -110,24 +130,44 @@ class PipelineImpl {
   uint64_t serial = 0;  // distinguishes pipelines that reuse an address
 
   Result<FilterResult> Filter(const IntegrationConfig& integration, const VendorState& vendor,
-                              std::string_view body, PipelineScratch::State& st) const;
-  const EventPlan& PlanEvent(const IntegrationConfig& integration, const VendorState& vendor,
-                             const std::string& event, PipelineScratch::State& st) const;
-  const FieldPlan& PlanField(const IntegrationConfig& integration, const VendorState& vendor,
-                             std::string_view event, const Leaf& leaf,
-                             PipelineScratch::State& st) const;
-  // Asks Cedar about one rung; fills `reasons`.
+                              std::string_view body, bool record_fields,
+                              PipelineScratch::State& st) const;
+
+  // Cedar questions (owner_plan.cc).
+  bool AskEvent(const IntegrationConfig& integration, const VendorState& vendor,
+                std::string_view event, std::vector<std::string>& reasons) const;
   bool AskField(const IntegrationConfig& integration, const VendorState& vendor,
                 std::string_view event, std::string_view field, classify::ClassId cls,
                 classify::Form form, std::vector<std::string>& reasons) const;
-  bool AskEvent(const IntegrationConfig& integration, const VendorState& vendor,
-                std::string_view event, std::vector<std::string>& reasons) const;
   // The forms every class's ladder holds, in ladder order.
   std::vector<classify::Form> CommonLadder(const std::vector<classify::ClassId>& classes) const;
-  void Classify(const IntegrationConfig& integration, const VendorState& vendor,
-                std::string_view body, PipelineScratch::State& st) const;
-  void Decide(const IntegrationConfig& integration, const VendorState& vendor,
-              PipelineScratch::State& st) const;
+  const FieldPlan& PlanField(const IntegrationConfig& integration, const VendorState& vendor,
+                             std::string_view event, std::string_view field,
+                             const std::vector<classify::ClassId>& classes,
+                             PipelineScratch::State& st) const;
+
+  // Plans (owner_plan.cc): the cached plan of `owner`, built on a miss (the describe walk
+  // needs st.path at the owner's root).
+  const OwnerPlan& PlanOwner(const IntegrationConfig& integration, const VendorState& vendor,
+                             Owner& owner, PipelineScratch::State& st) const;
+  // Decides every leaf of `owner` for this body. `labels` maps body pointers to detector labels
+  // (filled only when some plan is dynamic).
+  void ApplyPlan(const IntegrationConfig& integration, const VendorState& vendor,
+                 const Owner& owner, std::vector<LeafOutcome>& out,
+                 const std::unordered_map<std::string_view, const classify::FieldLabel*>& labels,
+                 PipelineScratch::State& st) const;
+  void ApplyCombinations(std::vector<std::vector<classify::ClassId>*>& classes) const;
+
+ private:
+  std::unique_ptr<OwnerPlan> BuildPlan(const IntegrationConfig& integration,
+                                       const VendorState& vendor, Owner& owner,
+                                       PipelineScratch::State& st) const;
 };
+
+// The names of the forms a leaf outcome can record, indexed by LeafOutcome::form.
+inline constexpr std::string_view kFormNames[] = {"raw",      "generalized", "pseudonymized",
+                                                  "redacted", "dropped",     "replaced"};
+inline constexpr int16_t kFormDropped = 4;
+inline constexpr int16_t kFormReplaced = 5;
 
 }  // namespace metagate::egress

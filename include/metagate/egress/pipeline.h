@@ -1,9 +1,9 @@
 // Pipeline: the egress decision path. Given who sends (an integration), to whom (a vendor) and a
 // request body in the vendor's wire format, it produces the body that may leave and a decision
 // record: per event `send_event`, per field the first form of the field's ladder that Cedar's
-// `send_field` permits for every class of the field (else the field is dropped). Field decisions
-// are cached per (integration, vendor, event, path, classes) in the scratch; a Pipeline is
-// immutable (a reload builds a new one, which invalidates every plan) and thread-safe.
+// `send_field` permits for every class of the field (else the field is dropped). Plans are cached
+// per (integration, vendor, event shape) in the scratch; a Pipeline is immutable (a reload builds
+// a new one, which invalidates every plan) and thread-safe. See docs/egress.md.
 #pragma once
 
 #include <memory>
@@ -72,6 +72,10 @@ struct Explanation {
   std::string form;                 // the form applied, or "dropped"
 };
 
+struct FilterOptions {
+  bool record_fields = true;  // fill FilterResult::fields (events are always recorded)
+};
+
 // Per-thread working memory (JSON parser, classifier scratch, the plan cache). Reuse it.
 class PipelineScratch {
  public:
@@ -100,7 +104,8 @@ class Pipeline {
   // integration or vendor and for a body that is not acceptable JSON of the vendor's format;
   // the message never quotes the body.
   Result<FilterResult> Filter(std::string_view integration, std::string_view vendor,
-                              std::string_view body, PipelineScratch& scratch) const;
+                              std::string_view body, PipelineScratch& scratch,
+                              const FilterOptions& options = {}) const;
 
   // Explains the form of `path` (a catalog-style path inside event `event`). Without `classes`
   // the catalog's classes for the path are used.

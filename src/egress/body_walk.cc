@@ -1,0 +1,356 @@
+#include "body_walk.h"
+
+#include "json_text.h"
+
+namespace metagate::egress {
+
+namespace {
+
+// The text of array index `i` at `depth`, kept alive for st.path's views.
+std::string_view IndexText(PipelineScratch::State& st, size_t depth, size_t i) {
+  std::string& idx = st.index_text[depth];
+  idx = std::to_string(i);
+  return idx;
+}
+
+Owner& NewOwner(PipelineScratch::State& st, bool is_event, simdjson::dom::element root) {
+  if (st.owners.size() <= st.owner_count) st.owners.emplace_back();
+  Owner& o = st.owners[st.owner_count++];
+  o.is_event = is_event;
+  o.root = root;
+  o.name.clear();
+  o.pointer.clear();
+  o.shape.clear();
+  o.leaves.clear();
+  o.plan = nullptr;
+  o.allowed = true;
+  return o;
+}
+
+struct ShapeWalker {
+  const PipelineImpl& pipeline;
+  const IntegrationConfig& integration;
+  const PipelineImpl::VendorState& vendor;
+  const EnvelopeFormat& format;
+  simdjson::dom::element root;
+  PipelineScratch::State& st;
+  Status status;
+
+  void Visit(simdjson::dom::element el, size_t owner, bool in_any) {
+    if (!status.ok()) return;
+    if (st.path.size() >= kMaxDepth) {
+      status =
+          Status::Invalid("the body nests deeper than " + std::to_string(kMaxDepth) + " levels");
+      return;
+    }
+    if (owner == 0 && el.is_object() && format.is_event(st.path, root)) {
+      size_t event = st.owner_count;
+      Owner& ev = NewOwner(st, true, el);
+      ev.name = format.event_name(el);
+      for (std::string_view seg : st.path) AppendPointerToken(ev.pointer, seg);
+      ev.shape.append(ev.name);
+      ev.shape.push_back('\0');
+      st.owners[0].shape.push_back('E');
+      VisitInner(el, event, in_any);
+      if (!status.ok()) return;
+      Owner& done = st.owners[event];
+      done.plan = &pipeline.PlanOwner(integration, vendor, done, st);
+      return;
+    }
+    VisitInner(el, owner, in_any);
+  }
+
+  void VisitInner(simdjson::dom::element el, size_t owner, bool in_any) {
+    switch (el.type()) {
+      case simdjson::dom::element_type::OBJECT: {
+        simdjson::dom::object obj = el.get_object().value_unsafe();
+        if (HasDuplicateKey(obj)) {
+          std::string where;
+          for (std::string_view seg : st.path) AppendPointerToken(where, seg);
+          status = Status::Invalid("an object has a duplicate key (at " +
+                                   (where.empty() ? std::string("the top") : where) + ")");
+          return;
+        }
+        std::string_view attr_key;
+        bool is_attribute = AttributeKey(format, obj, attr_key);
+        st.owners[owner].shape.push_back('{');
+        for (auto [key, value] : obj) {
+          if (is_attribute && key == "key") {  // the attribute's name is part of the shape
+            std::string& shape = st.owners[owner].shape;
+            shape.push_back('K');
+            shape.append(attr_key);
+            shape.push_back('\0');
+            continue;
+          }
+          std::string& shape = st.owners[owner].shape;
+          shape.append(key);
+          shape.push_back('\0');
+          st.path.push_back(key);
+          bool transparent =
+              format.attribute_lists && (is_attribute || in_any) && IsAnyValueKey(key);
+          bool child_any = format.attribute_lists && (transparent || key == "body");
+          Visit(value, owner, child_any);
+          st.path.pop_back();
+          if (!status.ok()) return;
+        }
+        st.owners[owner].shape.push_back('}');
+        return;
+      }
+      case simdjson::dom::element_type::ARRAY: {
+        simdjson::dom::array arr = el.get_array().value_unsafe();
+        size_t depth = st.path.size();
+        size_t i = 0;
+        st.owners[owner].shape.push_back('[');
+        for (simdjson::dom::element item : arr) {
+          st.path.push_back(IndexText(st, depth, i++));
+          Visit(item, owner, in_any);
+          st.path.pop_back();
+          if (!status.ok()) return;
+        }
+        st.owners[owner].shape.push_back(']');
+        return;
+      }
+      case simdjson::dom::element_type::STRING:
+        st.owners[owner].shape.push_back('s');
+        break;
+      case simdjson::dom::element_type::BOOL:
+        st.owners[owner].shape.push_back('b');
+        break;
+      case simdjson::dom::element_type::NULL_VALUE:
+        st.owners[owner].shape.push_back('z');
+        break;
+      default:
+        st.owners[owner].shape.push_back('n');
+        break;
+    }
+    st.owners[owner].leaves.push_back(el);
+  }
+};
+
+struct Describer {
+  const EnvelopeFormat& format;
+  simdjson::dom::element body_root;
+  const Owner& owner;
+  PipelineScratch::State& st;
+  std::vector<LeafPlan>& leaves;
+  std::vector<std::vector<std::string>>& segments;
+
+  void Visit(simdjson::dom::element el, bool in_any) {
+    if (!owner.is_event && el.is_object() && format.is_event(st.path, body_root)) {
+      return;  // an event inside the envelope: an owner of its own
+    }
+    switch (el.type()) {
+      case simdjson::dom::element_type::OBJECT: {
+        simdjson::dom::object obj = el.get_object().value_unsafe();
+        std::string_view attr_key;
+        bool is_attribute = AttributeKey(format, obj, attr_key);
+        if (is_attribute) st.logical.push_back(attr_key);
+        for (auto [key, value] : obj) {
+          if (is_attribute && key == "key") continue;
+          size_t pointer_len = st.pointer.size();
+          AppendPointerToken(st.pointer, key);
+          st.path.push_back(key);
+          bool transparent =
+              format.attribute_lists && (is_attribute || in_any) && IsAnyValueKey(key);
+          if (!transparent) st.logical.push_back(key);
+          bool child_any = format.attribute_lists && (transparent || key == "body");
+          Visit(value, child_any);
+          if (!transparent) st.logical.pop_back();
+          st.path.pop_back();
+          st.pointer.resize(pointer_len);
+        }
+        if (is_attribute) st.logical.pop_back();
+        return;
+      }
+      case simdjson::dom::element_type::ARRAY: {
+        simdjson::dom::array arr = el.get_array().value_unsafe();
+        size_t depth = st.path.size();
+        size_t i = 0;
+        for (simdjson::dom::element item : arr) {
+          std::string_view idx = IndexText(st, depth, i++);
+          size_t pointer_len = st.pointer.size();
+          st.pointer.push_back('/');
+          st.pointer.append(idx);
+          st.path.push_back(idx);
+          // An OTLP attribute is named by its key, not by its place in the list.
+          simdjson::dom::object item_obj;
+          std::string_view unused;
+          bool attribute = format.attribute_lists && !item.get_object().get(item_obj) &&
+                           AttributeKey(format, item_obj, unused);
+          if (!attribute) st.logical.push_back("*");
+          Visit(item, in_any);
+          if (!attribute) st.logical.pop_back();
+          st.path.pop_back();
+          st.pointer.resize(pointer_len);
+        }
+        return;
+      }
+      default:
+        AddLeaf();
+        return;
+    }
+  }
+
+  void AddLeaf() {
+    LeafPlan leaf;
+    leaf.pointer = st.pointer;
+    size_t start = owner.is_event ? 0 : std::min(format.envelope_skip(st.path), st.logical.size());
+    std::span<const std::string_view> segs(st.logical.data() + start, st.logical.size() - start);
+    std::vector<std::string> seg_copy;
+    for (size_t i = 0; i < segs.size(); ++i) {
+      if (i) leaf.field.push_back('.');
+      leaf.field.append(segs[i]);
+      seg_copy.emplace_back(segs[i]);
+    }
+    if (format.is_credential(st.path)) {
+      leaf.kind = LeafKind::kCredential;
+      leaf.source = ClassSource::kCredential;
+    } else if (format.is_structural(segs, owner.is_event)) {
+      leaf.kind = LeafKind::kStructural;
+      leaf.source = ClassSource::kStructural;
+    }
+    leaves.push_back(std::move(leaf));
+    segments.push_back(std::move(seg_copy));
+  }
+};
+
+struct Emitter {
+  const EnvelopeFormat& format;
+  simdjson::dom::element root;
+  bool enforce;
+  PipelineScratch::State& st;
+  std::string& out;
+  size_t next_event = 1;
+
+  // Writes `el`; returns whether it wrote anything. A container whose every member was dropped
+  // is dropped too, except events and the body.
+  bool Visit(simdjson::dom::element el, size_t owner, bool in_any) {
+    bool is_event = false;
+    if (owner == 0 && el.is_object() && format.is_event(st.path, root)) {
+      owner = next_event++;
+      is_event = true;
+      if (enforce && !st.owners[owner].allowed) return false;
+    }
+    switch (el.type()) {
+      case simdjson::dom::element_type::OBJECT: {
+        simdjson::dom::object obj = el.get_object().value_unsafe();
+        std::string_view attr_key;
+        bool is_attribute = AttributeKey(format, obj, attr_key);
+        size_t start = out.size();
+        out.push_back('{');
+        bool any = false, wrote_any = false;
+        for (auto [key, value] : obj) {
+          if (is_attribute && key == "key") {
+            if (wrote_any) out.push_back(',');
+            out += "\"key\":";
+            AppendJsonString(out, attr_key);
+            wrote_any = true;
+            continue;
+          }
+          any = true;
+          size_t before = out.size();
+          if (wrote_any) out.push_back(',');
+          AppendJsonString(out, key);
+          out.push_back(':');
+          st.path.push_back(key);
+          bool transparent =
+              format.attribute_lists && (is_attribute || in_any) && IsAnyValueKey(key);
+          bool child_any = format.attribute_lists && (transparent || key == "body");
+          bool wrote = Visit(value, owner, child_any);
+          st.path.pop_back();
+          if (wrote) {
+            wrote_any = true;
+          } else {
+            out.resize(before);
+            if (is_attribute) {  // the value is gone: so is the attribute
+              out.resize(start);
+              return false;
+            }
+          }
+        }
+        bool keep_empty = is_event || st.path.empty() || !any;
+        if (!wrote_any && any && !keep_empty) {
+          out.resize(start);
+          return false;
+        }
+        out.push_back('}');
+        return true;
+      }
+      case simdjson::dom::element_type::ARRAY: {
+        simdjson::dom::array arr = el.get_array().value_unsafe();
+        size_t depth = st.path.size();
+        size_t start = out.size();
+        out.push_back('[');
+        bool any = false, wrote_any = false;
+        size_t i = 0;
+        for (simdjson::dom::element item : arr) {
+          any = true;
+          st.path.push_back(IndexText(st, depth, i++));
+          size_t before = out.size();
+          if (wrote_any) out.push_back(',');
+          bool wrote = Visit(item, owner, in_any);
+          st.path.pop_back();
+          if (wrote) {
+            wrote_any = true;
+          } else {
+            out.resize(before);
+          }
+        }
+        if (!wrote_any && any && !st.path.empty()) {
+          out.resize(start);
+          return false;
+        }
+        out.push_back(']');
+        return true;
+      }
+      default:
+        return Leaf(el, owner);
+    }
+  }
+
+  bool Leaf(simdjson::dom::element el, size_t owner) {
+    uint32_t i = st.cursors[owner]++;
+    const LeafOutcome& outcome = st.outcomes[owner][i];
+    bool act = enforce || st.owners[owner].plan->leaves[i].kind == LeafKind::kCredential;
+    if (act && outcome.op == LeafOp::kDrop) return false;
+    if (act && outcome.op == LeafOp::kReplace) {
+      out.append(st.replacements, outcome.begin, outcome.length);
+    } else {
+      AppendScalar(el, out);
+    }
+    return true;
+  }
+};
+
+}  // namespace
+
+Status SplitBody(const PipelineImpl& pipeline, const IntegrationConfig& integration,
+                 const PipelineImpl::VendorState& vendor, simdjson::dom::element root,
+                 PipelineScratch::State& st) {
+  st.owner_count = 0;
+  st.path.clear();
+  NewOwner(st, false, root);
+  ShapeWalker walker{pipeline, integration, vendor, *vendor.format, root, st, Status::Ok()};
+  walker.Visit(root, 0, false);
+  return walker.status;
+}
+
+void DescribeLeaves(const EnvelopeFormat& format, simdjson::dom::element body_root,
+                    const Owner& owner, PipelineScratch::State& st, std::vector<LeafPlan>& leaves,
+                    std::vector<std::vector<std::string>>& segments) {
+  st.pointer.clear();
+  st.logical.clear();
+  // The envelope's logical path starts at the body; an event's at the event.
+  Describer d{format, body_root, owner, st, leaves, segments};
+  d.Visit(owner.root, false);
+}
+
+void EmitBody(const EnvelopeFormat& format, simdjson::dom::element root, bool enforce,
+              PipelineScratch::State& st, std::string& out) {
+  st.path.clear();
+  st.cursors.assign(st.owner_count, 0);
+  Emitter e{format, root, enforce, st, out};
+  e.Visit(root, 0, false);
+}
+
+}  // namespace metagate::egress

@@ -1,0 +1,157 @@
+#include "json_text.h"
+
+#include <charconv>
+#include <unordered_set>
+
+namespace metagate::egress {
+
+namespace {
+
+constexpr size_t kSmallObject = 16;
+
+// Bytes that must be escaped in a JSON string.
+constexpr bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+}  // namespace
+
+void AppendJsonString(std::string& out, std::string_view s) {
+  static const char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (!NeedsEscape(c)) continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      default: {
+        char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(esc, 6);
+      }
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out.push_back('"');
+}
+
+void AppendScalar(simdjson::dom::element el, std::string& out) {
+  char buf[64];
+  switch (el.type()) {
+    case simdjson::dom::element_type::STRING:
+      AppendJsonString(out, el.get_string().value_unsafe());
+      return;
+    case simdjson::dom::element_type::INT64: {
+      auto r = std::to_chars(buf, buf + sizeof buf, el.get_int64().value_unsafe());
+      out.append(buf, r.ptr);
+      return;
+    }
+    case simdjson::dom::element_type::UINT64: {
+      auto r = std::to_chars(buf, buf + sizeof buf, el.get_uint64().value_unsafe());
+      out.append(buf, r.ptr);
+      return;
+    }
+    case simdjson::dom::element_type::DOUBLE: {
+      auto r = std::to_chars(buf, buf + sizeof buf, el.get_double().value_unsafe());
+      out.append(buf, r.ptr);
+      // Shortest form, but a number written as a float stays one ("1.0", not "1").
+      if (std::string_view(buf, r.ptr - buf).find_first_of(".e") == std::string_view::npos) {
+        out += ".0";
+      }
+      return;
+    }
+    case simdjson::dom::element_type::BOOL:
+      out += el.get_bool().value_unsafe() ? "true" : "false";
+      return;
+    default:
+      out += "null";
+      return;
+  }
+}
+
+std::string ScalarText(simdjson::dom::element el, bool& is_number) {
+  is_number = el.is_number();
+  if (el.is_string()) return std::string(el.get_string().value_unsafe());
+  std::string out;
+  AppendScalar(el, out);
+  return out;
+}
+
+void AppendPointerToken(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  for (char c : key) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer.push_back(c);
+    }
+  }
+}
+
+bool IsAnyValueKey(std::string_view k) {
+  return k == "stringValue" || k == "intValue" || k == "doubleValue" || k == "boolValue" ||
+         k == "bytesValue" || k == "arrayValue" || k == "kvlistValue" || k == "values" ||
+         k == "value";
+}
+
+bool AttributeKey(const EnvelopeFormat& format, simdjson::dom::object obj, std::string_view& key) {
+  if (!format.attribute_lists || obj.size() > 2) return false;
+  simdjson::dom::element k, v;
+  return !obj["key"].get(k) && !k.get_string().get(key) && !obj["value"].get(v) && v.is_object();
+}
+
+bool HasDuplicateKey(simdjson::dom::object obj) {
+  size_t n = obj.size();
+  if (n < 2) return false;
+  if (n <= kSmallObject) {
+    std::string_view keys[kSmallObject];
+    size_t i = 0;
+    for (auto [key, value] : obj) {
+      for (size_t j = 0; j < i; ++j) {
+        if (keys[j] == key) return true;
+      }
+      keys[i++] = key;
+    }
+    return false;
+  }
+  std::unordered_set<std::string_view> seen;
+  for (auto [key, value] : obj) {
+    if (!seen.insert(key).second) return true;
+  }
+  return false;
+}
+
+size_t ByteOfCodePoint(std::string_view s, uint32_t cp) {
+  uint32_t seen = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (seen == cp) return i;
+      ++seen;
+    }
+  }
+  return s.size();
+}
+
+}  // namespace metagate::egress
