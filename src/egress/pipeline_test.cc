@@ -287,6 +287,63 @@ TEST_F(PipelineTest, OtlpAttributesAreNamedByKeyAndDroppedWhole) {
   EXPECT_FALSE(parser.parse(r.body).get(root)) << r.body;
 }
 
+TEST_F(PipelineTest, ANewPipelineInvalidatesTheScratchsPlans) {
+  std::string body = R"({"type":"track","event":"E","userId":"u1"})";
+  auto raw = Make(std::string(kEvents) +
+                      R"(@id("raw") permit (principal, action == Action::"send_field", resource);
+)",
+                  kCatalog);
+  ASSERT_TRUE(raw);
+  EXPECT_EQ(Field(Run(*raw, body), "/userId")->form, "raw");
+  auto pseudo = Make(std::string(kEvents) + kAllFieldsNotRaw, kCatalog);  // a "reload"
+  ASSERT_TRUE(pseudo);
+  EXPECT_EQ(Field(Run(*pseudo, body), "/userId")->form, "pseudonymized");  // same scratch
+  EXPECT_EQ(Field(Run(*raw, body), "/userId")->form, "raw");
+}
+
+TEST_F(PipelineTest, SameShapeOtherValuesReusesThePlanButNotTheValues) {
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw, kCatalog);
+  ASSERT_TRUE(p);
+  FilterResult a = Run(*p, R"({"type":"track","event":"E","context":{"ip":"203.0.113.77"}})");
+  FilterResult b = Run(*p, R"({"type":"track","event":"E","context":{"ip":"198.51.100.9"}})");
+  FilterResult c = Run(*p, R"({"type":"track","event":"E","context":{"ip":"$remote"}})");
+  EXPECT_NE(a.body.find("203.0.113.0"), std::string::npos) << a.body;
+  EXPECT_NE(b.body.find("198.51.100.0"), std::string::npos) << b.body;
+  // "$remote" cannot be generalized: the next permitted form (pseudonymized) applies.
+  EXPECT_EQ(Field(c, "/context/ip")->form, "pseudonymized");
+  // Another event name is another shape: the catalog and policies are asked again.
+  FilterResult d = Run(*p, R"({"type":"track","event":"F","context":{"ip":"203.0.113.77"}})");
+  EXPECT_EQ(d.events[0].name, "F");
+  EXPECT_EQ(Field(d, "/context/ip")->form, "generalized");
+}
+
+TEST_F(PipelineTest, OtlpTracesAndPlainJsonFormats) {
+  std::string vendors =
+      "  - { id: traces, category: observability, residency: eu, format: otlp-traces }\n"
+      "  - { id: hook, category: crm, residency: eu, format: json }\n";
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw,
+                vendors +
+                    "catalog:\n  - { source: \"*\", event: \"*\", fields: { "
+                    "attributes.enduser.id: user_id, email: email } }\n"
+                    "unknown_events: allow\n");
+  ASSERT_TRUE(p);
+  FilterResult t = Run(
+      *p,
+      R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"t1","spanId":"s1","name":"GET /x","attributes":[{"key":"enduser.id","value":{"stringValue":"u1"}},{"key":"db.statement","value":{"stringValue":"select 1"}}]}]}]}]})",
+      "svc", "traces");
+  ASSERT_EQ(t.events.size(), 1u);
+  EXPECT_EQ(t.events[0].name, "GET /x");
+  EXPECT_NE(t.body.find(R"("traceId":"t1")"), std::string::npos) << t.body;  // structural
+  EXPECT_EQ(t.body.find("select 1"), std::string::npos) << t.body;           // unknown: dropped
+  EXPECT_EQ(t.body.find("\"u1\""), std::string::npos) << t.body;             // pseudonymized
+  FilterResult j =
+      Run(*p, R"([{"event":"signup","email":"a@b.example","name":"Ann Lee"}])", "svc", "hook");
+  ASSERT_EQ(j.events.size(), 1u);
+  EXPECT_EQ(j.events[0].name, "signup");
+  EXPECT_EQ(Field(j, "/0/email")->form, "pseudonymized");
+  EXPECT_EQ(j.body.find("Ann Lee"), std::string::npos) << j.body;
+}
+
 TEST_F(PipelineTest, BadBodiesAreErrorsThatDoNotQuoteTheBody) {
   auto p = Make(std::string(kEvents) + kAllFieldsNotRaw, kCatalog);
   ASSERT_TRUE(p);
