@@ -753,6 +753,9 @@ Result<FilterResult> PipelineImpl::Filter(const IntegrationConfig& integration,
     st.owner_serial = serial;
   }
   const EnvelopeFormat& format = *vendor.format;
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    return Status::Invalid("the body is empty");
+  }
   st.buffer.assign(body);
   st.buffer.resize(body.size() + simdjson::SIMDJSON_PADDING);
   simdjson::dom::element root;
