@@ -31,6 +31,7 @@ test-release: build
 bench: deps
 	@bash scripts/bench_authorize.sh
 	@bash scripts/bench_classify.sh
+	@bash scripts/bench_egress.sh
 
 fuzz-build: deps
 	@cmake --preset fuzz >/dev/null

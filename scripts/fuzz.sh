@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target for a number of seconds, seeded from ../shared (cedar-tests, datasets).
 # Usage: scripts/fuzz.sh TARGET SECONDS   (TARGET: a fuzz/*_fuzz.cc name, e.g. policy_parser_fuzz)
+# Seeds: Cedar's policies, schemas and entities for the Cedar targets; the first 300 bodies of each
+# dataset in ../shared/datasets, prefixed by a format byte, for classify_fuzz and egress_fuzz.
 # Builds the `fuzz` preset (clang-14) first. Crashes are written to build/fuzz/artifacts/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +32,21 @@ if [[ -d "$shared" && -z "$(ls -A "$corpus")" ]]; then
           done
         fi
         i=$((i + 1))
+      done ;;
+    egress_fuzz)
+      # One body per seed, prefixed by the byte that selects its vendor (kFormats order in
+      # fuzz/egress_fuzz.cc): segment 0, mixpanel 1, amplitude 2, posthog 3, otlp-logs 4,
+      # otlp-traces 5, json 6, llm 7. No dataset is OTLP traces; the json vendor gets the PostHog
+      # bodies (any JSON object is a `json` event).
+      for pair in segment:0 mixpanel:1 amplitude:2 posthog:3 otlp-logs:4 posthog:6 llm:7; do
+        f="${pair%%:*}" i="${pair##*:}"
+        if [[ -f ../shared/datasets/$f.events.jsonl ]]; then
+          n=0
+          head -300 "../shared/datasets/$f.events.jsonl" | while IFS= read -r line; do
+            printf '%b%s' "\\x0$i" "$line" >"$corpus/$f-$i-$n"
+            n=$((n + 1))
+          done
+        fi
       done ;;
     entities_json_fuzz) find "$shared" -name '*.entities.json' -size -20k | head -2000 | xargs -I{} cp {} "$corpus/"
                         cp "$shared"/sample-data/*/entities.json "$corpus/" 2>/dev/null || true ;;

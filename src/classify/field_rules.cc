@@ -182,6 +182,7 @@ const FieldRule* KeywordRule(std::span<const std::string> all, size_t name_token
       {RuleKind::kClass, kTenantId, V::kNonEmpty},         // 25
       {RuleKind::kPrompt, kNoClass, V::kNonEmpty},         // 26
       {RuleKind::kFreeText, kNoClass, V::kNonEmpty},       // 27
+      {RuleKind::kClass, kRegion, V::kText},               // 28
   };
   if (all.empty() || name_tokens == 0) return nullptr;
   std::span<const std::string> name = all.subspan(all.size() - name_tokens);

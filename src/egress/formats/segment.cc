@@ -7,8 +7,11 @@ namespace {
 
 bool SegmentIsEvent(BodyPath path, simdjson::dom::element root) {
   if (PathMatches(path, {"batch", "*"})) return IsIndex(path[1]);
-  simdjson::dom::element batch;
-  return path.empty() && root.is_object() && root["batch"].get(batch) != simdjson::SUCCESS;
+  // One message: an object with a string `type` (track, identify, ...). Without it the body is
+  // not Segment's (an OTLP body, say) and holds no event, rather than one nameless event.
+  simdjson::dom::element batch, type;
+  return path.empty() && root.is_object() && root["batch"].get(batch) != simdjson::SUCCESS &&
+         root["type"].get(type) == simdjson::SUCCESS && type.is_string();
 }
 
 std::string SegmentEventName(simdjson::dom::element event) {
