@@ -13,7 +13,21 @@ std::string_view IndexText(PipelineScratch::State& st, size_t depth, size_t i) {
   return idx;
 }
 
-Owner& NewOwner(PipelineScratch::State& st, bool is_event, simdjson::dom::element root) {
+// Appends text to a shape key with its length first, so no key can pass for structure.
+void AppendShapeText(std::string& shape, std::string_view text) {
+  size_t n = text.size();
+  do {
+    shape.push_back(static_cast<char>((n & 0x7f) | (n > 0x7f ? 0x80 : 0)));
+    n >>= 7;
+  } while (n != 0);
+  shape.append(text);
+}
+
+// A new owner; its shape key starts with what else selects its plan: the integration, the
+// vendor and whether it is an event.
+Owner& NewOwner(PipelineScratch::State& st, const IntegrationConfig& integration,
+                const PipelineImpl::VendorState& vendor, bool is_event,
+                simdjson::dom::element root) {
   if (st.owners.size() <= st.owner_count) st.owners.emplace_back();
   Owner& o = st.owners[st.owner_count++];
   o.is_event = is_event;
@@ -21,6 +35,9 @@ Owner& NewOwner(PipelineScratch::State& st, bool is_event, simdjson::dom::elemen
   o.name.clear();
   o.pointer.clear();
   o.shape.clear();
+  AppendShapeText(o.shape, integration.id);
+  AppendShapeText(o.shape, vendor.config->id);
+  o.shape.push_back(is_event ? 'E' : 'V');
   o.leaves.clear();
   o.plan = nullptr;
   o.allowed = true;
@@ -45,11 +62,10 @@ struct ShapeWalker {
     }
     if (owner == 0 && el.is_object() && format.is_event(st.path, root)) {
       size_t event = st.owner_count;
-      Owner& ev = NewOwner(st, true, el);
+      Owner& ev = NewOwner(st, integration, vendor, true, el);
       ev.name = format.event_name(el);
       for (std::string_view seg : st.path) AppendPointerToken(ev.pointer, seg);
-      ev.shape.append(ev.name);
-      ev.shape.push_back('\0');
+      AppendShapeText(ev.shape, ev.name);
       st.owners[0].shape.push_back('E');
       VisitInner(el, event, in_any);
       if (!status.ok()) return;
@@ -78,13 +94,11 @@ struct ShapeWalker {
           if (is_attribute && key == "key") {  // the attribute's name is part of the shape
             std::string& shape = st.owners[owner].shape;
             shape.push_back('K');
-            shape.append(attr_key);
-            shape.push_back('\0');
+            AppendShapeText(shape, attr_key);
             continue;
           }
           std::string& shape = st.owners[owner].shape;
-          shape.append(key);
-          shape.push_back('\0');
+          AppendShapeText(shape, key);
           st.path.push_back(key);
           bool transparent =
               format.attribute_lists && (is_attribute || in_any) && IsAnyValueKey(key);
@@ -329,7 +343,7 @@ Status SplitBody(const PipelineImpl& pipeline, const IntegrationConfig& integrat
                  PipelineScratch::State& st) {
   st.owner_count = 0;
   st.path.clear();
-  NewOwner(st, false, root);
+  NewOwner(st, integration, vendor, false, root);
   ShapeWalker walker{pipeline, integration, vendor, *vendor.format, root, st, Status::Ok()};
   walker.Visit(root, 0, false);
   return walker.status;

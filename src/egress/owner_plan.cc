@@ -206,16 +206,11 @@ std::unique_ptr<OwnerPlan> PipelineImpl::BuildPlan(const IntegrationConfig& inte
 const OwnerPlan& PipelineImpl::PlanOwner(const IntegrationConfig& integration,
                                          const VendorState& vendor, Owner& owner,
                                          PipelineScratch::State& st) const {
-  st.key.clear();
-  AppendKey(st.key, integration.id);
-  AppendKey(st.key, vendor.config->id);
-  st.key.push_back(owner.is_event ? 'E' : 'V');
-  st.key.append(owner.shape);
-  auto it = st.owner_plans.find(st.key);
+  // The shape key starts with the integration, the vendor and the owner's kind (SplitBody).
+  auto it = st.owner_plans.find(owner.shape);
   if (it != st.owner_plans.end()) return *it->second;
-  std::string key = st.key;  // BuildPlan reuses st.key
   std::unique_ptr<OwnerPlan> plan = BuildPlan(integration, vendor, owner, st);
-  return *st.owner_plans.emplace(std::move(key), std::move(plan)).first->second;
+  return *st.owner_plans.emplace(owner.shape, std::move(plan)).first->second;
 }
 
 // ---- Applying a plan to one body ----------------------------------------------------------
@@ -233,8 +228,10 @@ void PipelineImpl::ApplyPlan(
     o.op = LeafOp::kKeep;
     o.form = -1;
     o.reasons = nullptr;
-    o.classes.clear();
-    o.spans.clear();
+    if (plan.dynamic) {  // static plans never fill these
+      o.classes.clear();
+      o.spans.clear();
+    }
   }
   std::string_view ev = owner.is_event ? std::string_view(owner.name) : kEnvelopeEvent;
 
@@ -345,7 +342,7 @@ void PipelineImpl::ApplyPlan(
         value.text = text;
         value.is_number = is_number;
         value.classes = classes;
-        value.spans = o.spans;
+        if (plan.dynamic) value.spans = o.spans;  // static plans have none (stale otherwise)
         if (HasClass(classes, classify::kCity) || HasClass(classes, classify::kRegion) ||
             HasClass(classes, classify::kPostalCode)) {
           value.country = find_country();
