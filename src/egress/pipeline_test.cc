@@ -344,6 +344,23 @@ TEST_F(PipelineTest, OtlpTracesAndPlainJsonFormats) {
   EXPECT_EQ(j.body.find("Ann Lee"), std::string::npos) << j.body;
 }
 
+TEST_F(PipelineTest, DiscoverModeRecordsClassesWithoutAskingPolicies) {
+  // A policy set that denies everything: discover forwards anyway and records what it saw.
+  auto p = Make(R"(@id("nothing") forbid (principal, action, resource);
+)",
+                "mode: discover\n");
+  ASSERT_TRUE(p);
+  std::string body = R"({"type":"track","event":"E","properties":{"contact":"ann@example.com"}})";
+  FilterResult r = Run(*p, body);
+  EXPECT_TRUE(r.forwarded);
+  EXPECT_EQ(r.body, body);
+  const FieldDecision* f = Field(r, "/properties/contact");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->classes, std::vector<std::string>{"email"});
+  EXPECT_TRUE(f->pending);
+  EXPECT_TRUE(f->reasons.empty());
+}
+
 TEST_F(PipelineTest, BadBodiesAreErrorsThatDoNotQuoteTheBody) {
   auto p = Make(std::string(kEvents) + kAllFieldsNotRaw, kCatalog);
   ASSERT_TRUE(p);
