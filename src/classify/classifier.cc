@@ -11,6 +11,7 @@
 #include "formats/wire_format.h"
 #include "leaf_classifier.h"
 #include "metagate/classify/config.h"
+#include "metagate/common/json.h"
 
 namespace metagate::classify {
 
@@ -24,19 +25,6 @@ bool IsAnyValueKey(std::string_view k) {
   return k == "stringValue" || k == "intValue" || k == "doubleValue" || k == "boolValue" ||
          k == "bytesValue" || k == "arrayValue" || k == "kvlistValue" || k == "values" ||
          k == "value";
-}
-
-void AppendPointerToken(std::string& pointer, std::string_view key) {
-  pointer.push_back('/');
-  for (char c : key) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer.push_back(c);
-    }
-  }
 }
 
 // Converts byte offsets to code-point offsets, moving forward only: callers ask for
@@ -208,7 +196,7 @@ void ClassifierImpl::Walk(const WireFormat& format, simdjson::dom::element el, S
       for (auto [key, value] : obj) {
         if (is_attribute && key == "key") continue;  // the attribute's name is not data
         size_t pointer_len = st.pointer.size();
-        AppendPointerToken(st.pointer, key);
+        json::AppendPointerToken(st.pointer, key);
         st.path.push_back(key);
         bool transparent =
             format.attribute_lists && (is_attribute || in_any_value) && IsAnyValueKey(key);

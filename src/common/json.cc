@@ -84,9 +84,14 @@ const Value* Value::Find(std::string_view key) const {
 }
 
 void AppendQuoted(std::string& out, std::string_view s) {
-  static const char* kHex = "0123456789abcdef";
+  static const char kHex[] = "0123456789abcdef";
   out.push_back('"');
-  for (unsigned char c : s) {
+  size_t run = 0;  // start of the bytes not yet copied; runs without escapes go in one append
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
     switch (c) {
       case '"':
         out += "\\\"";
@@ -109,17 +114,27 @@ void AppendQuoted(std::string& out, std::string_view s) {
       case '\f':
         out += "\\f";
         break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[c >> 4]);
-          out.push_back(kHex[c & 15]);
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
+      default: {
+        const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(esc, 6);
+      }
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out.push_back('"');
+}
+
+void AppendPointerToken(std::string& pointer, std::string_view key) {
+  pointer.push_back('/');
+  for (char c : key) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer.push_back(c);
+    }
+  }
 }
 
 namespace {

@@ -70,4 +70,15 @@ void Append(std::string& out, uint32_t cp) {
   }
 }
 
+size_t ByteOffsetOfCodePoint(std::string_view s, size_t cp) {
+  size_t seen = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
+      if (seen == cp) return i;
+      ++seen;
+    }
+  }
+  return s.size();
+}
+
 }  // namespace metagate::utf8

@@ -1,6 +1,7 @@
 #include "body_walk.h"
 
 #include "json_text.h"
+#include "metagate/common/json.h"
 
 namespace metagate::egress {
 
@@ -64,7 +65,7 @@ struct ShapeWalker {
       size_t event = st.owner_count;
       Owner& ev = NewOwner(st, integration, vendor, true, el);
       ev.name = format.event_name(el);
-      for (std::string_view seg : st.path) AppendPointerToken(ev.pointer, seg);
+      for (std::string_view seg : st.path) json::AppendPointerToken(ev.pointer, seg);
       AppendShapeText(ev.shape, ev.name);
       st.owners[0].shape.push_back('E');
       VisitInner(el, event, in_any);
@@ -82,7 +83,7 @@ struct ShapeWalker {
         simdjson::dom::object obj = el.get_object().value_unsafe();
         if (HasDuplicateKey(obj)) {
           std::string where;
-          for (std::string_view seg : st.path) AppendPointerToken(where, seg);
+          for (std::string_view seg : st.path) json::AppendPointerToken(where, seg);
           status = Status::Invalid("an object has a duplicate key (at " +
                                    (where.empty() ? std::string("the top") : where) + ")");
           return;
@@ -162,7 +163,7 @@ struct Describer {
         for (auto [key, value] : obj) {
           if (is_attribute && key == "key") continue;
           size_t pointer_len = st.pointer.size();
-          AppendPointerToken(st.pointer, key);
+          json::AppendPointerToken(st.pointer, key);
           st.path.push_back(key);
           bool transparent =
               format.attribute_lists && (is_attribute || in_any) && IsAnyValueKey(key);
@@ -257,14 +258,14 @@ struct Emitter {
           if (is_attribute && key == "key") {
             if (wrote_any) out.push_back(',');
             out += "\"key\":";
-            AppendJsonString(out, attr_key);
+            json::AppendQuoted(out, attr_key);
             wrote_any = true;
             continue;
           }
           any = true;
           size_t before = out.size();
           if (wrote_any) out.push_back(',');
-          AppendJsonString(out, key);
+          json::AppendQuoted(out, key);
           out.push_back(':');
           st.path.push_back(key);
           bool transparent =

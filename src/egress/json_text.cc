@@ -3,63 +3,21 @@
 #include <charconv>
 #include <unordered_set>
 
+#include "metagate/common/json.h"
+
 namespace metagate::egress {
 
 namespace {
 
 constexpr size_t kSmallObject = 16;
 
-// Bytes that must be escaped in a JSON string.
-constexpr bool NeedsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
-
 }  // namespace
-
-void AppendJsonString(std::string& out, std::string_view s) {
-  static const char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  size_t run = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (!NeedsEscape(c)) continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default: {
-        char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        out.append(esc, 6);
-      }
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
-  out.push_back('"');
-}
 
 void AppendScalar(simdjson::dom::element el, std::string& out) {
   char buf[64];
   switch (el.type()) {
     case simdjson::dom::element_type::STRING:
-      AppendJsonString(out, el.get_string().value_unsafe());
+      json::AppendQuoted(out, el.get_string().value_unsafe());
       return;
     case simdjson::dom::element_type::INT64: {
       auto r = std::to_chars(buf, buf + sizeof buf, el.get_int64().value_unsafe());
@@ -97,19 +55,6 @@ std::string ScalarText(simdjson::dom::element el, bool& is_number) {
   return out;
 }
 
-void AppendPointerToken(std::string& pointer, std::string_view key) {
-  pointer.push_back('/');
-  for (char c : key) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer.push_back(c);
-    }
-  }
-}
-
 bool IsAnyValueKey(std::string_view k) {
   return k == "stringValue" || k == "intValue" || k == "doubleValue" || k == "boolValue" ||
          k == "bytesValue" || k == "arrayValue" || k == "kvlistValue" || k == "values" ||
@@ -141,17 +86,6 @@ bool HasDuplicateKey(simdjson::dom::object obj) {
     if (!seen.insert(key).second) return true;
   }
   return false;
-}
-
-size_t ByteOfCodePoint(std::string_view s, uint32_t cp) {
-  uint32_t seen = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (seen == cp) return i;
-      ++seen;
-    }
-  }
-  return s.size();
 }
 
 }  // namespace metagate::egress

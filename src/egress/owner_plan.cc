@@ -5,6 +5,8 @@
 #include "body_walk.h"
 #include "field_transform.h"
 #include "json_text.h"
+#include "metagate/common/json.h"
+#include "metagate/common/utf8.h"
 #include "pipeline_impl.h"
 
 namespace metagate::egress {
@@ -255,8 +257,8 @@ void PipelineImpl::ApplyPlan(
           std::string_view text;
           if (!owner.leaves[i].get_string().get(text)) {
             for (const classify::LabelSpan& s : it->second->spans) {
-              o.spans.push_back(transform::Span{ByteOfCodePoint(text, s.begin),
-                                                ByteOfCodePoint(text, s.end), s.cls});
+              o.spans.push_back(transform::Span{utf8::ByteOffsetOfCodePoint(text, s.begin),
+                                                utf8::ByteOffsetOfCodePoint(text, s.end), s.cls});
             }
           }
         }
@@ -297,7 +299,7 @@ void PipelineImpl::ApplyPlan(
         if (vendor.ingest_key) {
           o.op = LeafOp::kReplace;
           o.begin = static_cast<uint32_t>(st.replacements.size());
-          AppendJsonString(st.replacements, *vendor.ingest_key);
+          json::AppendQuoted(st.replacements, *vendor.ingest_key);
           o.length = static_cast<uint32_t>(st.replacements.size() - o.begin);
           o.form = kFormReplaced;
         } else {

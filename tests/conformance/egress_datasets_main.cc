@@ -22,6 +22,7 @@
 
 #include "metagate/classify/labels.h"
 #include "metagate/common/json.h"
+#include "metagate/common/utf8.h"
 #include "metagate/egress/config.h"
 #include "metagate/egress/pipeline.h"
 
@@ -68,17 +69,6 @@ std::string ValueAt(simdjson::dom::element root, const std::string& pointer, boo
   }
   if (el.is_number()) return simdjson::minify(el);
   return "";
-}
-
-size_t ByteOfCodePoint(std::string_view s, uint32_t cp) {
-  uint32_t seen = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      if (seen == cp) return i;
-      ++seen;
-    }
-  }
-  return s.size();
 }
 
 // The vendor credential the sender wrote, if the format carries one in the body.
@@ -184,7 +174,8 @@ class Checker {
       if (spans_only) {
         for (const metagate::classify::LabelSpan& s : f.spans) {
           if (kRawOk.count(s.cls)) continue;
-          size_t b = ByteOfCodePoint(value, s.begin), e = ByteOfCodePoint(value, s.end);
+          size_t b = metagate::utf8::ByteOffsetOfCodePoint(value, s.begin),
+                 e = metagate::utf8::ByteOffsetOfCodePoint(value, s.end);
           if (e - b < kMinChecked - 1) continue;
           ++c_.spans_checked;
           if (r.body.find(Escaped(value.substr(b, e - b))) != std::string::npos) {

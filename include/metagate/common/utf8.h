@@ -21,4 +21,8 @@ uint32_t Decode(std::string_view s, size_t* i);
 // Appends the UTF-8 encoding of `cp` (a Unicode scalar value) to `out`.
 void Append(std::string& out, uint32_t cp);
 
+// Returns the byte offset where code point number `cp` (0-based) starts in `s`, or `s.size()`
+// when `s` has no more code points. Counts every byte that is not a continuation byte.
+size_t ByteOffsetOfCodePoint(std::string_view s, size_t cp);
+
 }  // namespace metagate::utf8
