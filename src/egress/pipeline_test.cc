@@ -367,7 +367,10 @@ TEST_F(PipelineTest, BadBodiesAreErrorsThatDoNotQuoteTheBody) {
   for (std::string body :
        {std::string(R"({"type":"track","userId":"ann@example.com",)"),
         std::string(R"({"type":"track","userId":"ann@example.com","userId":"b"})"),
-        std::string(R"("ann@example.com")"), std::string(200, '[')}) {
+        std::string(R"("ann@example.com")"),
+        std::string(
+            R"({"type":"track","event":"E","m":{"ann@example.com":1,"ann@example.com":2}})"),
+        std::string(200, '[')}) {
     auto r = p->Filter("svc", "seg", body, scratch_);
     ASSERT_FALSE(r.ok()) << body;
     EXPECT_EQ(r.status().ToString().find("ann@"), std::string::npos) << r.status().ToString();
