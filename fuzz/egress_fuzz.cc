@@ -1,8 +1,10 @@
 // Fuzzes the egress pipeline (Pipeline::Filter): the first byte picks a vendor, one per wire
-// format, the rest is the request body. The pipeline is built once from a config and policies
-// written to a temporary folder: every event is permitted, every field in any form but raw
-// (raw only for class `unclassified`), unknown fields are classified by the detectors and unknown
-// events allowed, so that collection, classification, every transform and emission all run.
+// format (bits 0-2), the pipeline (bit 3: unknown fields classified, so plans are dynamic, or
+// dropped, so plans are static) and whether per-field records are built (bit 4); the rest is the
+// request body. The pipelines are built once from a config and policies written to a temporary
+// folder: every event is permitted, every field in any form but raw (raw only for class
+// `unclassified`), unknown events allowed, so that collection, classification, every transform,
+// the plan cache and emission all run.
 // A body that is forwarded must be valid JSON (simdjson); anything else traps.
 #include <simdjson.h>
 #include <unistd.h>
@@ -43,7 +45,7 @@ void Write(const std::string& path, std::string_view text) {
   }
 }
 
-std::shared_ptr<const Pipeline> Build() {
+std::shared_ptr<const Pipeline> Build(const std::string& unknown_fields) {
   char tmpl[] = "/tmp/egress_fuzz.XXXXXX";
   const char* dir = mkdtemp(tmpl);
   if (dir == nullptr) std::abort();
@@ -74,7 +76,9 @@ std::shared_ptr<const Pipeline> Build() {
       "      \"context.traits.email\": email\n"
       "      \"context.ip\": ip_address\n"
       "      \"properties.plan\": []\n"
-      "unknown_fields: classify\n"
+      "unknown_fields: " +
+      unknown_fields +
+      "\n"
       "unknown_events: allow\n";
   const std::string file = base + "/metagate.yaml";
   Write(file, yaml);
@@ -98,13 +102,18 @@ std::shared_ptr<const Pipeline> Build() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::shared_ptr<const Pipeline> pipeline = Build();
-  static PipelineScratch scratch;
+  static const std::shared_ptr<const Pipeline> classify = Build("classify");
+  static const std::shared_ptr<const Pipeline> drop = Build("drop");
+  static PipelineScratch classify_scratch, drop_scratch;  // plans stay warm across inputs
   static simdjson::dom::parser parser;
   if (size == 0) return 0;
   const std::string vendor = std::string("v-") + kFormats[data[0] % kFormatCount];
+  const Pipeline& pipeline = (data[0] & 8) ? *drop : *classify;
+  PipelineScratch& scratch = (data[0] & 8) ? drop_scratch : classify_scratch;
+  FilterOptions options;
+  options.record_fields = (data[0] & 16) == 0;
   std::string_view body(reinterpret_cast<const char*>(data + 1), size - 1);
-  auto result = pipeline->Filter("fuzz", vendor, body, scratch);
+  auto result = pipeline.Filter("fuzz", vendor, body, scratch, options);
   if (result.ok() && result->forwarded) {
     simdjson::dom::element root;
     if (parser.parse(result->body).get(root)) __builtin_trap();
