@@ -10,7 +10,7 @@ PACKAGES=(
   libsimdjson-dev libyaml-cpp-dev libvectorscan-dev libphonenumber-dev
   libssl-dev
   clang-14 libclang-rt-14-dev
-  time jq python3
+  time jq python3 curl libboost-dev
 )
 
 missing=()

@@ -12,5 +12,6 @@ int RunTranslate(int argc, char** argv);
 int RunClassify(int argc, char** argv);
 int RunFilter(int argc, char** argv);
 int RunExplain(int argc, char** argv);
+int RunSink(int argc, char** argv);
 
 }  // namespace metagate::cli
