@@ -13,5 +13,6 @@ int RunClassify(int argc, char** argv);
 int RunFilter(int argc, char** argv);
 int RunExplain(int argc, char** argv);
 int RunSink(int argc, char** argv);
+int RunServe(int argc, char** argv);
 
 }  // namespace metagate::cli

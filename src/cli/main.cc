@@ -22,6 +22,7 @@ void PrintUsage(FILE* out) {
       "  classify     label every field of telemetry bodies with data classes; score labels\n"
       "  filter       run bodies through the egress pipeline: what may leave, in which form\n"
       "  explain      say in which form one field leaves and which policies decided it\n"
+      "  serve        the gateway: vendor ingest APIs in, filtered requests out upstream\n"
       "  sink         a small HTTP server that records every request (tests, demo)\n"
       "\n"
       "Run `metagate <command> --help` for the options of a command.\n",
@@ -53,6 +54,7 @@ int main(int argc, char** argv) {
   if (cmd == "filter") return metagate::cli::RunFilter(argc - 1, argv + 1);
   if (cmd == "explain") return metagate::cli::RunExplain(argc - 1, argv + 1);
   if (cmd == "sink") return metagate::cli::RunSink(argc - 1, argv + 1);
+  if (cmd == "serve") return metagate::cli::RunServe(argc - 1, argv + 1);
   std::fprintf(stderr, "metagate: unknown command '%s'\n\n", cmd.c_str());
   PrintUsage(stderr);
   return 2;

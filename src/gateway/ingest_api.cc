@@ -1,0 +1,249 @@
+#include "ingest_api.h"
+
+#include <simdjson.h>
+
+#include <chrono>
+
+#include "metagate/common/json.h"
+
+namespace metagate::gateway {
+
+namespace {
+
+bool OneOf(std::string_view s, std::initializer_list<std::string_view> options) {
+  for (std::string_view o : options) {
+    if (s == o) return true;
+  }
+  return false;
+}
+
+int Base64Value(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+' || c == '-') return 62;
+  if (c == '/' || c == '_') return 63;
+  return -1;
+}
+
+// Standard or URL-safe base64, padding optional; nullopt on any other character.
+std::optional<std::string> DecodeBase64(std::string_view in) {
+  std::string out;
+  uint32_t acc = 0;
+  int bits = 0;
+  for (char c : in) {
+    if (c == '=') break;
+    if (c == '\n' || c == '\r') continue;
+    int v = Base64Value(c);
+    if (v < 0) return std::nullopt;
+    acc = (acc << 6) | static_cast<uint32_t>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((acc >> bits) & 0xff));
+    }
+  }
+  return out;
+}
+
+// application/x-www-form-urlencoded value decoding ('+' is a space).
+std::optional<std::string> UrlDecode(std::string_view in) {
+  std::string out;
+  for (size_t i = 0; i < in.size(); ++i) {
+    char c = in[i];
+    if (c == '+') {
+      out.push_back(' ');
+    } else if (c == '%') {
+      if (i + 2 >= in.size()) return std::nullopt;
+      auto hex = [](char h) {
+        return h >= '0' && h <= '9'   ? h - '0'
+               : h >= 'a' && h <= 'f' ? h - 'a' + 10
+               : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                      : -1;
+      };
+      int hi = hex(in[i + 1]), lo = hex(in[i + 2]);
+      if (hi < 0 || lo < 0) return std::nullopt;
+      out.push_back(static_cast<char>(hi * 16 + lo));
+      i += 2;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// The `data` field of a form-encoded Mixpanel post: JSON, or base64 of JSON.
+Result<std::string> MixpanelFormData(std::string_view body) {
+  size_t start = 0;
+  while (start <= body.size()) {
+    size_t end = body.find('&', start);
+    if (end == std::string_view::npos) end = body.size();
+    std::string_view pair = body.substr(start, end - start);
+    if (pair.substr(0, 5) == "data=") {
+      std::optional<std::string> value = UrlDecode(pair.substr(5));
+      if (!value) return Status::Invalid("the form field 'data' is not URL-encoded correctly");
+      size_t first = value->find_first_not_of(" \t\r\n");
+      if (first != std::string::npos && ((*value)[first] == '[' || (*value)[first] == '{')) {
+        return *value;
+      }
+      std::optional<std::string> decoded = DecodeBase64(*value);
+      if (!decoded) return Status::Invalid("the form field 'data' is neither JSON nor base64");
+      return *decoded;
+    }
+    start = end + 1;
+  }
+  return Status::Invalid("the form has no 'data' field");
+}
+
+void AddAuthorizationCredentials(const net::HttpRequest& request,
+                                 std::vector<SenderCredential>& out) {
+  const std::string* auth = request.Header("authorization");
+  if (auth == nullptr) return;
+  std::string_view v = *auth;
+  if (v.size() > 7 && (v.substr(0, 7) == "Bearer " || v.substr(0, 7) == "bearer ")) {
+    out.push_back({"bearer", std::string(v.substr(7))});
+  } else if (v.size() > 6 && (v.substr(0, 6) == "Basic " || v.substr(0, 6) == "basic ")) {
+    std::optional<std::string> decoded = DecodeBase64(v.substr(6));
+    if (decoded) {
+      // Segment: the write key is the user name; Mixpanel /import: a project secret likewise.
+      out.push_back({"write_key", decoded->substr(0, decoded->find(':'))});
+    }
+  }
+}
+
+// A credential written in the body (Segment writeKey, Amplitude/PostHog api_key, Mixpanel
+// token), read without keeping the parse.
+void AddBodyCredentials(std::string_view format, const std::string& body,
+                        std::vector<SenderCredential>& out) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(body).get(root)) return;
+  std::string_view s;
+  if (format == "segment" || format == "llm") {
+    if (!root["writeKey"].get_string().get(s)) out.push_back({"write_key", std::string(s)});
+  } else if (format == "amplitude" || format == "posthog") {
+    if (!root["api_key"].get_string().get(s)) out.push_back({"api_key", std::string(s)});
+  } else if (format == "mixpanel") {
+    simdjson::dom::element first = root;
+    if (root.is_array()) {
+      simdjson::dom::array arr = root.get_array().value_unsafe();
+      if (arr.size() == 0) return;
+      first = *arr.begin();
+    }
+    if (!first.at_pointer("/properties/token").get_string().get(s)) {
+      out.push_back({"api_key", std::string(s)});
+    }
+  }
+}
+
+// Segment's single calls may omit `type`: the path says it.
+std::string WithSegmentType(const std::string& body, std::string_view type) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element root, t;
+  if (parser.parse(body).get(root) || !root.is_object() || !root["type"].get(t)) return body;
+  size_t brace = body.find('{');
+  std::string out = body.substr(0, brace + 1);
+  out += "\"type\":";
+  json::AppendQuoted(out, type);
+  size_t next = body.find_first_not_of(" \t\r\n", brace + 1);
+  if (next != std::string::npos && body[next] != '}') out.push_back(',');
+  out += body.substr(brace + 1);
+  return out;
+}
+
+}  // namespace
+
+Result<IngestRequest> DecodeIngest(std::string_view format, std::string_view path,
+                                   const net::HttpRequest& request) {
+  if (request.method != "POST") {
+    return Status::Invalid("only POST is accepted on ingest endpoints");
+  }
+  IngestRequest out;
+  out.body = request.body;
+  if (format == "segment" || format == "llm") {
+    if (OneOf(path,
+              {"/v1/track", "/v1/identify", "/v1/page", "/v1/screen", "/v1/group", "/v1/alias"})) {
+      out.body = WithSegmentType(request.body, path.substr(4));
+    } else if (!OneOf(path, {"/v1/batch", "/v1/import"})) {
+      return Status::NotFound("no Segment endpoint " + std::string(path));
+    }
+  } else if (format == "mixpanel") {
+    if (!OneOf(path, {"/track", "/engage", "/import", "/track/", "/engage/", "/import/"})) {
+      return Status::NotFound("no Mixpanel endpoint " + std::string(path));
+    }
+    const std::string* type = request.Header("content-type");
+    if (type != nullptr && type->find("application/x-www-form-urlencoded") != std::string::npos) {
+      ASSIGN_OR_RETURN(out.body, MixpanelFormData(request.body));
+    }
+  } else if (format == "amplitude") {
+    if (!OneOf(path, {"/2/httpapi", "/batch"})) {
+      return Status::NotFound("no Amplitude endpoint " + std::string(path));
+    }
+  } else if (format == "posthog") {
+    if (!OneOf(path, {"/capture", "/capture/", "/batch", "/batch/", "/e", "/e/", "/i/v0/e",
+                      "/i/v0/e/"})) {
+      return Status::NotFound("no PostHog endpoint " + std::string(path));
+    }
+  } else if (format == "otlp-logs" || format == "otlp-traces") {
+    std::string_view want = format == "otlp-logs" ? "/v1/logs" : "/v1/traces";
+    if (path != want) return Status::NotFound("no OTLP endpoint " + std::string(path));
+    const std::string* type = request.Header("content-type");
+    if (type != nullptr && type->find("application/json") == std::string::npos) {
+      return Status::Invalid("only OTLP/HTTP JSON (Content-Type: application/json) is accepted");
+    }
+  }
+  AddAuthorizationCredentials(request, out.credentials);
+  AddBodyCredentials(format, out.body, out.credentials);
+  return out;
+}
+
+void ReplyAccepted(std::string_view format, std::string_view path, size_t events, size_t body_bytes,
+                   net::HttpResponse& response) {
+  response.status = 200;
+  if (format == "segment" || format == "llm") {
+    response.body = R"({"success":true})";
+  } else if (format == "mixpanel") {
+    if (path.substr(0, 7) == "/import") {
+      response.body =
+          "{\"code\":200,\"num_records_imported\":" + std::to_string(events) + ",\"status\":1}";
+    } else {
+      response.content_type = "text/plain";
+      response.body = "1";
+    }
+  } else if (format == "amplitude") {
+    auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+                   .count();
+    response.body = "{\"code\":200,\"events_ingested\":" + std::to_string(events) +
+                    ",\"payload_size_bytes\":" + std::to_string(body_bytes) +
+                    ",\"server_upload_time\":" + std::to_string(now) + "}";
+  } else if (format == "posthog") {
+    response.body = R"({"status":1})";
+  } else {
+    response.body = "{}";  // OTLP: an empty Export*ServiceResponse
+  }
+}
+
+void ReplyError(std::string_view format, int status, std::string_view message,
+                net::HttpResponse& response) {
+  response.status = status;
+  std::string msg;
+  json::AppendQuoted(msg, message);
+  if (format == "segment" || format == "llm") {
+    response.body = "{\"success\":false,\"error\":" + msg + "}";
+  } else if (format == "mixpanel") {
+    response.body = "{\"status\":0,\"error\":" + msg + "}";
+  } else if (format == "amplitude") {
+    response.body = "{\"code\":" + std::to_string(status) + ",\"error\":" + msg + "}";
+  } else if (format == "posthog") {
+    response.body = "{\"type\":\"" +
+                    std::string(status == 401 ? "authentication_error" : "validation_error") +
+                    "\",\"detail\":" + msg + "}";
+  } else {
+    // OTLP: a google.rpc.Status (3 INVALID_ARGUMENT, 16 UNAUTHENTICATED, 14 UNAVAILABLE).
+    int code = status == 401 ? 16 : status >= 500 || status == 429 ? 14 : 3;
+    response.body = "{\"code\":" + std::to_string(code) + ",\"message\":" + msg + "}";
+  }
+}
+
+}  // namespace metagate::gateway

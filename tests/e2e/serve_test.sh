@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# End-to-end over loopback: SDK-style requests into `metagate serve` (the seed's policies), out
+# at a `metagate sink` standing in for the vendors. Asserted: the Segment batch and single-call
+# endpoints and the Mixpanel form endpoint forward only what policy allows, in its permitted form,
+# with the vendor's own credential; blocked events never reach the sink; bad or missing sender
+# credentials get 401 and nothing is forwarded; an upstream failure answers 503/429 with
+# Retry-After (so SDKs retry) and a recovered upstream gets the retried request; unknown
+# vendors and paths get 404; SIGTERM stops the gateway cleanly.
+set -uo pipefail
+METAGATE="$1"
+SEED="$(cd "$2" && pwd)"
+SCHEMA="$(cd "$(dirname "$SEED")/../schema" && pwd)/egress.cedarschema"
+source "$(dirname "$0")/check_lib.sh"
+tmp=$(mktemp -d)
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# Runs a server command in the background and waits for its `listening on` line; sets ADDR, PID.
+start() {
+  local log="$1"
+  shift
+  "$@" 2>"$log" &
+  PID=$!
+  pids+=("$PID")
+  ADDR=""
+  for _ in $(seq 1 200); do
+    ADDR=$(grep -oE 'listening on [0-9.]+:[0-9]+' "$log" | head -1 | cut -d' ' -f3)
+    [[ -n "$ADDR" ]] && break
+    sleep 0.05
+  done
+}
+
+sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
+
+start "$tmp/sink.err" "$METAGATE" sink --listen 127.0.0.1:0 --out "$tmp/sink.jsonl"
+SINK_ADDR=$ADDR
+SINK_PID=$PID
+check sink-started "$([[ -n "$SINK_ADDR" ]] && echo 1)"
+
+cat >"$tmp/metagate.yaml" <<EOF
+mode: enforce
+policies: [$SEED/policies/]
+schema: $SCHEMA
+keys: { pseudonym: { current: k1, keys: { k1: "file:$SEED/keys/demo-k1.key" } } }
+integrations:
+  - { id: analytics-pipeline, kind: service, environment: production, roles: [analytics-pipeline],
+      credentials: [ { bearer_sha256: $(sha pipeline-token) } ] }
+  - { id: staging-pipeline, kind: service, environment: staging, roles: [analytics-pipeline],
+      credentials: [ { write_key_sha256: $(sha staging-write-key) } ] }
+  - { id: support-bot, kind: agent, environment: production, roles: [genai-tool],
+      credentials: [ { api_key_sha256: $(sha bot-mixpanel-token) } ] }
+vendors:
+  - { id: vendor-x, category: analytics, residency: eu, format: segment,
+      upstream: "http://$SINK_ADDR/segment", credentials: { ingest_key: "env:TEST_VENDOR_X_KEY" } }
+  - { id: mp, category: analytics, residency: us, format: mixpanel,
+      upstream: "http://$SINK_ADDR/mixpanel", credentials: { ingest_key: "env:TEST_MP_TOKEN" } }
+catalog:
+  - source: "*"
+    event: "*"
+    fields: { userId: user_id, "context.traits.email": email, "properties.plan": [],
+              "properties.prompt_category": prompt_category, "properties.error_code": error_code,
+              "properties.tenant_id": tenant_id, "properties.distinct_id": user_id }
+unknown_fields: drop
+unknown_events: allow
+EOF
+export TEST_VENDOR_X_KEY=vendor-x-real-write-key TEST_MP_TOKEN=mixpanel-real-token
+start "$tmp/serve.err" "$METAGATE" serve --config "$tmp/metagate.yaml" --listen 127.0.0.1:0
+GW=$ADDR
+GW_PID=$PID
+check gateway-started "$([[ -n "$GW" ]] && echo 1)"
+
+lines() { if [[ -f "$tmp/sink.jsonl" ]]; then wc -l <"$tmp/sink.jsonl"; else echo 0; fi; }
+post() {  # post URL-PATH DATA [curl args...]: prints "STATUS BODY"
+  local path="$1" data="$2"
+  shift 2
+  curl -s -w ' %{http_code}' -X POST "$@" --data "$data" "http://$GW$path"
+}
+
+# 1. Segment batch from the production pipeline: forwarded, identifiers pseudonymized.
+batch="{\"batch\":[$(head -1 "$SEED/events/usage.jsonl")],\"sentAt\":\"2025-03-04T10:15:01Z\"}"
+out=$(post /v/vendor-x/v1/batch "$batch" -H 'Authorization: Bearer pipeline-token' -H 'Content-Type: application/json')
+check segment-batch-accepted "$([[ "$out" == '{"success":true} 200' ]] && echo 1)"
+rec=$(tail -1 "$tmp/sink.jsonl")
+check forwarded-to-vendor-path "$(jq -e '.path == "/segment/v1/batch"' <<<"$rec" >/dev/null && echo 1)"
+check email-pseudonymized "$(jq -e '.body | fromjson | .batch[0].context.traits.email | startswith("ps_k1_")' <<<"$rec" >/dev/null && echo 1)"
+check no-raw-values "$(! grep -q 'mia.jensen@example.org\|u_1842' "$tmp/sink.jsonl" && echo 1)"
+check vendor-credential-sent "$(jq -e '.headers.authorization == "[redacted]"' <<<"$rec" >/dev/null && echo 1)"
+
+# 2. A single /v1/track call without `type`: the path gives it.
+n=$(lines)
+out=$(post /v/vendor-x/v1/track '{"event":"Report Exported","userId":"u_77","properties":{"plan":"pro"}}' -H 'Authorization: Bearer pipeline-token')
+check track-accepted "$([[ "$out" == '{"success":true} 200' ]] && echo 1)"
+rec=$(tail -1 "$tmp/sink.jsonl")
+check track-typed "$([[ $(lines) == $((n + 1)) ]] && jq -e '(.body | fromjson) as $b | $b.type == "track" and ($b.userId | startswith("ps_k1_")) and $b.properties.plan == "pro"' <<<"$rec" >/dev/null && echo 1)"
+
+# 3. Staging (write key as Basic user): accepted as the vendor would, but nothing leaves.
+n=$(lines)
+out=$(post /v/vendor-x/v1/batch "$batch" -u 'staging-write-key:')
+check staging-accepted "$([[ "$out" == '{"success":true} 200' ]] && echo 1)"
+check staging-not-forwarded "$([[ $(lines) == "$n" ]] && echo 1)"
+
+# 4. Bad and missing credentials: 401, nothing forwarded, the credential not in the log.
+out=$(post /v/vendor-x/v1/batch "$batch" -H 'Authorization: Bearer wrong-token-xyz')
+check bad-credential-401 "$([[ "$out" == *' 401' ]] && echo 1)"
+out=$(post /v/vendor-x/v1/batch "$batch")
+check missing-credential-401 "$([[ "$out" == *' 401' ]] && echo 1)"
+check nothing-forwarded-for-401 "$([[ $(lines) == "$n" ]] && echo 1)"
+check credential-not-logged "$(! grep -q 'wrong-token-xyz\|pipeline-token' "$tmp/serve.err" && echo 1)"
+
+# 5. Mixpanel form post (data= base64) from the GenAI bot: only prompt category and error code
+#    leave, and the token is the vendor's.
+mp='[{"event":"Prompt Failed","properties":{"token":"bot-mixpanel-token","distinct_id":"u_9","prompt_category":"billing","error_code":"E_RATE","tenant_id":"t_acme"}}]'
+n=$(lines)
+out=$(post /v/mp/track "data=$(printf '%s' "$mp" | base64 -w0 | sed 's/+/%2B/g; s/=/%3D/g')" -H 'Content-Type: application/x-www-form-urlencoded')
+check mixpanel-form-accepted "$([[ "$out" == '1 200' ]] && echo 1)"
+rec=$(tail -1 "$tmp/sink.jsonl")
+check mixpanel-filtered "$([[ $(lines) == $((n + 1)) ]] && jq -e '(.body | fromjson)[0].properties | keys == ["error_code","prompt_category","token"] and .token == "mixpanel-real-token"' <<<"$rec" >/dev/null && echo 1)"
+
+# 6. Unknown vendor and unknown path: 404.
+out=$(post /v/nobody/v1/batch "$batch" -H 'Authorization: Bearer pipeline-token')
+check unknown-vendor-404 "$([[ "$out" == *' 404' ]] && echo 1)"
+out=$(post /v/vendor-x/v2/nothing "$batch" -H 'Authorization: Bearer pipeline-token')
+check unknown-path-404 "$([[ "$out" == *' 404' ]] && echo 1)"
+out=$(post /v/vendor-x/v1/batch '{"batch":[' -H 'Authorization: Bearer pipeline-token')
+check bad-json-400 "$([[ "$out" == *' 400' ]] && echo 1)"
+
+# 7. The vendor fails: 503 with Retry-After; once it recovers, the retried request goes through.
+kill -TERM "$SINK_PID"
+wait "$SINK_PID" 2>/dev/null
+headers=$(curl -s -D - -o /dev/null -X POST -H 'Authorization: Bearer pipeline-token' --data "$batch" "http://$GW/v/vendor-x/v1/batch")
+check upstream-down-503 "$([[ "$headers" == *"HTTP/1.1 503"* ]] && grep -qi '^retry-after:' <<<"$headers" && echo 1)"
+port=${SINK_ADDR##*:}
+start "$tmp/sink2.err" "$METAGATE" sink --listen "127.0.0.1:$port" --out "$tmp/sink.jsonl" --fail-rate 1 --status 429
+headers=$(curl -s -D - -o /dev/null -X POST -H 'Authorization: Bearer pipeline-token' --data "$batch" "http://$GW/v/vendor-x/v1/batch")
+check upstream-429-passed-on "$([[ "$headers" == *"HTTP/1.1 429"* ]] && grep -qi '^retry-after: 1' <<<"$headers" && echo 1)"
+kill -TERM "$PID"
+wait "$PID" 2>/dev/null
+start "$tmp/sink3.err" "$METAGATE" sink --listen "127.0.0.1:$port" --out "$tmp/sink.jsonl"
+n=$(lines)
+out=$(post /v/vendor-x/v1/batch "$batch" -H 'Authorization: Bearer pipeline-token')
+check retry-after-recovery "$([[ "$out" == '{"success":true} 200' && $(lines) == $((n + 1)) ]] && echo 1)"
+
+kill -TERM "$GW_PID"
+wait "$GW_PID"
+rc=$?
+check sigterm-clean-exit "$([[ $rc == 0 ]] && grep -q 'stopped' "$tmp/serve.err" && echo 1)"
+finish
