@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "ingest_api.h"
+#include "metagate/common/base64.h"
 #include "sender_auth.h"
 #include "upstream_client.h"
 
@@ -12,28 +13,6 @@ namespace metagate::gateway {
 namespace {
 
 constexpr std::chrono::milliseconds kUpstreamTimeout{10000};
-
-std::string Base64(std::string_view bytes) {
-  static const char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  size_t i = 0;
-  for (; i + 3 <= bytes.size(); i += 3) {
-    uint32_t v = (uint32_t(uint8_t(bytes[i])) << 16) | (uint32_t(uint8_t(bytes[i + 1])) << 8) |
-                 uint32_t(uint8_t(bytes[i + 2]));
-    for (int s = 18; s >= 0; s -= 6) out.push_back(kAlphabet[(v >> s) & 63]);
-  }
-  size_t rest = bytes.size() - i;
-  if (rest > 0) {
-    uint32_t v = uint32_t(uint8_t(bytes[i])) << 16;
-    if (rest == 2) v |= uint32_t(uint8_t(bytes[i + 1])) << 8;
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
-    out.push_back(rest == 2 ? kAlphabet[(v >> 6) & 63] : '=');
-    out.push_back('=');
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -145,7 +124,7 @@ Result<std::unique_ptr<Gateway>> Gateway::Create(std::shared_ptr<const egress::P
       // Segment takes its write key as the Basic-auth user name.
       Result<std::string> key = egress::LoadSecret(*vc.ingest_key);
       if (!key.ok()) return key.status().WithContext(config.file);
-      route.headers.emplace_back("Authorization", "Basic " + Base64(*key + ":"));
+      route.headers.emplace_back("Authorization", "Basic " + base64::Encode(*key + ":"));
     }
     impl->vendors.emplace(vc.id, std::move(route));
   }

@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "metagate/common/base64.h"
 #include "metagate/common/json.h"
 
 namespace metagate::gateway {
@@ -15,35 +16,6 @@ bool OneOf(std::string_view s, std::initializer_list<std::string_view> options) 
     if (s == o) return true;
   }
   return false;
-}
-
-int Base64Value(char c) {
-  if (c >= 'A' && c <= 'Z') return c - 'A';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-  if (c >= '0' && c <= '9') return c - '0' + 52;
-  if (c == '+' || c == '-') return 62;
-  if (c == '/' || c == '_') return 63;
-  return -1;
-}
-
-// Standard or URL-safe base64, padding optional; nullopt on any other character.
-std::optional<std::string> DecodeBase64(std::string_view in) {
-  std::string out;
-  uint32_t acc = 0;
-  int bits = 0;
-  for (char c : in) {
-    if (c == '=') break;
-    if (c == '\n' || c == '\r') continue;
-    int v = Base64Value(c);
-    if (v < 0) return std::nullopt;
-    acc = (acc << 6) | static_cast<uint32_t>(v);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out.push_back(static_cast<char>((acc >> bits) & 0xff));
-    }
-  }
-  return out;
 }
 
 // application/x-www-form-urlencoded value decoding ('+' is a space).
@@ -86,7 +58,7 @@ Result<std::string> MixpanelFormData(std::string_view body) {
       if (first != std::string::npos && ((*value)[first] == '[' || (*value)[first] == '{')) {
         return *value;
       }
-      std::optional<std::string> decoded = DecodeBase64(*value);
+      std::optional<std::string> decoded = base64::Decode(*value);
       if (!decoded) return Status::Invalid("the form field 'data' is neither JSON nor base64");
       return *decoded;
     }
@@ -103,7 +75,7 @@ void AddAuthorizationCredentials(const net::HttpRequest& request,
   if (v.size() > 7 && (v.substr(0, 7) == "Bearer " || v.substr(0, 7) == "bearer ")) {
     out.push_back({"bearer", std::string(v.substr(7))});
   } else if (v.size() > 6 && (v.substr(0, 6) == "Basic " || v.substr(0, 6) == "basic ")) {
-    std::optional<std::string> decoded = DecodeBase64(v.substr(6));
+    std::optional<std::string> decoded = base64::Decode(v.substr(6));
     if (decoded) {
       // Segment: the write key is the user name; Mixpanel /import: a project secret likewise.
       out.push_back({"write_key", decoded->substr(0, decoded->find(':'))});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "metagate/common/base64.h"
 #include "metagate/common/json.h"
 #include "metagate/common/utf8.h"
 
@@ -14,26 +15,6 @@ std::string Lower(std::string_view s) {
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
-}
-
-void AppendBase64(std::string_view bytes, std::string& out) {
-  static const char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  size_t i = 0;
-  for (; i + 3 <= bytes.size(); i += 3) {
-    uint32_t v = (uint32_t(uint8_t(bytes[i])) << 16) | (uint32_t(uint8_t(bytes[i + 1])) << 8) |
-                 uint32_t(uint8_t(bytes[i + 2]));
-    for (int s = 18; s >= 0; s -= 6) out.push_back(kAlphabet[(v >> s) & 63]);
-  }
-  size_t rest = bytes.size() - i;
-  if (rest > 0) {
-    uint32_t v = uint32_t(uint8_t(bytes[i])) << 16;
-    if (rest == 2) v |= uint32_t(uint8_t(bytes[i + 1])) << 8;
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
-    out.push_back(rest == 2 ? kAlphabet[(v >> 6) & 63] : '=');
-    out.push_back('=');
-  }
 }
 
 }  // namespace
@@ -75,7 +56,7 @@ void AppendRequestRecord(const HttpRequest& request, int status, uint64_t seq, i
     json::AppendQuoted(out, request.body);
   } else {
     out += ",\"body_base64\":\"";
-    AppendBase64(request.body, out);
+    out += base64::Encode(request.body);
     out += "\"";
   }
   out += ",\"status\":" + std::to_string(status) + "}";

@@ -10,3 +10,20 @@ finish() {
   echo "$((total - failures)) passed, $failures failed"
   [[ $failures -eq 0 ]]
 }
+# `start_server LOG CMD...` runs a server command in the background and waits (up to 10 s) for
+# its `listening on HOST:PORT` line on stderr; sets ADDR and PID and adds PID to `pids` (kill
+# them on exit).
+pids=()
+start_server() {
+  local log="$1"
+  shift
+  "$@" 2>"$log" &
+  PID=$!
+  pids+=("$PID")
+  ADDR=""
+  for _ in $(seq 1 200); do
+    ADDR=$(grep -oE 'listening on [0-9.]+:[0-9]+' "$log" | head -1 | cut -d' ' -f3)
+    [[ -n "$ADDR" ]] && break
+    sleep 0.05
+  done
+}

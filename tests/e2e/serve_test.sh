@@ -12,31 +12,15 @@ SEED="$(cd "$2" && pwd)"
 SCHEMA="$(cd "$(dirname "$SEED")/../schema" && pwd)/egress.cedarschema"
 source "$(dirname "$0")/check_lib.sh"
 tmp=$(mktemp -d)
-pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
   rm -rf "$tmp"
 }
 trap cleanup EXIT
 
-# Runs a server command in the background and waits for its `listening on` line; sets ADDR, PID.
-start() {
-  local log="$1"
-  shift
-  "$@" 2>"$log" &
-  PID=$!
-  pids+=("$PID")
-  ADDR=""
-  for _ in $(seq 1 200); do
-    ADDR=$(grep -oE 'listening on [0-9.]+:[0-9]+' "$log" | head -1 | cut -d' ' -f3)
-    [[ -n "$ADDR" ]] && break
-    sleep 0.05
-  done
-}
-
 sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
 
-start "$tmp/sink.err" "$METAGATE" sink --listen 127.0.0.1:0 --out "$tmp/sink.jsonl"
+start_server "$tmp/sink.err" "$METAGATE" sink --listen 127.0.0.1:0 --out "$tmp/sink.jsonl"
 SINK_ADDR=$ADDR
 SINK_PID=$PID
 check sink-started "$([[ -n "$SINK_ADDR" ]] && echo 1)"
@@ -68,7 +52,7 @@ unknown_fields: drop
 unknown_events: allow
 EOF
 export TEST_VENDOR_X_KEY=vendor-x-real-write-key TEST_MP_TOKEN=mixpanel-real-token
-start "$tmp/serve.err" "$METAGATE" serve --config "$tmp/metagate.yaml" --listen 127.0.0.1:0
+start_server "$tmp/serve.err" "$METAGATE" serve --config "$tmp/metagate.yaml" --listen 127.0.0.1:0
 GW=$ADDR
 GW_PID=$PID
 check gateway-started "$([[ -n "$GW" ]] && echo 1)"
@@ -134,12 +118,12 @@ wait "$SINK_PID" 2>/dev/null
 headers=$(curl -s -D - -o /dev/null -X POST -H 'Authorization: Bearer pipeline-token' --data "$batch" "http://$GW/v/vendor-x/v1/batch")
 check upstream-down-503 "$([[ "$headers" == *"HTTP/1.1 503"* ]] && grep -qi '^retry-after:' <<<"$headers" && echo 1)"
 port=${SINK_ADDR##*:}
-start "$tmp/sink2.err" "$METAGATE" sink --listen "127.0.0.1:$port" --out "$tmp/sink.jsonl" --fail-rate 1 --status 429
+start_server "$tmp/sink2.err" "$METAGATE" sink --listen "127.0.0.1:$port" --out "$tmp/sink.jsonl" --fail-rate 1 --status 429
 headers=$(curl -s -D - -o /dev/null -X POST -H 'Authorization: Bearer pipeline-token' --data "$batch" "http://$GW/v/vendor-x/v1/batch")
 check upstream-429-passed-on "$([[ "$headers" == *"HTTP/1.1 429"* ]] && grep -qi '^retry-after: 1' <<<"$headers" && echo 1)"
 kill -TERM "$PID"
 wait "$PID" 2>/dev/null
-start "$tmp/sink3.err" "$METAGATE" sink --listen "127.0.0.1:$port" --out "$tmp/sink.jsonl"
+start_server "$tmp/sink3.err" "$METAGATE" sink --listen "127.0.0.1:$port" --out "$tmp/sink.jsonl"
 n=$(lines)
 out=$(post /v/vendor-x/v1/batch "$batch" -H 'Authorization: Bearer pipeline-token')
 check retry-after-recovery "$([[ "$out" == '{"success":true} 200' && $(lines) == $((n + 1)) ]] && echo 1)"

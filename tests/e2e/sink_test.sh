@@ -7,7 +7,6 @@ set -uo pipefail
 METAGATE="$1"
 source "$(dirname "$0")/check_lib.sh"
 tmp=$(mktemp -d)
-pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
   rm -rf "$tmp"
@@ -18,15 +17,8 @@ trap cleanup EXIT
 start_sink() {
   local log="$1"
   shift
-  "$METAGATE" sink --listen 127.0.0.1:0 "$@" 2>"$log" &
-  SINK_PID=$!
-  pids+=("$SINK_PID")
-  ADDR=""
-  for _ in $(seq 1 100); do
-    ADDR=$(grep -oE 'listening on [0-9.]+:[0-9]+' "$log" | cut -d' ' -f3)
-    [[ -n "$ADDR" ]] && break
-    sleep 0.05
-  done
+  start_server "$log" "$METAGATE" sink --listen 127.0.0.1:0 "$@"
+  SINK_PID=$PID
 }
 
 # A normal sink.
