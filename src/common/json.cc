@@ -137,6 +137,17 @@ void AppendPointerToken(std::string& pointer, std::string_view key) {
   }
 }
 
+bool PathMatches(std::span<const std::string_view> path,
+                 std::initializer_list<std::string_view> pattern) {
+  if (path.size() != pattern.size()) return false;
+  size_t i = 0;
+  for (std::string_view want : pattern) {
+    if (want != "*" && want != path[i]) return false;
+    ++i;
+  }
+  return true;
+}
+
 namespace {
 
 void DumpTo(const Value& v, std::string& out) {

@@ -6,7 +6,9 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -79,5 +81,10 @@ void AppendQuoted(std::string& out, std::string_view s);
 
 // Appends "/" + `key` escaped as an RFC 6901 JSON pointer token ("~" → "~0", "/" → "~1").
 void AppendPointerToken(std::string& pointer, std::string_view key);
+
+// Whether `path` (keys and array indices as text, unescaped) matches `pattern` segment by
+// segment, "*" matching any one segment.
+bool PathMatches(std::span<const std::string_view> path,
+                 std::initializer_list<std::string_view> pattern);
 
 }  // namespace metagate::json

@@ -7,7 +7,7 @@ namespace {
 uint32_t AmplitudeEvent(JsonPath path) {
   return !path.empty() && path[0] == "events" ? IndexAt(path, 1) : 0;
 }
-bool AmplitudeCredential(JsonPath path) { return PathIs(path, {"api_key"}); }
+bool AmplitudeCredential(JsonPath path) { return PathMatches(path, {"api_key"}); }
 
 }  // namespace
 

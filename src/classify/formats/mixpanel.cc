@@ -6,7 +6,8 @@ namespace {
 
 uint32_t MixpanelEvent(JsonPath path) { return IndexAt(path, 0); }
 bool MixpanelCredential(JsonPath path) {
-  return PathIs(path, {"*", "properties", "token"}) || PathIs(path, {"properties", "token"});
+  return PathMatches(path, {"*", "properties", "token"}) ||
+         PathMatches(path, {"properties", "token"});
 }
 
 }  // namespace

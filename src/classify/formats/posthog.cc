@@ -8,7 +8,7 @@ uint32_t PosthogEvent(JsonPath path) {
   return !path.empty() && path[0] == "batch" ? IndexAt(path, 1) : 0;
 }
 bool PosthogCredential(JsonPath path) {
-  return PathIs(path, {"api_key"}) || PathIs(path, {"batch", "*", "api_key"});
+  return PathMatches(path, {"api_key"}) || PathMatches(path, {"batch", "*", "api_key"});
 }
 
 }  // namespace

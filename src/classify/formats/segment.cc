@@ -9,7 +9,7 @@ uint32_t SegmentEvent(JsonPath path) {
 }
 bool SegmentCredential(JsonPath path) {
   // The write key may travel in the body instead of Basic auth.
-  return PathIs(path, {"writeKey"}) || PathIs(path, {"batch", "*", "writeKey"});
+  return PathMatches(path, {"writeKey"}) || PathMatches(path, {"batch", "*", "writeKey"});
 }
 
 }  // namespace

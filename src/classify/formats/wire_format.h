@@ -8,7 +8,11 @@
 #include <span>
 #include <string_view>
 
+#include "metagate/common/json.h"
+
 namespace metagate::classify {
+
+using json::PathMatches;
 
 using JsonPath = std::span<const std::string_view>;  // keys and array indices, unescaped
 
@@ -27,6 +31,5 @@ std::span<const WireFormat* const> AllWireFormats();
 
 // Shared helpers for format files.
 uint32_t IndexAt(JsonPath path, size_t i);  // path[i] as an array index, 0 if absent
-bool PathIs(JsonPath path, std::initializer_list<std::string_view> pattern);  // "*" matches any
 
 }  // namespace metagate::classify

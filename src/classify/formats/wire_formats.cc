@@ -36,14 +36,4 @@ uint32_t IndexAt(JsonPath path, size_t i) {
   return ec == std::errc() && p == path[i].data() + path[i].size() ? v : 0;
 }
 
-bool PathIs(JsonPath path, std::initializer_list<std::string_view> pattern) {
-  if (path.size() != pattern.size()) return false;
-  size_t i = 0;
-  for (std::string_view want : pattern) {
-    if (want != "*" && want != path[i]) return false;
-    ++i;
-  }
-  return true;
-}
-
 }  // namespace metagate::classify

@@ -11,7 +11,11 @@
 #include <string>
 #include <string_view>
 
+#include "metagate/common/json.h"
+
 namespace metagate::egress {
+
+using json::PathMatches;
 
 using BodyPath = std::span<const std::string_view>;  // keys and array indices, unescaped
 
@@ -38,7 +42,6 @@ const EnvelopeFormat* FindEnvelopeFormat(std::string_view name);
 std::string EnvelopeFormatNames();
 
 // Helpers for format files.
-bool PathMatches(BodyPath path, std::initializer_list<std::string_view> pattern);  // "*" = any
 bool IsIndex(std::string_view segment);
 std::string StringMember(simdjson::dom::element obj, std::string_view key);  // "" if absent
 size_t SkipNone(BodyPath path);

@@ -35,16 +35,6 @@ std::string EnvelopeFormatNames() {
   return out;
 }
 
-bool PathMatches(BodyPath path, std::initializer_list<std::string_view> pattern) {
-  if (path.size() != pattern.size()) return false;
-  size_t i = 0;
-  for (std::string_view want : pattern) {
-    if (want != "*" && want != path[i]) return false;
-    ++i;
-  }
-  return true;
-}
-
 bool IsIndex(std::string_view s) {
   if (s.empty()) return false;
   for (char c : s) {
