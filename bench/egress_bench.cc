@@ -17,6 +17,7 @@
 
 #include "metagate/egress/config.h"
 #include "metagate/egress/pipeline.h"
+#include "metagate/transform/pseudonymize.h"
 
 namespace {
 
@@ -132,6 +133,18 @@ void BM_Filter(benchmark::State& state, const std::string& format, const std::st
   state.counters["forwarded"] = double(forwarded);
   state.counters["out/in"] = double(out_bytes) / double(d.bytes);
 }
+
+// One keyed pseudonym of an e-mail address (normalization, HMAC-SHA256, base64url, the string).
+void BM_Pseudonymize(benchmark::State& state) {
+  metagate::transform::PseudonymKey key{"k1", "0123456789abcdef0123456789abcdef"};
+  std::string value = "alice@example.com";
+  size_t i = 0;
+  for (auto _ : state) {
+    value[0] = static_cast<char>('a' + i++ % 26);
+    benchmark::DoNotOptimize(metagate::transform::Pseudonymize(key, "email", value));
+  }
+}
+BENCHMARK(BM_Pseudonymize);
 
 int Register() {
   const std::pair<const char*, const char*> flows[] = {

@@ -1,10 +1,12 @@
 #include "metagate/transform/pseudonymize.h"
 
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include <openssl/params.h>
 
 #include <cstdlib>
+#include <string>
 
 #include "hmac.h"
 #include "text_util.h"
@@ -12,20 +14,66 @@
 namespace metagate::transform {
 namespace internal {
 
-Sha256Tag HmacSha256(std::string_view key, std::string_view message) {
-  Sha256Tag tag{};
-  unsigned int len = 0;
-  // OpenSSL wants a non-null key pointer even for an empty key.
-  static const unsigned char kEmpty = 0;
-  const void* key_ptr = key.empty() ? &kEmpty : static_cast<const void*>(key.data());
-  const unsigned char* msg_ptr =
-      message.empty() ? &kEmpty : reinterpret_cast<const unsigned char*>(message.data());
-  if (HMAC(EVP_sha256(), key_ptr, static_cast<int>(key.size()), msg_ptr, message.size(), tag.data(),
-           &len) == nullptr ||
-      len != tag.size()) {
-    std::abort();
+namespace {
+
+// One HMAC-SHA256 context per thread, fetched once and re-keyed only when the key changes:
+// OpenSSL's one-shot HMAC() fetches the algorithm and builds a context on every call, which
+// costs far more than hashing a short value.
+class ThreadHmac {
+ public:
+  ThreadHmac() {
+    mac_ = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    ctx_ = mac_ != nullptr ? EVP_MAC_CTX_new(mac_) : nullptr;
+    if (ctx_ == nullptr) std::abort();
   }
-  return tag;
+  ~ThreadHmac() {
+    OPENSSL_cleanse(key_.data(), key_.size());
+    EVP_MAC_CTX_free(ctx_);
+    EVP_MAC_free(mac_);
+  }
+  ThreadHmac(const ThreadHmac&) = delete;
+  ThreadHmac& operator=(const ThreadHmac&) = delete;
+
+  Sha256Tag Compute(std::string_view key, std::string_view message) {
+    // OpenSSL wants non-null pointers even for empty inputs.
+    static const unsigned char kEmpty = 0;
+    int ok = 0;
+    if (keyed_ && key == key_) {
+      ok = EVP_MAC_init(ctx_, nullptr, 0, nullptr);  // same key: reset, keep the key schedule
+    } else {
+      char digest[] = "SHA256";
+      OSSL_PARAM params[] = {OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0),
+                             OSSL_PARAM_construct_end()};
+      const unsigned char* key_ptr =
+          key.empty() ? &kEmpty : reinterpret_cast<const unsigned char*>(key.data());
+      ok = EVP_MAC_init(ctx_, key_ptr, key.size(), params);
+      OPENSSL_cleanse(key_.data(), key_.size());
+      key_.assign(key);
+      keyed_ = ok == 1;
+    }
+    const unsigned char* msg_ptr =
+        message.empty() ? &kEmpty : reinterpret_cast<const unsigned char*>(message.data());
+    Sha256Tag tag{};
+    size_t len = 0;
+    if (ok != 1 || EVP_MAC_update(ctx_, msg_ptr, message.size()) != 1 ||
+        EVP_MAC_final(ctx_, tag.data(), &len, tag.size()) != 1 || len != tag.size()) {
+      std::abort();  // only when OpenSSL itself fails (out of memory)
+    }
+    return tag;
+  }
+
+ private:
+  EVP_MAC* mac_ = nullptr;
+  EVP_MAC_CTX* ctx_ = nullptr;
+  std::string key_;  // the key the context holds; cleansed when replaced
+  bool keyed_ = false;
+};
+
+}  // namespace
+
+Sha256Tag HmacSha256(std::string_view key, std::string_view message) {
+  thread_local ThreadHmac hmac;
+  return hmac.Compute(key, message);
 }
 
 }  // namespace internal
