@@ -5,6 +5,7 @@
 
 #include "ingest_api.h"
 #include "metagate/common/base64.h"
+#include "metrics.h"
 #include "sender_auth.h"
 #include "upstream_client.h"
 
@@ -26,17 +27,41 @@ class GatewayImpl {
     std::vector<std::pair<std::string, std::string>> headers;  // to the upstream
   };
   std::unordered_map<std::string, VendorRoute> vendors;
+  mutable GatewayMetrics metrics;
 
   void Handle(const net::HttpRequest& request, net::HttpResponse& response) const;
+
+ private:
+  // Labels of the request for metrics: config ids only ("_none" until known).
+  struct Labels {
+    std::string vendor = "_none";
+    std::string integration = "_none";
+  };
+  void HandleIngest(const net::HttpRequest& request, std::string_view target,
+                    net::HttpResponse& response, Labels& labels) const;
 };
 
 void GatewayImpl::Handle(const net::HttpRequest& request, net::HttpResponse& response) const {
   std::string_view target = request.target;
   target = target.substr(0, target.find('?'));
-  if (target == "/healthz") {
-    response.body = R"({"status":"ok"})";
+  if (target == "/healthz" || target == "/readyz") {
+    response.body = target == "/healthz" ? R"({"status":"ok"})" : R"({"status":"ready"})";
     return;
   }
+  if (target == "/metrics") {
+    response.content_type = "text/plain; version=0.0.4";
+    response.body = metrics.Render();
+    return;
+  }
+  auto start = std::chrono::steady_clock::now();
+  Labels labels;
+  HandleIngest(request, target, response, labels);
+  std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+  metrics.Request(labels.vendor, labels.integration, response.status, took.count());
+}
+
+void GatewayImpl::HandleIngest(const net::HttpRequest& request, std::string_view target,
+                               net::HttpResponse& response, Labels& labels) const {
   if (target.substr(0, 3) != "/v/") {
     response.status = 404;
     response.body = R"({"error":"ingest endpoints are under /v/{vendor}/..."})";
@@ -53,6 +78,7 @@ void GatewayImpl::Handle(const net::HttpRequest& request, net::HttpResponse& res
   }
   const VendorRoute& route = v->second;
   const std::string& format = route.config->format;
+  labels.vendor = vendor_id;
   Result<IngestRequest> ingest = DecodeIngest(format, path, request);
   if (!ingest.ok()) {
     int status = ingest.status().code() == StatusCode::kNotFound ? 404 : 400;
@@ -64,6 +90,7 @@ void GatewayImpl::Handle(const net::HttpRequest& request, net::HttpResponse& res
                  request.method.c_str(), std::string(target).c_str());
     return ReplyError(format, 401, "unknown or missing credential", response);
   }
+  labels.integration = integration->id;
   thread_local egress::PipelineScratch scratch;
   egress::FilterOptions options;
   options.record_fields = false;
@@ -72,6 +99,7 @@ void GatewayImpl::Handle(const net::HttpRequest& request, net::HttpResponse& res
   if (!result.ok()) return ReplyError(format, 400, result.status().message(), response);
   size_t allowed = 0;
   for (const egress::EventDecision& e : result->events) allowed += e.allowed ? 1 : 0;
+  metrics.Events(vendor_id, integration->id, allowed, result->events.size() - allowed);
   int status = 200;
   if (result->forwarded) {
     Result<UpstreamReply> reply = PostUpstream(route.upstream, std::string(path), route.headers,

@@ -112,6 +112,15 @@ check unknown-path-404 "$([[ "$out" == *' 404' ]] && echo 1)"
 out=$(post /v/vendor-x/v1/batch '{"batch":[' -H 'Authorization: Bearer pipeline-token')
 check bad-json-400 "$([[ "$out" == *' 400' ]] && echo 1)"
 
+# 7a. Metrics: counts by config ids only; nothing from the requests (values, unknown vendor ids).
+curl -s "http://$GW/metrics" >"$tmp/metrics"
+check metrics-requests "$(grep -qE '^metagate_requests_total\{vendor="vendor-x",integration="analytics-pipeline",status="200"\} [2-9]' "$tmp/metrics" && echo 1)"
+check metrics-401 "$(grep -qE '^metagate_requests_total\{vendor="vendor-x",integration="_none",status="401"\} 2$' "$tmp/metrics" && echo 1)"
+check metrics-blocked-events "$(grep -qE '^metagate_events_total\{vendor="vendor-x",integration="staging-pipeline",decision="blocked"\} 1$' "$tmp/metrics" && echo 1)"
+check metrics-histogram "$(grep -qE '^metagate_request_duration_seconds_count\{vendor="vendor-x"\} [0-9]+$' "$tmp/metrics" && echo 1)"
+check metrics-no-request-data "$(! grep -q 'nobody\|mia.jensen\|u_1842\|pipeline-token\|t_acme' "$tmp/metrics" && echo 1)"
+check readyz "$([[ "$(curl -s -w ' %{http_code}' "http://$GW/readyz")" == '{"status":"ready"} 200' ]] && echo 1)"
+
 # 7. The vendor fails: 503 with Retry-After; once it recovers, the retried request goes through.
 kill -TERM "$SINK_PID"
 wait "$SINK_PID" 2>/dev/null
