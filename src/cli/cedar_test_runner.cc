@@ -7,8 +7,8 @@
 #include "metagate/cedar/authorizer.h"
 #include "metagate/cedar/entities_json.h"
 #include "metagate/cedar/schema.h"
-#include "metagate/cedar/validator.h"
 #include "metagate/cedar/schema_json.h"
+#include "metagate/cedar/validator.h"
 #include "metagate/common/file_util.h"
 #include "metagate/common/json.h"
 

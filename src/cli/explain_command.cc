@@ -6,13 +6,9 @@
 
 #include "commands.h"
 #include "metagate/egress/pipeline.h"
+#include "pipeline_loading.h"
 
 namespace metagate::cli {
-
-std::shared_ptr<const egress::Pipeline> LoadPipeline(const std::string& config_path,
-                                                     const char* command);
-Status CheckFlow(const egress::EgressConfig& config, const std::string& integration,
-                 const std::string& vendor);
 
 namespace {
 

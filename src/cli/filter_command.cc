@@ -10,6 +10,7 @@
 #include "metagate/common/json.h"
 #include "metagate/egress/config.h"
 #include "metagate/egress/pipeline.h"
+#include "pipeline_loading.h"
 
 namespace metagate::cli {
 
@@ -21,44 +22,6 @@ int Fail(const std::string& msg) {
 }
 
 }  // namespace
-
-// Loads the config and builds the pipeline; on failure prints the error for `command`.
-std::shared_ptr<const egress::Pipeline> LoadPipeline(const std::string& config_path,
-                                                     const char* command) {
-  Result<egress::EgressConfig> config = egress::LoadEgressConfig(config_path);
-  if (!config.ok()) {
-    std::fprintf(stderr, "metagate %s: %s\n", command, config.status().ToString().c_str());
-    return nullptr;
-  }
-  Result<std::shared_ptr<const egress::Pipeline>> pipeline = egress::Pipeline::Create(*config);
-  if (!pipeline.ok()) {
-    std::fprintf(stderr, "metagate %s: %s\n", command, pipeline.status().ToString().c_str());
-    return nullptr;
-  }
-  return *pipeline;
-}
-
-// Whether the config defines the integration and the vendor; the error lists the defined ones.
-Status CheckFlow(const egress::EgressConfig& config, const std::string& integration,
-                 const std::string& vendor) {
-  std::string ids;
-  bool found = false;
-  for (const egress::IntegrationConfig& i : config.integrations) {
-    ids += (ids.empty() ? "" : ", ") + i.id;
-    found = found || i.id == integration;
-  }
-  if (!found) {
-    return Status::NotFound("unknown integration '" + integration + "' (defined: " + ids + ")");
-  }
-  ids.clear();
-  found = false;
-  for (const egress::VendorConfig& v : config.vendors) {
-    ids += (ids.empty() ? "" : ", ") + v.id;
-    found = found || v.id == vendor;
-  }
-  if (!found) return Status::NotFound("unknown vendor '" + vendor + "' (defined: " + ids + ")");
-  return Status::Ok();
-}
 
 int RunFilter(int argc, char** argv) {
   CLI::App app{

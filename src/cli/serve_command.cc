@@ -8,11 +8,9 @@
 #include "commands.h"
 #include "metagate/gateway/gateway.h"
 #include "metagate/net/http_server.h"
+#include "pipeline_loading.h"
 
 namespace metagate::cli {
-
-std::shared_ptr<const egress::Pipeline> LoadPipeline(const std::string& config_path,
-                                                     const char* command);
 
 int RunServe(int argc, char** argv) {
   CLI::App app{

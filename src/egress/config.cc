@@ -256,52 +256,9 @@ bool IsClassName(std::string_view s) {
   return true;
 }
 
-// "/a/b~1c" (RFC 6901) or "a.b" into segments; empty segments are errors.
 Result<std::vector<std::string>> SplitPath(const YAML::Node& n, const std::string& path) {
-  std::vector<std::string> out;
-  if (path.empty()) return Bad(n, "a catalog field path must not be empty");
-  if (path[0] == '/') {
-    size_t i = 1;
-    while (true) {
-      size_t end = path.find('/', i);
-      std::string_view raw(path.data() + i, (end == std::string::npos ? path.size() : end) - i);
-      std::string seg;
-      for (size_t k = 0; k < raw.size(); ++k) {
-        if (raw[k] != '~') {
-          seg += raw[k];
-          continue;
-        }
-        if (k + 1 < raw.size() && raw[k + 1] == '0') {
-          seg += '~';
-        } else if (k + 1 < raw.size() && raw[k + 1] == '1') {
-          seg += '/';
-        } else {
-          return Bad(n,
-                     "field path " + Quote(path) +
-                         ": '~' in a JSON pointer must be followed by 0 (for '~') or 1 (for '/')");
-        }
-        ++k;
-      }
-      if (seg.empty()) return Bad(n, "field path " + Quote(path) + " has an empty segment");
-      out.push_back(std::move(seg));
-      if (end == std::string::npos) break;
-      i = end + 1;
-    }
-    return out;
-  }
-  size_t i = 0;
-  while (true) {
-    size_t end = path.find('.', i);
-    std::string seg = path.substr(i, end == std::string::npos ? std::string::npos : end - i);
-    if (seg.empty()) {
-      return Bad(n, "field path " + Quote(path) +
-                        " has an empty segment (write a key containing '.' in JSON-pointer form, "
-                        "\"/a/b.c\")");
-    }
-    out.push_back(std::move(seg));
-    if (end == std::string::npos) break;
-    i = end + 1;
-  }
+  Result<std::vector<std::string>> out = SplitFieldPath(path);
+  if (!out.ok()) return Bad(n, out.status().message());
   return out;
 }
 
@@ -727,6 +684,56 @@ Result<std::string> LoadSecret(const SecretRef& ref) {
   }
   return Status::Invalid(
       "a secret reference must start with \"file:\" or \"env:\" (the value is not shown)", ref.loc);
+}
+
+Result<std::vector<std::string>> SplitFieldPath(std::string_view path) {
+  std::vector<std::string> out;
+  if (path.empty()) return Status::Invalid("a catalog field path must not be empty");
+  if (path[0] == '/') {
+    size_t i = 1;
+    while (true) {
+      size_t end = path.find('/', i);
+      std::string_view raw(path.data() + i, (end == std::string::npos ? path.size() : end) - i);
+      std::string seg;
+      for (size_t k = 0; k < raw.size(); ++k) {
+        if (raw[k] != '~') {
+          seg += raw[k];
+          continue;
+        }
+        if (k + 1 < raw.size() && raw[k + 1] == '0') {
+          seg += '~';
+        } else if (k + 1 < raw.size() && raw[k + 1] == '1') {
+          seg += '/';
+        } else {
+          return Status::Invalid(
+              "field path " + Quote(path) +
+              ": '~' in a JSON pointer must be followed by 0 (for '~') or 1 (for '/')");
+        }
+        ++k;
+      }
+      if (seg.empty())
+        return Status::Invalid("field path " + Quote(path) + " has an empty segment");
+      out.push_back(std::move(seg));
+      if (end == std::string::npos) break;
+      i = end + 1;
+    }
+    return out;
+  }
+  size_t i = 0;
+  while (true) {
+    size_t end = path.find('.', i);
+    std::string seg(path.substr(i, end == std::string::npos ? std::string::npos : end - i));
+    if (seg.empty()) {
+      return Status::Invalid(
+          "field path " + Quote(path) +
+          " has an empty segment (write a key containing '.' in JSON-pointer form, "
+          "\"/a/b.c\")");
+    }
+    out.push_back(std::move(seg));
+    if (end == std::string::npos) break;
+    i = end + 1;
+  }
+  return out;
 }
 
 }  // namespace metagate::egress

@@ -188,29 +188,7 @@ Result<Explanation> Pipeline::Explain(std::string_view integration, std::string_
     ex.event_allowed = false;
     ex.event_reasons.clear();
   }
-  // The path's segments: a pointer ("/a/b") or dotted ("a.b").
-  std::vector<std::string> segments;
-  if (!path.empty() && path[0] == '/') {
-    size_t i = 1;
-    while (i <= path.size()) {
-      size_t j = path.find('/', i);
-      if (j == std::string_view::npos) j = path.size();
-      std::string seg(path.substr(i, j - i));
-      for (size_t k = 0; (k = seg.find('~', k)) != std::string::npos; ++k) {
-        if (k + 1 < seg.size()) seg.replace(k, 2, seg[k + 1] == '1' ? "/" : "~");
-      }
-      segments.push_back(std::move(seg));
-      i = j + 1;
-    }
-  } else {
-    size_t i = 0;
-    while (i <= path.size()) {
-      size_t j = path.find('.', i);
-      if (j == std::string_view::npos) j = path.size();
-      segments.emplace_back(path.substr(i, j - i));
-      i = j + 1;
-    }
-  }
+  ASSIGN_OR_RETURN(std::vector<std::string> segments, SplitFieldPath(path));
   LeafPlan leaf;  // the field as a plan would see it
   for (size_t i = 0; i < segments.size(); ++i) {
     if (i) leaf.field.push_back('.');

@@ -84,12 +84,9 @@ void AddAuthorizationCredentials(const net::HttpRequest& request,
 }
 
 // A credential written in the body (Segment writeKey, Amplitude/PostHog api_key, Mixpanel
-// token), read without keeping the parse.
-void AddBodyCredentials(std::string_view format, const std::string& body,
+// token).
+void AddBodyCredentials(std::string_view format, simdjson::dom::element root,
                         std::vector<SenderCredential>& out) {
-  simdjson::dom::parser parser;
-  simdjson::dom::element root;
-  if (parser.parse(body).get(root)) return;
   std::string_view s;
   if (format == "segment" || format == "llm") {
     if (!root["writeKey"].get_string().get(s)) out.push_back({"write_key", std::string(s)});
@@ -108,11 +105,11 @@ void AddBodyCredentials(std::string_view format, const std::string& body,
   }
 }
 
-// Segment's single calls may omit `type`: the path says it.
-std::string WithSegmentType(const std::string& body, std::string_view type) {
-  simdjson::dom::parser parser;
-  simdjson::dom::element root, t;
-  if (parser.parse(body).get(root) || !root.is_object() || !root["type"].get(t)) return body;
+// Segment's single calls may omit `type`: the path says it. `root` is `body` parsed.
+std::string WithSegmentType(const std::string& body, simdjson::dom::element root,
+                            std::string_view type) {
+  simdjson::dom::element t;
+  if (!root.is_object() || !root["type"].get(t)) return body;
   size_t brace = body.find('{');
   std::string out = body.substr(0, brace + 1);
   out += "\"type\":";
@@ -132,10 +129,11 @@ Result<IngestRequest> DecodeIngest(std::string_view format, std::string_view pat
   }
   IngestRequest out;
   out.body = request.body;
+  std::string_view segment_type;  // a Segment single call's type, from its path
   if (format == "segment" || format == "llm") {
     if (OneOf(path,
               {"/v1/track", "/v1/identify", "/v1/page", "/v1/screen", "/v1/group", "/v1/alias"})) {
-      out.body = WithSegmentType(request.body, path.substr(4));
+      segment_type = path.substr(4);
     } else if (!OneOf(path, {"/v1/batch", "/v1/import"})) {
       return Status::NotFound("no Segment endpoint " + std::string(path));
     }
@@ -165,7 +163,14 @@ Result<IngestRequest> DecodeIngest(std::string_view format, std::string_view pat
     }
   }
   AddAuthorizationCredentials(request, out.credentials);
-  AddBodyCredentials(format, out.body, out.credentials);
+  // One parse for the body's credential and a Segment call's type; a body that does not parse
+  // is left for the pipeline to refuse with its own message.
+  thread_local simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (!parser.parse(out.body).get(root)) {
+    AddBodyCredentials(format, root, out.credentials);
+    if (!segment_type.empty()) out.body = WithSegmentType(out.body, root, segment_type);
+  }
   return out;
 }
 

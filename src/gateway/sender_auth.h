@@ -3,8 +3,6 @@
 // timing tells nothing about which digest or how much of it matched).
 #pragma once
 
-#include <array>
-#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -26,7 +24,7 @@ class SenderAuth {
  private:
   struct Entry {
     std::string kind;
-    std::array<uint8_t, 32> digest{};
+    std::string sha256;  // 64 lowercase hex digits, as the config stores them
     const egress::IntegrationConfig* integration = nullptr;
   };
   std::vector<Entry> entries_;

@@ -120,4 +120,8 @@ Result<EgressConfig> ParseEgressConfig(std::string_view yaml, const std::string&
 // Reads and parses `file`.
 Result<EgressConfig> LoadEgressConfig(const std::string& file);
 
+// Splits a field path as the catalog and `metagate explain` write it: an RFC 6901 pointer
+// ("/a/b~1c") or dotted ("a.b") into its segments. Empty segments and bad '~' escapes are errors.
+Result<std::vector<std::string>> SplitFieldPath(std::string_view path);
+
 }  // namespace metagate::egress
