@@ -11,6 +11,7 @@ PACKAGES=(
   libssl-dev
   clang-14 libclang-rt-14-dev
   time jq python3 curl libboost-dev
+  libsqlite3-dev zlib1g-dev openssl wrk
 )
 
 missing=()
