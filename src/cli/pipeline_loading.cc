@@ -4,14 +4,14 @@
 
 namespace metagate::cli {
 
+Result<std::shared_ptr<const egress::Pipeline>> BuildPipeline(const std::string& config_path) {
+  ASSIGN_OR_RETURN(egress::EgressConfig config, egress::LoadEgressConfig(config_path));
+  return egress::Pipeline::Create(config);
+}
+
 std::shared_ptr<const egress::Pipeline> LoadPipeline(const std::string& config_path,
                                                      const char* command) {
-  Result<egress::EgressConfig> config = egress::LoadEgressConfig(config_path);
-  if (!config.ok()) {
-    std::fprintf(stderr, "metagate %s: %s\n", command, config.status().ToString().c_str());
-    return nullptr;
-  }
-  Result<std::shared_ptr<const egress::Pipeline>> pipeline = egress::Pipeline::Create(*config);
+  Result<std::shared_ptr<const egress::Pipeline>> pipeline = BuildPipeline(config_path);
   if (!pipeline.ok()) {
     std::fprintf(stderr, "metagate %s: %s\n", command, pipeline.status().ToString().c_str());
     return nullptr;

@@ -9,6 +9,9 @@
 
 namespace metagate::cli {
 
+// Loads the config and builds the pipeline.
+Result<std::shared_ptr<const egress::Pipeline>> BuildPipeline(const std::string& config_path);
+
 // Loads the config and builds the pipeline; on failure prints the error as `metagate COMMAND:`
 // and returns null.
 std::shared_ptr<const egress::Pipeline> LoadPipeline(const std::string& config_path,

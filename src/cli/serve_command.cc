@@ -1,46 +1,105 @@
 // `metagate serve`: the local gateway. SDKs and services send to it instead of the vendor; it
-// authenticates them, filters each request through the egress pipeline and forwards what may
-// leave.
+// authenticates them, filters each request through the egress pipeline, spools what may leave
+// durably and forwards it; it reloads config and policies on SIGHUP and when their files change.
+#include <signal.h>
+
 #include <CLI/CLI.hpp>
+#include <atomic>
 #include <cstdio>
 #include <string>
+#include <thread>
 
 #include "commands.h"
+#include "config_watch.h"
 #include "metagate/gateway/gateway.h"
 #include "metagate/net/http_server.h"
 #include "pipeline_loading.h"
 
 namespace metagate::cli {
 
+namespace {
+
+// Reloads on SIGHUP (blocked in every thread, taken here) and when an input file changes.
+void WatchForReload(const std::string& config_path, gateway::Gateway& gateway,
+                    std::chrono::milliseconds interval, const std::atomic<bool>& stop) {
+  sigset_t hup;
+  sigemptyset(&hup);
+  sigaddset(&hup, SIGHUP);
+  std::string last = InputsFingerprint(config_path, &gateway.pipeline()->config());
+  while (!stop.load()) {
+    int64_t ms = interval.count() == 0 ? 1000 : interval.count();  // 0: SIGHUP only
+    timespec wait{static_cast<time_t>(ms / 1000), static_cast<long>(ms % 1000) * 1000000};
+    bool signalled = sigtimedwait(&hup, nullptr, &wait) == SIGHUP;
+    if (stop.load()) break;
+    std::string now = InputsFingerprint(config_path, &gateway.pipeline()->config());
+    if (!signalled && (interval.count() == 0 || now == last)) continue;
+    last = now;
+    const char* why = signalled ? "SIGHUP" : "a changed file";
+    Result<std::shared_ptr<const egress::Pipeline>> next = BuildPipeline(config_path);
+    Status s = next.ok() ? gateway.Reload(*next) : next.status();
+    if (!next.ok()) gateway.ReloadFailed(s);
+    if (s.ok()) {
+      std::fprintf(stderr, "metagate serve: reloaded %s (after %s)\n", config_path.c_str(), why);
+    } else {
+      std::fprintf(stderr,
+                   "metagate serve: reload after %s failed; keeping the last good config and "
+                   "policies: %s\n",
+                   why, s.ToString().c_str());
+    }
+    // A reload may name other files (a new policy folder): watch those from now on.
+    last = InputsFingerprint(config_path, &gateway.pipeline()->config());
+  }
+}
+
+}  // namespace
+
 int RunServe(int argc, char** argv) {
   CLI::App app{
-      "Runs the gateway: each vendor's ingest API under /v/{vendor}/... (Segment /v1/track,\n"
-      "/v1/batch, ...; Mixpanel /track, /engage, /import (JSON or form data=); Amplitude\n"
-      "/2/httpapi, /batch; PostHog /capture, /batch, /e; OTLP/HTTP JSON /v1/logs, /v1/traces).\n"
-      "Each sender is identified by the SHA-256 of its credential (Bearer token, Basic write\n"
-      "key, or the api key / token in the body) listed under its integration; unknown\n"
-      "credentials get 401. What the policies allow is forwarded to the vendor's upstream\n"
-      "(plain http:// for now) and the sender is answered as the vendor would answer, only\n"
-      "after the upstream accepted it; an unreachable or failing upstream answers 503/429 with\n"
-      "Retry-After. Logs one line per request without any value. Stops on SIGINT/SIGTERM.",
+      "Runs the gateway: each vendor's ingest API under /v/{vendor}/... or on a host mapped to\n"
+      "the vendor (Segment /v1/track, /v1/batch, ...; Mixpanel /track, /engage, /import (JSON\n"
+      "or form data=); Amplitude /2/httpapi, /batch; PostHog /capture, /batch, /e; OTLP/HTTP\n"
+      "JSON /v1/logs, /v1/traces). Each sender is identified by the SHA-256 of its credential\n"
+      "(Bearer token, Basic write key, or the api key / token in the body) listed under its\n"
+      "integration; unknown credentials get 401. What the policies allow is written to the\n"
+      "vendor's durable spool (DATA_DIR/spool/VENDOR.db) and the sender is answered as the\n"
+      "vendor would once it is on disk; a full spool answers 503 with Retry-After. Delivery to\n"
+      "the vendor's upstream retries with backoff and jitter; what keeps failing goes to the\n"
+      "dead letters. Reloads config and policies on SIGHUP and when their files change (a bad\n"
+      "reload keeps the last good set and says why in the log and on /readyz). Also serves\n"
+      "/healthz, /readyz and /metrics. Logs one line per request without any value. Stops on\n"
+      "SIGINT/SIGTERM.",
       "metagate serve"};
-  std::string config_path, listen = "127.0.0.1:8080";
+  std::string config_path, listen = "127.0.0.1:8080", data_dir;
   unsigned workers = 0;
   size_t max_body = 16 << 20;
+  unsigned reload_interval_ms = 1000;
   app.add_option("--config", config_path, "metagate YAML config (see docs/config.md)")->required();
   app.add_option("--listen", listen, "HOST:PORT to listen on (port 0: a free one)")
       ->capture_default_str();
+  app.add_option("--data-dir", data_dir,
+                 "where the spool lives (default: the config's data_dir, else ./metagate-data)");
   app.add_option("--workers", workers, "worker threads (0: one per core)");
   app.add_option("--max-body-bytes", max_body, "larger request bodies get 413")
+      ->capture_default_str();
+  app.add_option("--reload-interval-ms", reload_interval_ms,
+                 "how often to look for changed config and policy files (0: only on SIGHUP)")
       ->capture_default_str();
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
+  // SIGHUP is taken by the reload watcher alone: block it before any thread starts.
+  sigset_t hup;
+  sigemptyset(&hup);
+  sigaddset(&hup, SIGHUP);
+  pthread_sigmask(SIG_BLOCK, &hup, nullptr);
+
   std::shared_ptr<const egress::Pipeline> pipeline = LoadPipeline(config_path, "serve");
   if (!pipeline) return 2;
-  auto gateway = gateway::Gateway::Create(pipeline);
+  gateway::GatewayOptions gateway_options;
+  gateway_options.data_dir = data_dir;
+  auto gateway = gateway::Gateway::Create(pipeline, gateway_options);
   if (!gateway.ok()) {
     std::fprintf(stderr, "metagate serve: %s\n", gateway.status().ToString().c_str());
     return 2;
@@ -49,7 +108,7 @@ int RunServe(int argc, char** argv) {
   options.listen = listen;
   options.workers = workers;
   options.max_body_bytes = max_body;
-  const gateway::Gateway& g = **gateway;
+  gateway::Gateway& g = **gateway;
   auto server = net::HttpServer::Start(
       options, [&g](const net::HttpRequest& req, net::HttpResponse& res) { g.Handle(req, res); });
   if (!server.ok()) {
@@ -57,8 +116,14 @@ int RunServe(int argc, char** argv) {
     return 2;
   }
   std::fprintf(stderr, "metagate serve: listening on %s\n", (*server)->address().c_str());
+  std::atomic<bool> stop{false};
+  std::thread watcher(WatchForReload, config_path, std::ref(g),
+                      std::chrono::milliseconds(reload_interval_ms), std::cref(stop));
   (*server)->WaitForSignal();
+  stop.store(true);
+  watcher.join();
   (*server)->Stop();
+  g.Stop();  // after the server: nothing more is appended; unsent requests stay spooled
   std::fprintf(stderr, "metagate serve: stopped\n");
   return 0;
 }

@@ -1,11 +1,29 @@
 #include "body_walk.h"
 
+#include <openssl/rand.h>
+
 #include "json_text.h"
 #include "metagate/common/json.h"
 
 namespace metagate::egress {
 
 namespace {
+
+// Appends a random (version 4) UUID as a JSON string.
+void AppendRandomUuid(std::string& out) {
+  unsigned char b[16];
+  if (RAND_bytes(b, sizeof b) != 1) std::abort();  // no entropy: never send a guessable key
+  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);
+  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  for (int i = 0; i < 16; ++i) {
+    if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
+    out.push_back(kHex[b[i] >> 4]);
+    out.push_back(kHex[b[i] & 15]);
+  }
+  out.push_back('"');
+}
 
 // The text of array index `i` at `depth`, kept alive for st.path's views.
 std::string_view IndexText(PipelineScratch::State& st, size_t depth, size_t i) {
@@ -234,7 +252,10 @@ struct Emitter {
   bool enforce;
   PipelineScratch::State& st;
   std::string& out;
+  bool add_keys = false;  // add an idempotency key to allowed events that lack one
+  size_t keys_added = 0;
   size_t next_event = 1;
+  size_t event_depth = 0;  // st.path's size at the current event
 
   // Writes `el`; returns whether it wrote anything. A container whose every member was dropped
   // is dropped too, except events and the body.
@@ -243,6 +264,7 @@ struct Emitter {
     if (owner == 0 && el.is_object() && format.is_event(st.path, root)) {
       owner = next_event++;
       is_event = true;
+      event_depth = st.path.size();
       if (enforce && !st.owners[owner].allowed) return false;
     }
     switch (el.type()) {
@@ -253,6 +275,8 @@ struct Emitter {
         size_t start = out.size();
         out.push_back('{');
         bool any = false, wrote_any = false;
+        bool key_parent = add_keys && owner != 0 && IsKeyParent();
+        bool has_key = false;
         for (auto [key, value] : obj) {
           if (is_attribute && key == "key") {
             if (wrote_any) out.push_back(',');
@@ -274,6 +298,7 @@ struct Emitter {
           st.path.pop_back();
           if (wrote) {
             wrote_any = true;
+            has_key = has_key || (key_parent && key == format.idempotency_key.back());
           } else {
             out.resize(before);
             if (is_attribute) {  // the value is gone: so is the attribute
@@ -281,6 +306,14 @@ struct Emitter {
               return false;
             }
           }
+        }
+        if (key_parent && !has_key) {
+          if (wrote_any) out.push_back(',');
+          json::AppendQuoted(out, format.idempotency_key.back());
+          out.push_back(':');
+          AppendRandomUuid(out);
+          wrote_any = true;
+          ++keys_added;
         }
         bool keep_empty = is_event || st.path.empty() || !any;
         if (!wrote_any && any && !keep_empty) {
@@ -322,6 +355,16 @@ struct Emitter {
     }
   }
 
+  // Whether the object at st.path is where the current event keeps its idempotency key.
+  bool IsKeyParent() const {
+    const BodyPath key = format.idempotency_key;
+    if (key.empty() || st.path.size() != event_depth + key.size() - 1) return false;
+    for (size_t i = 0; i + 1 < key.size(); ++i) {
+      if (st.path[event_depth + i] != key[i]) return false;
+    }
+    return true;
+  }
+
   bool Leaf(simdjson::dom::element el, size_t owner) {
     uint32_t i = st.cursors[owner]++;
     const LeafOutcome& outcome = st.outcomes[owner][i];
@@ -359,12 +402,13 @@ void DescribeLeaves(const EnvelopeFormat& format, simdjson::dom::element body_ro
   d.Visit(owner.root, false);
 }
 
-void EmitBody(const EnvelopeFormat& format, simdjson::dom::element root, bool enforce,
-              PipelineScratch::State& st, std::string& out) {
+size_t EmitBody(const EnvelopeFormat& format, simdjson::dom::element root, bool enforce,
+                bool add_idempotency_keys, PipelineScratch::State& st, std::string& out) {
   st.path.clear();
   st.cursors.assign(st.owner_count, 0);
-  Emitter e{format, root, enforce, st, out};
+  Emitter e{format, root, enforce, st, out, add_idempotency_keys && enforce};
   e.Visit(root, 0, false);
+  return e.keys_added;
 }
 
 }  // namespace metagate::egress

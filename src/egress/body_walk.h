@@ -28,7 +28,9 @@ void DescribeLeaves(const EnvelopeFormat& format, simdjson::dom::element body_ro
 
 // Appends the body that may leave: blocked events and dropped leaves left out (in enforce
 // mode), replacements written, containers emptied by drops removed.
-void EmitBody(const EnvelopeFormat& format, simdjson::dom::element root, bool enforce,
-              PipelineScratch::State& st, std::string& out);
+// With `add_idempotency_keys` (enforce only), allowed events without the format's idempotency
+// key get a random UUID there; returns how many did.
+size_t EmitBody(const EnvelopeFormat& format, simdjson::dom::element root, bool enforce,
+                bool add_idempotency_keys, PipelineScratch::State& st, std::string& out);
 
 }  // namespace metagate::egress

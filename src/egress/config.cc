@@ -6,6 +6,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
@@ -273,7 +275,7 @@ class Parser {
         Mapping m, Mapping::Of(root, "the egress config",
                                {"mode", "policies", "schema", "entities", "keys", "integrations",
                                 "vendors", "catalog", "unknown_fields", "unknown_events", "classes",
-                                "field_names", "combinations"}));
+                                "field_names", "combinations", "data_dir", "spool"}));
     if (YAML::Node v = m.Get("mode")) {
       ASSIGN_OR_RETURN(std::string s, Str(v, "'mode'"));
       if (s == "enforce") {
@@ -332,6 +334,11 @@ class Parser {
         return Bad(v, "unknown value " + Quote(s) + " for 'unknown_events' (use block or allow)");
       }
     }
+    if (YAML::Node v = m.Get("data_dir")) {
+      ASSIGN_OR_RETURN(std::string s, NonEmptyStr(v, "'data_dir'"));
+      c_.data_dir = Resolve(c_.base_dir, s);
+    }
+    if (YAML::Node v = m.Get("spool")) RETURN_IF_ERROR(ParseSpool(v));
     ASSIGN_OR_RETURN(c_.classifier, classify::internal::ParseClassifierSections(root));
     return CheckReferences();
   }
@@ -456,12 +463,42 @@ class Parser {
     return h;
   }
 
+  Status ParseSpool(const YAML::Node& n) {
+    ASSIGN_OR_RETURN(Mapping m,
+                     Mapping::Of(n, "'spool'",
+                                 {"max_bytes", "max_entries", "max_attempts", "initial_backoff_ms",
+                                  "max_backoff_ms", "concurrency"}));
+    SpoolConfig& sc = c_.spool;
+    sc.loc = m.loc();
+    struct Key {
+      const char* name;
+      int64_t* value;
+      int64_t min;
+    };
+    for (Key k :
+         {Key{"max_bytes", &sc.max_bytes, 1}, Key{"max_entries", &sc.max_entries, 1},
+          Key{"max_attempts", &sc.max_attempts, 1},
+          Key{"initial_backoff_ms", &sc.initial_backoff_ms, 1},
+          Key{"max_backoff_ms", &sc.max_backoff_ms, 1}, Key{"concurrency", &sc.concurrency, 1}}) {
+      YAML::Node v = m.Get(k.name);
+      if (!v) continue;
+      const std::string what = std::string("'spool': '") + k.name + "'";
+      ASSIGN_OR_RETURN(*k.value, NonNegativeInt(v, what));
+      if (*k.value < k.min) return Bad(v, what + " must be at least " + std::to_string(k.min));
+      if (k.value == &sc.concurrency && *k.value > 64) return Bad(v, what + " must be at most 64");
+    }
+    if (sc.max_backoff_ms < sc.initial_backoff_ms) {
+      return Bad(n, "'spool': 'max_backoff_ms' must not be below 'initial_backoff_ms'");
+    }
+    return Status::Ok();
+  }
+
   Status ParseVendor(const YAML::Node& n) {
-    ASSIGN_OR_RETURN(
-        Mapping m,
-        Mapping::Of(n, "a vendor",
-                    {"id", "category", "residency", "retention_days", "trains_on_customer_data",
-                     "dpa_signed", "soc2", "format", "upstream", "credentials", "pseudonym_key"}));
+    ASSIGN_OR_RETURN(Mapping m,
+                     Mapping::Of(n, "a vendor",
+                                 {"id", "category", "residency", "retention_days",
+                                  "trains_on_customer_data", "dpa_signed", "soc2", "format",
+                                  "upstream", "credentials", "pseudonym_key", "hosts"}));
     VendorConfig out;
     out.loc = m.loc();
     if (!m.Has("id")) return Bad(n, "a vendor needs an 'id'");
@@ -524,6 +561,21 @@ class Parser {
         return Bad(v, where + ": 'pseudonym_key' must be own or shared, not " + Quote(s));
       }
       if (out.own_pseudonym_key && !own_key_loc_) own_key_loc_ = LocOf(v);
+    }
+    if (YAML::Node v = m.Get("hosts")) {
+      ASSIGN_OR_RETURN(out.hosts, StrList(v, where + ": 'hosts'"));
+      for (std::string& h : out.hosts) {
+        for (char& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (h.find_first_of(":/ ") != std::string::npos) {
+          return Bad(v, where + ": 'hosts' lists host names without port or path, not " + Quote(h));
+        }
+        for (const VendorConfig& other : c_.vendors) {
+          if (std::find(other.hosts.begin(), other.hosts.end(), h) != other.hosts.end()) {
+            return Bad(v, where + ": host " + Quote(h) + " is already mapped to vendor " +
+                              Quote(other.id));
+          }
+        }
+      }
     }
     c_.vendors.push_back(std::move(out));
     return Status::Ok();

@@ -49,7 +49,9 @@ PipelineScratch::~PipelineScratch() = default;
 
 Result<FilterResult> PipelineImpl::Filter(const IntegrationConfig& integration,
                                           const VendorState& vendor, std::string_view body,
-                                          bool record_fields, PipelineScratch::State& st) const {
+                                          const FilterOptions& options,
+                                          PipelineScratch::State& st) const {
+  const bool record_fields = options.record_fields;
   // Plans belong to one pipeline; they are dropped between bodies, never during one (owners
   // hold pointers to them).
   if (st.owner != this || st.owner_serial != serial || st.owner_plans.size() >= kMaxCachedPlans ||
@@ -125,7 +127,9 @@ Result<FilterResult> PipelineImpl::Filter(const IntegrationConfig& integration,
       const LeafPlan& leaf = owner.plan->leaves[j];
       const LeafOutcome& o = st.outcomes[i][j];
       if (leaf.kind == LeafKind::kCredential) result.credential_replaced = true;
-      if (!record_fields || o.form < 0) continue;  // not recorded, or in a blocked event
+      if (o.form < 0) continue;  // in a blocked event
+      ++result.form_counts[o.form];
+      if (!record_fields) continue;
       FieldDecision d;
       d.path = owner.pointer + leaf.pointer;
       d.field = leaf.field;
@@ -144,7 +148,10 @@ Result<FilterResult> PipelineImpl::Filter(const IntegrationConfig& integration,
       result.fields.push_back(std::move(d));
     }
   }
-  if (result.forwarded) EmitBody(format, root, enforce, st, result.body);
+  if (result.forwarded) {
+    result.idempotency_keys_added =
+        EmitBody(format, root, enforce, options.add_idempotency_keys, st, result.body);
+  }
   return result;
 }
 
@@ -166,7 +173,7 @@ Result<FilterResult> Pipeline::Filter(std::string_view integration, std::string_
   if (v == impl_->vendors.end()) {
     return Status::NotFound("unknown vendor '" + std::string(vendor) + "'");
   }
-  return impl_->Filter(*in->second, v->second, body, options.record_fields, scratch.state());
+  return impl_->Filter(*in->second, v->second, body, options, scratch.state());
 }
 
 Result<Explanation> Pipeline::Explain(std::string_view integration, std::string_view vendor,

@@ -130,7 +130,7 @@ class PipelineImpl {
   uint64_t serial = 0;  // distinguishes pipelines that reuse an address
 
   Result<FilterResult> Filter(const IntegrationConfig& integration, const VendorState& vendor,
-                              std::string_view body, bool record_fields,
+                              std::string_view body, const FilterOptions& options,
                               PipelineScratch::State& st) const;
 
   // Cedar questions (owner_plan.cc).
@@ -165,8 +165,7 @@ class PipelineImpl {
 };
 
 // The names of the forms a leaf outcome can record, indexed by LeafOutcome::form.
-inline constexpr std::string_view kFormNames[] = {"raw",      "generalized", "pseudonymized",
-                                                  "redacted", "dropped",     "replaced"};
+inline constexpr const auto& kFormNames = kFieldForms;
 inline constexpr int16_t kFormDropped = 4;
 inline constexpr int16_t kFormReplaced = 5;
 

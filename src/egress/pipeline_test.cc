@@ -259,6 +259,50 @@ TEST_F(PipelineTest, VendorCredentialIsReplacedOrRemoved) {
   EXPECT_EQ(seg.body, R"({"type":"track","event":"E"})");  // seg has no ingest key configured
 }
 
+TEST_F(PipelineTest, IdempotencyKeysAreAddedOnlyWhereMissing) {
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw,
+                "catalog:\n  - { source: \"*\", event: \"*\", fields: { properties.plan: [] } }\n"
+                "unknown_events: allow\n");
+  ASSERT_TRUE(p);
+  FilterOptions add;
+  add.add_idempotency_keys = true;
+  auto run = [&](const std::string& body, const std::string& vendor) {
+    auto r = p->Filter("svc", vendor, body, scratch_, add);
+    EXPECT_TRUE(r.ok()) << r.status().ToString();
+    return r.ok() ? *r : FilterResult{};
+  };
+  // Segment: a batch where one message has a messageId and one has none.
+  FilterResult seg = run(
+      R"({"batch":[{"type":"track","event":"A","messageId":"m-1"},{"type":"track","event":"B"}]})",
+      "seg");
+  EXPECT_EQ(seg.idempotency_keys_added, 1u);
+  simdjson::dom::parser parser;
+  simdjson::dom::element root = parser.parse(seg.body);
+  EXPECT_EQ(std::string_view(root.at_pointer("/batch/0/messageId").get_string()), "m-1");
+  std::string_view added = root.at_pointer("/batch/1/messageId").get_string();
+  ASSERT_EQ(added.size(), 36u) << seg.body;
+  EXPECT_EQ(added[14], '4');  // a version-4 UUID
+  // Two bodies never get the same key.
+  FilterResult again = run(R"({"type":"track","event":"B"})", "seg");
+  simdjson::dom::element root2 = parser.parse(again.body);
+  std::string_view added2 = root2["messageId"].get_string();
+  EXPECT_EQ(added2.size(), 36u);
+  EXPECT_NE(std::string(added2), std::string(added));
+  // Mixpanel: inside `properties`; kept when present.
+  FilterResult mp = run(
+      R"([{"event":"A","properties":{"token":"t","$insert_id":"i-1"}},{"event":"B","properties":{"token":"t"}}])",
+      "mp");
+  EXPECT_EQ(mp.idempotency_keys_added, 1u);
+  simdjson::dom::element root3 = parser.parse(mp.body);
+  EXPECT_EQ(std::string_view(root3.at_pointer("/0/properties/$insert_id").get_string()), "i-1");
+  EXPECT_EQ(std::string_view(root3.at_pointer("/1/properties/$insert_id").get_string()).size(),
+            36u);
+  // Without the option, nothing is added.
+  FilterResult plain = Run(*p, R"({"type":"track","event":"B"})");
+  EXPECT_EQ(plain.idempotency_keys_added, 0u);
+  EXPECT_EQ(plain.body, R"({"type":"track","event":"B"})");
+}
+
 TEST_F(PipelineTest, OtlpAttributesAreNamedByKeyAndDroppedWhole) {
   std::string vendors =
       "  - { id: otel, category: observability, residency: eu, format: otlp-logs }\n";

@@ -1,90 +1,310 @@
 #include "metagate/gateway/gateway.h"
 
+#include <sys/stat.h>
+
 #include <cstdio>
+#include <filesystem>
+#include <map>
+#include <mutex>
 #include <unordered_map>
 
+#include "forwarder.h"
 #include "ingest_api.h"
 #include "metagate/common/base64.h"
+#include "metagate/common/json.h"
+#include "metagate/gateway/spool.h"
 #include "metrics.h"
 #include "sender_auth.h"
 #include "upstream_client.h"
 
 namespace metagate::gateway {
 
+namespace fs = std::filesystem;
+
 namespace {
 
 constexpr std::chrono::milliseconds kUpstreamTimeout{10000};
+constexpr const char* kFullRetryAfter = "30";  // seconds, when a spool is full
+
+int64_t UnixMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Vendor ids name spool files and URL paths.
+bool IsFileSafeId(std::string_view id) {
+  if (id.empty() || id[0] == '.') return false;
+  for (char c : id) {
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_' || c == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+// The Host header's name, lowercase, without the port.
+std::string HostName(const net::HttpRequest& request) {
+  const std::string* host = request.Header("host");
+  if (host == nullptr) return "";
+  std::string h = *host;
+  if (!h.empty() && h[0] == '[') {
+    h = h.substr(0, h.find(']') + 1);
+  } else {
+    h = h.substr(0, h.find(':'));
+  }
+  for (char& c : h) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return h;
+}
 
 }  // namespace
 
-class GatewayImpl {
- public:
+// How to reach one vendor, as of one config.
+struct VendorRoute {
+  std::string id;
+  std::string format;
+  Upstream upstream;
+  std::vector<std::pair<std::string, std::string>> headers;  // to the upstream
+};
+
+// One vendor's spool and forwarder; kept across reloads (a vendor removed from the config still
+// delivers what it spooled, to its last known upstream).
+struct Lane {
+  std::unique_ptr<Spool> spool;
+  std::unique_ptr<Forwarder> forwarder;
+  mutable std::mutex route_mu;
+  std::shared_ptr<const VendorRoute> route;
+
+  std::shared_ptr<const VendorRoute> Route() const {
+    std::lock_guard lk(route_mu);
+    return route;
+  }
+};
+
+// What a reload replaces, all at once.
+struct Generation {
+  uint64_t number = 0;
   std::shared_ptr<const egress::Pipeline> pipeline;
   std::unique_ptr<SenderAuth> auth;
-  struct VendorRoute {
-    const egress::VendorConfig* config = nullptr;
-    Upstream upstream;
-    std::vector<std::pair<std::string, std::string>> headers;  // to the upstream
+  std::unordered_map<std::string, std::pair<std::shared_ptr<const VendorRoute>, Lane*>> vendors;
+  std::unordered_map<std::string, std::string> hosts;  // host name -> vendor id
+};
+
+class GatewayImpl {
+ public:
+  std::string data_dir;  // from the options; else each config's
+  RetryPolicy retry;
+  unsigned delivery_threads = 4;
+
+  mutable std::mutex gen_mu;
+  std::shared_ptr<const Generation> gen;
+  std::mutex reload_mu;                                // one reload at a time
+  std::map<std::string, std::unique_ptr<Lane>> lanes;  // grows under reload_mu only
+  std::string spool_dir;
+  struct ReloadState {
+    bool ok = true;
+    std::string error;
+    int64_t at_unix_ms = 0;
   };
-  std::unordered_map<std::string, VendorRoute> vendors;
+  ReloadState reload_state;  // under gen_mu
   mutable GatewayMetrics metrics;
 
+  std::shared_ptr<const Generation> Current() const {
+    std::lock_guard lk(gen_mu);
+    return gen;
+  }
+  Status Install(std::shared_ptr<const egress::Pipeline> pipeline);
   void Handle(const net::HttpRequest& request, net::HttpResponse& response) const;
+  void Stop();
 
  private:
-  // Labels of the request for metrics: config ids only ("_none" until known).
-  struct Labels {
+  struct Labels {  // config ids only ("_none" until known)
     std::string vendor = "_none";
     std::string integration = "_none";
   };
-  void HandleIngest(const net::HttpRequest& request, std::string_view target,
+  void HandleIngest(const Generation& g, const net::HttpRequest& request, std::string_view target,
                     net::HttpResponse& response, Labels& labels) const;
+  std::string Ready() const;
+  std::string Metrics() const;
 };
+
+Status GatewayImpl::Install(std::shared_ptr<const egress::Pipeline> pipeline) {
+  std::lock_guard reload_lock(reload_mu);
+  const egress::EgressConfig& config = pipeline->config();
+  auto next = std::make_shared<Generation>();
+  next->pipeline = pipeline;
+  next->auth = std::make_unique<SenderAuth>(config.integrations);
+  std::vector<std::shared_ptr<const VendorRoute>> routes;
+  for (const egress::VendorConfig& vc : config.vendors) {
+    auto where = [&](const std::string& what) {
+      return Status::Invalid("vendor '" + vc.id + "' " + what, vc.loc).WithContext(config.file);
+    };
+    if (!IsFileSafeId(vc.id)) {
+      return where(
+          "cannot be served: its id names its spool file and URL path (use letters, "
+          "digits, '-', '_' and '.')");
+    }
+    if (vc.upstream.empty()) return where("has no upstream to forward to");
+    auto route = std::make_shared<VendorRoute>();
+    route->id = vc.id;
+    route->format = vc.format;
+    Result<Upstream> up = ParseUpstream(vc.upstream);
+    if (!up.ok()) return up.status().WithContext(config.file);
+    route->upstream = *up;
+    if (vc.ingest_key && (vc.format == "segment" || vc.format == "llm")) {
+      // Segment takes its write key as the Basic-auth user name.
+      Result<std::string> key = egress::LoadSecret(*vc.ingest_key);
+      if (!key.ok()) return key.status().WithContext(config.file);
+      route->headers.emplace_back("Authorization", "Basic " + base64::Encode(*key + ":"));
+    }
+    for (const std::string& h : vc.hosts) next->hosts[h] = vc.id;
+    routes.push_back(std::move(route));
+  }
+  // Spools for vendors seen for the first time.
+  if (spool_dir.empty()) {
+    std::string dir = !data_dir.empty()             ? data_dir
+                      : config.data_dir.has_value() ? *config.data_dir
+                                                    : std::string("metagate-data");
+    spool_dir = (fs::path(dir) / "spool").string();
+  }
+  for (const auto& route : routes) {
+    if (lanes.count(route->id) != 0) continue;
+    std::error_code ec;
+    fs::create_directories(spool_dir, ec);
+    if (ec) return Status::Io("cannot create the spool folder " + spool_dir + ": " + ec.message());
+    ::chmod(fs::path(spool_dir).parent_path().c_str(), 0700);
+    ::chmod(spool_dir.c_str(), 0700);
+    SpoolLimits limits;
+    limits.max_bytes = static_cast<uint64_t>(config.spool.max_bytes);
+    limits.max_entries = static_cast<uint64_t>(config.spool.max_entries);
+    Result<std::unique_ptr<Spool>> spool =
+        Spool::Open((fs::path(spool_dir) / (route->id + ".db")).string(), limits);
+    if (!spool.ok()) return spool.status();
+    auto lane = std::make_unique<Lane>();
+    lane->spool = std::move(*spool);
+    lanes.emplace(route->id, std::move(lane));
+  }
+  for (const auto& route : routes) {
+    Lane* lane = lanes.at(route->id).get();
+    next->vendors.emplace(route->id, std::make_pair(route, lane));
+  }
+  // The swap: new requests see the new generation; routes switch for the forwarders.
+  {
+    std::lock_guard lk(gen_mu);
+    next->number = gen ? gen->number + 1 : 1;
+    gen = std::move(next);
+    reload_state = {true, "", UnixMs()};
+  }
+  retry.max_attempts = static_cast<uint32_t>(config.spool.max_attempts);
+  retry.initial_backoff = std::chrono::milliseconds(config.spool.initial_backoff_ms);
+  retry.max_backoff = std::chrono::milliseconds(config.spool.max_backoff_ms);
+  for (const auto& route : routes) {
+    Lane* lane = lanes.at(route->id).get();
+    {
+      std::lock_guard lk(lane->route_mu);
+      lane->route = route;
+    }
+    if (!lane->forwarder) {
+      lane->forwarder = std::make_unique<Forwarder>(
+          route->id, *lane->spool,
+          [lane](const std::string& path, const std::string& body) {
+            std::shared_ptr<const VendorRoute> r = lane->Route();
+            return PostUpstream(r->upstream, path, r->headers, body, kUpstreamTimeout);
+          },
+          retry, static_cast<unsigned>(config.spool.concurrency));
+    }
+  }
+  return Status::Ok();
+}
+
+void GatewayImpl::Stop() {
+  std::lock_guard reload_lock(reload_mu);
+  for (auto& [id, lane] : lanes) lane->spool->StopDelivery();
+  for (auto& [id, lane] : lanes) {
+    if (lane->forwarder) lane->forwarder->Stop();
+    lane->spool->Close();
+  }
+}
+
+std::string GatewayImpl::Ready() const {
+  std::lock_guard lk(gen_mu);
+  std::string out = R"({"status":"ready","config_generation":)" + std::to_string(gen->number) +
+                    R"(,"last_reload":{"ok":)" + (reload_state.ok ? "true" : "false");
+  if (!reload_state.ok) {
+    out += R"(,"error":)";
+    json::AppendQuoted(out, reload_state.error);
+    out += R"(,"kept":"the last good config and policies")";
+  }
+  out += "}}";
+  return out;
+}
+
+std::string GatewayImpl::Metrics() const {
+  std::string out = metrics.Render();
+  std::vector<std::pair<std::string, SpoolStats>> stats;
+  for (const auto& [id, lane] : lanes) stats.emplace_back(id, lane->spool->Stats());
+  AppendSpoolMetrics(stats, UnixMs(), out);
+  return out;
+}
 
 void GatewayImpl::Handle(const net::HttpRequest& request, net::HttpResponse& response) const {
   std::string_view target = request.target;
   target = target.substr(0, target.find('?'));
-  if (target == "/healthz" || target == "/readyz") {
-    response.body = target == "/healthz" ? R"({"status":"ok"})" : R"({"status":"ready"})";
+  if (target == "/healthz") {
+    response.body = R"({"status":"ok"})";
+    return;
+  }
+  if (target == "/readyz") {
+    response.body = Ready();
     return;
   }
   if (target == "/metrics") {
     response.content_type = "text/plain; version=0.0.4";
-    response.body = metrics.Render();
+    response.body = Metrics();
     return;
   }
   auto start = std::chrono::steady_clock::now();
+  std::shared_ptr<const Generation> g = Current();
   Labels labels;
-  HandleIngest(request, target, response, labels);
+  HandleIngest(*g, request, target, response, labels);
   std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
   metrics.Request(labels.vendor, labels.integration, response.status, took.count());
 }
 
-void GatewayImpl::HandleIngest(const net::HttpRequest& request, std::string_view target,
-                               net::HttpResponse& response, Labels& labels) const {
-  if (target.substr(0, 3) != "/v/") {
+void GatewayImpl::HandleIngest(const Generation& g, const net::HttpRequest& request,
+                               std::string_view target, net::HttpResponse& response,
+                               Labels& labels) const {
+  std::string vendor_id;
+  std::string_view path;
+  if (target.substr(0, 3) == "/v/") {
+    std::string_view rest = target.substr(3);
+    vendor_id = std::string(rest.substr(0, rest.find('/')));
+    path = rest.substr(vendor_id.size());
+  } else if (auto h = g.hosts.find(HostName(request)); h != g.hosts.end()) {
+    vendor_id = h->second;
+    path = target;
+  } else {
     response.status = 404;
-    response.body = R"({"error":"ingest endpoints are under /v/{vendor}/..."})";
+    response.body =
+        R"({"error":"ingest endpoints are under /v/{vendor}/..., or on a host mapped to a vendor"})";
     return;
   }
-  std::string_view rest = target.substr(3);
-  std::string vendor_id(rest.substr(0, rest.find('/')));
-  std::string_view path = rest.substr(vendor_id.size());
-  auto v = vendors.find(vendor_id);
-  if (v == vendors.end()) {
+  auto v = g.vendors.find(vendor_id);
+  if (v == g.vendors.end()) {
     response.status = 404;
     response.body = R"({"error":"no vendor of that id is configured"})";
     return;
   }
-  const VendorRoute& route = v->second;
-  const std::string& format = route.config->format;
+  const VendorRoute& route = *v->second.first;
+  Lane& lane = *v->second.second;
+  const std::string& format = route.format;
   labels.vendor = vendor_id;
   Result<IngestRequest> ingest = DecodeIngest(format, path, request);
   if (!ingest.ok()) {
     int status = ingest.status().code() == StatusCode::kNotFound ? 404 : 400;
     return ReplyError(format, status, ingest.status().message(), response);
   }
-  const egress::IntegrationConfig* integration = auth->Find(ingest->credentials);
+  const egress::IntegrationConfig* integration = g.auth->Find(ingest->credentials);
   if (integration == nullptr) {
     std::fprintf(stderr, "metagate serve: 401 %s %s: unknown or missing sender credential\n",
                  request.method.c_str(), std::string(target).c_str());
@@ -94,67 +314,51 @@ void GatewayImpl::HandleIngest(const net::HttpRequest& request, std::string_view
   thread_local egress::PipelineScratch scratch;
   egress::FilterOptions options;
   options.record_fields = false;
+  options.add_idempotency_keys = true;
   Result<egress::FilterResult> result =
-      pipeline->Filter(integration->id, vendor_id, ingest->body, scratch, options);
+      g.pipeline->Filter(integration->id, vendor_id, ingest->body, scratch, options);
   if (!result.ok()) return ReplyError(format, 400, result.status().message(), response);
-  size_t allowed = 0;
+  uint32_t allowed = 0;
   for (const egress::EventDecision& e : result->events) allowed += e.allowed ? 1 : 0;
   metrics.Events(vendor_id, integration->id, allowed, result->events.size() - allowed);
+  for (size_t i = 0; i < egress::kFieldFormCount; ++i) {
+    metrics.Fields(vendor_id, integration->id, egress::kFieldForms[i], result->form_counts[i]);
+  }
   int status = 200;
   if (result->forwarded) {
-    Result<UpstreamReply> reply = PostUpstream(route.upstream, std::string(path), route.headers,
-                                               result->body, kUpstreamTimeout);
-    if (!reply.ok()) {
+    // Acknowledged only once on disk; the forwarder delivers it.
+    Status spooled = lane.spool->Append(std::string(path), std::move(result->body), allowed);
+    if (!spooled.ok()) {
       status = 503;
-      ReplyError(format, 503, "the vendor is unreachable; retry later", response);
-      response.headers.emplace_back("Retry-After", "5");
-    } else if (reply->status == 429 || reply->status >= 500) {
-      status = reply->status == 429 ? 429 : 503;
-      ReplyError(format, status, "the vendor is busy or failing; retry later", response);
-      response.headers.emplace_back("Retry-After",
-                                    reply->retry_after.empty() ? "5" : reply->retry_after);
-    } else if (reply->status >= 300) {
-      status = reply->status;
-      ReplyError(
-          format, status,
-          "the vendor refused the filtered request (status " + std::to_string(reply->status) + ")",
-          response);
+      bool full = spooled.code() == StatusCode::kUnavailable;
+      ReplyError(format, 503,
+                 full ? "the gateway's spool for this vendor is full; retry later"
+                      : "the gateway could not store the request; retry later",
+                 response);
+      response.headers.emplace_back("Retry-After", full ? kFullRetryAfter : "5");
+      std::fprintf(stderr, "metagate serve: 503 %s %s: %s\n", request.method.c_str(),
+                   std::string(target).c_str(), spooled.message().c_str());
     }
   }
   if (status == 200) {
     ReplyAccepted(format, path, result->events.size(), request.body.size(), response);
   }
-  std::fprintf(stderr,
-               "metagate serve: %d %s %s integration=%s events=%zu allowed=%zu forwarded=%s\n",
+  std::fprintf(stderr, "metagate serve: %d %s %s integration=%s events=%zu allowed=%u spooled=%s\n",
                status, request.method.c_str(), std::string(target).c_str(), integration->id.c_str(),
-               result->events.size(), allowed, result->forwarded ? "yes" : "no");
+               result->events.size(), allowed, result->forwarded && status == 200 ? "yes" : "no");
 }
 
 Gateway::Gateway(std::unique_ptr<GatewayImpl> impl) : impl_(std::move(impl)) {}
-Gateway::~Gateway() = default;
+Gateway::~Gateway() { Stop(); }
 
-Result<std::unique_ptr<Gateway>> Gateway::Create(std::shared_ptr<const egress::Pipeline> pipeline) {
+Result<std::unique_ptr<Gateway>> Gateway::Create(std::shared_ptr<const egress::Pipeline> pipeline,
+                                                 const GatewayOptions& options) {
   auto impl = std::make_unique<GatewayImpl>();
-  impl->pipeline = std::move(pipeline);
-  const egress::EgressConfig& config = impl->pipeline->config();
-  impl->auth = std::make_unique<SenderAuth>(config.integrations);
-  for (const egress::VendorConfig& vc : config.vendors) {
-    GatewayImpl::VendorRoute route;
-    route.config = &vc;
-    if (vc.upstream.empty()) {
-      return Status::Invalid("vendor '" + vc.id + "' has no upstream to forward to", vc.loc)
-          .WithContext(config.file);
-    }
-    Result<Upstream> up = ParseUpstream(vc.upstream);
-    if (!up.ok()) return up.status().WithContext(config.file);
-    route.upstream = *up;
-    if (vc.ingest_key && (vc.format == "segment" || vc.format == "llm")) {
-      // Segment takes its write key as the Basic-auth user name.
-      Result<std::string> key = egress::LoadSecret(*vc.ingest_key);
-      if (!key.ok()) return key.status().WithContext(config.file);
-      route.headers.emplace_back("Authorization", "Basic " + base64::Encode(*key + ":"));
-    }
-    impl->vendors.emplace(vc.id, std::move(route));
+  impl->data_dir = options.data_dir;
+  Status s = impl->Install(std::move(pipeline));
+  if (!s.ok()) {
+    impl->Stop();
+    return s;
   }
   return std::unique_ptr<Gateway>(new Gateway(std::move(impl)));
 }
@@ -162,5 +366,22 @@ Result<std::unique_ptr<Gateway>> Gateway::Create(std::shared_ptr<const egress::P
 void Gateway::Handle(const net::HttpRequest& request, net::HttpResponse& response) const {
   impl_->Handle(request, response);
 }
+
+Status Gateway::Reload(std::shared_ptr<const egress::Pipeline> pipeline) {
+  Status s = impl_->Install(std::move(pipeline));
+  if (!s.ok()) ReloadFailed(s);
+  return s;
+}
+
+void Gateway::ReloadFailed(const Status& why) {
+  std::lock_guard lk(impl_->gen_mu);
+  impl_->reload_state = {false, why.ToString(), UnixMs()};
+}
+
+std::shared_ptr<const egress::Pipeline> Gateway::pipeline() const {
+  return impl_->Current()->pipeline;
+}
+
+void Gateway::Stop() { impl_->Stop(); }
 
 }  // namespace metagate::gateway

@@ -49,6 +49,13 @@ void GatewayMetrics::Events(const std::string& vendor, const std::string& integr
   if (blocked > 0) events_[{vendor, integration, "blocked"}] += blocked;
 }
 
+void GatewayMetrics::Fields(const std::string& vendor, const std::string& integration,
+                            std::string_view form, uint64_t n) {
+  if (n == 0) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  fields_[{vendor, integration, std::string(form)}] += n;
+}
+
 std::string GatewayMetrics::Render() const {
   std::lock_guard<std::mutex> lock(mu_);
   std::string out;
@@ -69,6 +76,14 @@ std::string GatewayMetrics::Render() const {
            "\n";
   }
   out +=
+      "# HELP metagate_fields_total Fields of allowed events, by vendor, integration and the "
+      "form they left in.\n# TYPE metagate_fields_total counter\n";
+  for (const auto& [k, n] : fields_) {
+    out += "metagate_fields_total{vendor=\"" + Label(std::get<0>(k)) + "\",integration=\"" +
+           Label(std::get<1>(k)) + "\",form=\"" + std::get<2>(k) + "\"} " + std::to_string(n) +
+           "\n";
+  }
+  out +=
       "# HELP metagate_request_duration_seconds Time to answer an ingest request, by vendor.\n"
       "# TYPE metagate_request_duration_seconds histogram\n";
   for (const auto& [vendor, h] : latency_) {
@@ -86,6 +101,52 @@ std::string GatewayMetrics::Render() const {
            std::to_string(h.count) + "\n";
   }
   return out;
+}
+
+void AppendSpoolMetrics(const std::vector<std::pair<std::string, SpoolStats>>& stats,
+                        int64_t now_unix_ms, std::string& out) {
+  struct Gauge {
+    const char* name;
+    const char* type;
+    const char* help;
+    uint64_t SpoolStats::*field;
+  };
+  static constexpr Gauge kGauges[] = {
+      {"metagate_spool_requests", "gauge", "Requests waiting in the vendor's spool.",
+       &SpoolStats::entries},
+      {"metagate_spool_bytes", "gauge", "Bytes of request bodies waiting in the vendor's spool.",
+       &SpoolStats::bytes},
+      {"metagate_spool_in_flight", "gauge", "Spooled requests being delivered now.",
+       &SpoolStats::in_flight},
+      {"metagate_spool_dead_letters", "gauge", "Requests in the vendor's dead letters.",
+       &SpoolStats::dead_letters},
+      {"metagate_spool_appended_total", "counter", "Requests written to the spool.",
+       &SpoolStats::appended_total},
+      {"metagate_spool_delivered_total", "counter", "Spooled requests the vendor accepted.",
+       &SpoolStats::delivered_total},
+      {"metagate_spool_retries_total", "counter", "Failed deliveries scheduled for a retry.",
+       &SpoolStats::retried_total},
+      {"metagate_spool_dead_lettered_total", "counter",
+       "Requests moved to the dead letters (attempts exhausted or refused by the vendor).",
+       &SpoolStats::dead_lettered_total},
+  };
+  for (const Gauge& g : kGauges) {
+    out +=
+        std::string("# HELP ") + g.name + " " + g.help + "\n# TYPE " + g.name + " " + g.type + "\n";
+    for (const auto& [vendor, s] : stats) {
+      out += std::string(g.name) + "{vendor=\"" + Label(vendor) + "\"} " +
+             std::to_string(s.*(g.field)) + "\n";
+    }
+  }
+  out +=
+      "# HELP metagate_spool_oldest_age_seconds Age of the oldest request waiting in the "
+      "vendor's spool (0 when empty).\n# TYPE metagate_spool_oldest_age_seconds gauge\n";
+  for (const auto& [vendor, s] : stats) {
+    double age =
+        s.oldest_unix_ms == 0 ? 0 : static_cast<double>(now_unix_ms - s.oldest_unix_ms) / 1000;
+    out += "metagate_spool_oldest_age_seconds{vendor=\"" + Label(vendor) + "\"} " +
+           Number(age < 0 ? 0 : age) + "\n";
+  }
 }
 
 }  // namespace metagate::gateway

@@ -10,6 +10,10 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <utility>
+#include <vector>
+
+#include "metagate/gateway/spool.h"
 
 namespace metagate::gateway {
 
@@ -21,6 +25,9 @@ class GatewayMetrics {
                double seconds);
   void Events(const std::string& vendor, const std::string& integration, uint64_t allowed,
               uint64_t blocked);
+  // Fields of allowed events that left in `form` (egress::kFieldForms).
+  void Fields(const std::string& vendor, const std::string& integration, std::string_view form,
+              uint64_t n);
   std::string Render() const;
 
  private:
@@ -34,7 +41,12 @@ class GatewayMetrics {
   mutable std::mutex mu_;
   std::map<std::tuple<std::string, std::string, int>, uint64_t> requests_;
   std::map<std::tuple<std::string, std::string, std::string>, uint64_t> events_;
+  std::map<std::tuple<std::string, std::string, std::string>, uint64_t> fields_;
   std::map<std::string, Histogram> latency_;
 };
+
+// Appends each vendor's spool gauges and delivery counters (`stats` by vendor id).
+void AppendSpoolMetrics(const std::vector<std::pair<std::string, SpoolStats>>& stats,
+                        int64_t now_unix_ms, std::string& out);
 
 }  // namespace metagate::gateway

@@ -27,3 +27,13 @@ start_server() {
     sleep 0.05
   done
 }
+# `wait_lines FILE N [SECONDS]`: waits (default 15 s) until FILE has at least N lines; for
+# deliveries that happen after the gateway answered (its spool forwards asynchronously).
+wait_lines() {
+  local file="$1" want="$2" limit="${3:-15}"
+  for _ in $(seq 1 $((limit * 20))); do
+    if [[ -f "$file" ]] && (($(wc -l <"$file") >= want)); then return 0; fi
+    sleep 0.05
+  done
+  return 1
+}

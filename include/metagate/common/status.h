@@ -20,6 +20,7 @@ enum class StatusCode {
   kIo,
   kUnimplemented,
   kInternal,
+  kUnavailable,  // a resource is full or stopped for now: retry later (the spool answers 503)
 };
 
 class [[nodiscard]] Status {
@@ -38,6 +39,9 @@ class [[nodiscard]] Status {
   static Status Io(std::string message) { return Status(StatusCode::kIo, std::move(message)); }
   static Status Internal(std::string message) {
     return Status(StatusCode::kInternal, std::move(message));
+  }
+  static Status Unavailable(std::string message) {
+    return Status(StatusCode::kUnavailable, std::move(message));
   }
 
   bool ok() const { return code_ == StatusCode::kOk; }

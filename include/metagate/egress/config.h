@@ -70,6 +70,20 @@ struct VendorConfig {
   // write key, Mixpanel token, Amplitude/PostHog api_key). Absent: the sender's is removed.
   std::optional<SecretRef> ingest_key;
   bool own_pseudonym_key = false;  // `pseudonym_key: own`: a key derived for this vendor alone
+  // Host names (lowercase, no port) whose requests go to this vendor when they do not start with
+  // /v/{vendor}: an SDK re-pointed by DNS or its host setting keeps its paths.
+  std::vector<std::string> hosts;
+  SourceLoc loc;
+};
+
+// The gateway's durable spool (one per vendor, under data_dir/spool/) and its delivery.
+struct SpoolConfig {
+  int64_t max_bytes = int64_t{1} << 30;  // per vendor; a full spool answers 503
+  int64_t max_entries = 1000000;         // requests, per vendor
+  int64_t max_attempts = 12;             // then the request goes to the dead letters
+  int64_t initial_backoff_ms = 500;      // doubled per failed attempt, with jitter
+  int64_t max_backoff_ms = 60000;
+  int64_t concurrency = 4;  // delivery threads per vendor
   SourceLoc loc;
 };
 
@@ -108,6 +122,10 @@ struct EgressConfig {
   std::vector<CatalogEntry> catalog;
   UnknownFields unknown_fields = UnknownFields::kDrop;
   UnknownEvents unknown_events = UnknownEvents::kBlock;
+  // Where the spool and the embedded SQLite store live; unset: ./metagate-data (from the
+  // working directory). Relative paths in the file are resolved against its folder.
+  std::optional<std::string> data_dir;
+  SpoolConfig spool;
   // The classifier's own sections (`classes`, `field_names`, `combinations`) may sit in the same
   // file; see metagate/classify/config.h.
   classify::ClassifierConfig classifier;

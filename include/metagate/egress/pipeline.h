@@ -6,6 +6,7 @@
 // a new one, which invalidates every plan) and thread-safe. See docs/egress.md.
 #pragma once
 
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,12 +44,21 @@ struct EventDecision {
   std::vector<std::string> reasons;  // policy ids behind the send_event decision
 };
 
+// The forms a field can leave in; FilterResult::form_counts follows this order. "replaced" is
+// the sender's vendor credential swapped for (or removed in favour of) the configured one.
+inline constexpr std::string_view kFieldForms[] = {"raw",      "generalized", "pseudonymized",
+                                                   "redacted", "dropped",     "replaced"};
+inline constexpr size_t kFieldFormCount = std::size(kFieldForms);
+
 struct FilterResult {
   bool forwarded = false;  // false: nothing leaves (every event blocked, or nothing left)
   std::string body;        // the body that may leave
   std::vector<EventDecision> events;
   std::vector<FieldDecision> fields;
-  bool credential_replaced = false;  // the sender's vendor credential was swapped or removed
+  bool credential_replaced = false;   // the sender's vendor credential was swapped or removed
+  size_t idempotency_keys_added = 0;  // with FilterOptions::add_idempotency_keys
+  // Fields of allowed events by the form they leave in (recorded even without record_fields).
+  std::array<uint32_t, kFieldFormCount> form_counts{};
 };
 
 // Appends one decision record as a JSON line (no newline): line number, integration, vendor,
@@ -74,6 +84,10 @@ struct Explanation {
 
 struct FilterOptions {
   bool record_fields = true;  // fill FilterResult::fields (events are always recorded)
+  // Enforce mode: give each allowed event that lacks its vendor's idempotency key (Segment
+  // messageId, Mixpanel properties.$insert_id, Amplitude insert_id, PostHog uuid) a random UUID,
+  // so a retried delivery can be de-duplicated by the vendor. Observe/discover forward unchanged.
+  bool add_idempotency_keys = false;
 };
 
 // Per-thread working memory (JSON parser, classifier scratch, the plan cache). Reuse it.

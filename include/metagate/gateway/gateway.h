@@ -1,13 +1,15 @@
 // Gateway: the request handler of `metagate serve`. It speaks each vendor's ingest API under
-// /v/{vendor}/..., authenticates the sender by the SHA-256 of its credential (constant-time),
-// runs the body through the egress pipeline and forwards what may leave to the vendor's
-// upstream, answering as the vendor would. This first version forwards synchronously: a request
-// is acknowledged only after the upstream accepted it (or nothing of it may leave); an upstream
-// failure answers 503 or 429 with Retry-After so the sender retries. (The durable spool comes
-// next.) Thread-safe: Handle runs concurrently on the server's workers.
+// /v/{vendor}/... (or by Host name), authenticates the sender by the SHA-256 of its credential
+// (constant-time), runs the body through the egress pipeline, writes what may leave to that
+// vendor's durable spool and answers as the vendor would once it is on disk; a forwarder per
+// vendor delivers the spool upstream with retries. Reload swaps config and policies atomically
+// and keeps the last good set when the new one fails. Thread-safe: Handle runs concurrently on
+// the server's workers.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <string>
 
 #include "metagate/egress/pipeline.h"
 #include "metagate/net/http_server.h"
@@ -16,13 +18,33 @@ namespace metagate::gateway {
 
 class GatewayImpl;
 
+struct GatewayOptions {
+  // Where the spool lives; empty: the config's data_dir, else ./metagate-data.
+  std::string data_dir;
+};
+
 class Gateway {
  public:
-  // Checks what serving needs beyond the pipeline (plain-http upstreams for now).
-  static Result<std::unique_ptr<Gateway>> Create(std::shared_ptr<const egress::Pipeline> pipeline);
-  ~Gateway();
+  // Opens every vendor's spool (data_dir/spool/VENDOR.db, delivering what a previous run left)
+  // and starts its forwarder. Errors: an upstream URL it cannot use, an ingest key it cannot
+  // read, a data_dir it cannot create.
+  static Result<std::unique_ptr<Gateway>> Create(std::shared_ptr<const egress::Pipeline> pipeline,
+                                                 const GatewayOptions& options = {});
+  ~Gateway();  // Stop()
 
   void Handle(const net::HttpRequest& request, net::HttpResponse& response) const;
+
+  // Swaps in a new pipeline (config and policies) atomically: requests already running finish
+  // with the old one. On error nothing changes; the error is kept for /readyz.
+  Status Reload(std::shared_ptr<const egress::Pipeline> pipeline);
+  // Records a reload that failed before it reached the gateway (a config that did not load).
+  void ReloadFailed(const Status& why);
+  // The pipeline in use.
+  std::shared_ptr<const egress::Pipeline> pipeline() const;
+
+  // Stops the forwarders (after their current delivery) and closes the spools. Call after the
+  // HTTP server stopped; idempotent.
+  void Stop();
 
  private:
   explicit Gateway(std::unique_ptr<GatewayImpl> impl);

@@ -22,9 +22,10 @@ bool AmplitudeStructural(BodyPath f, bool in_event) {
 
 }  // namespace
 
+constexpr std::string_view kAmplitudeKey[] = {"insert_id"};
 extern const EnvelopeFormat kAmplitudeEnvelope;
 const EnvelopeFormat kAmplitudeEnvelope{
-    "amplitude",         "amplitude",         false,   AmplitudeIsEvent, AmplitudeEventName,
-    AmplitudeCredential, AmplitudeStructural, SkipNone};
+    "amplitude",         "amplitude",         false,    AmplitudeIsEvent, AmplitudeEventName,
+    AmplitudeCredential, AmplitudeStructural, SkipNone, kAmplitudeKey};
 
 }  // namespace metagate::egress

@@ -35,6 +35,10 @@ struct EnvelopeFormat {
   // For fields outside every event: how many leading segments of the body path to leave out of
   // the field name (OTLP: `resourceLogs/0`, so resource attributes read `resource.attributes.x`).
   size_t (*envelope_skip)(BodyPath path) = nullptr;
+  // Where an event carries its idempotency key, from the event (Segment `messageId`, Mixpanel
+  // `properties.$insert_id`...), so the vendor can de-duplicate retries; empty: the format has
+  // none. The gateway adds a random one to events that lack it before spooling them.
+  BodyPath idempotency_key = {};
 };
 
 const EnvelopeFormat* FindEnvelopeFormat(std::string_view name);

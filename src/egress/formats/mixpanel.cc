@@ -24,9 +24,10 @@ bool MixpanelStructural(BodyPath f, bool in_event) {
 
 }  // namespace
 
+constexpr std::string_view kMixpanelKey[] = {"properties", "$insert_id"};
 extern const EnvelopeFormat kMixpanelEnvelope;
 const EnvelopeFormat kMixpanelEnvelope{"mixpanel",         "mixpanel",        false,
                                        MixpanelIsEvent,    MixpanelEventName, MixpanelCredential,
-                                       MixpanelStructural, SkipNone};
+                                       MixpanelStructural, SkipNone,          kMixpanelKey};
 
 }  // namespace metagate::egress

@@ -25,9 +25,10 @@ bool PosthogStructural(BodyPath f, bool in_event) {
 
 }  // namespace
 
+constexpr std::string_view kPosthogKey[] = {"uuid"};
 extern const EnvelopeFormat kPosthogEnvelope;
 const EnvelopeFormat kPosthogEnvelope{"posthog",         "posthog",        false,
                                       PosthogIsEvent,    PosthogEventName, PosthogCredential,
-                                      PosthogStructural, SkipNone};
+                                      PosthogStructural, SkipNone,         kPosthogKey};
 
 }  // namespace metagate::egress

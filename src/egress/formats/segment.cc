@@ -36,13 +36,20 @@ bool SegmentStructural(BodyPath f, bool in_event) {
 
 }  // namespace
 
+constexpr std::string_view kSegmentKey[] = {"messageId"};
 extern const EnvelopeFormat kSegmentEnvelope;
 const EnvelopeFormat kSegmentEnvelope{"segment",         "segment",        false,
                                       SegmentIsEvent,    SegmentEventName, SegmentCredential,
-                                      SegmentStructural, SkipNone};
+                                      SegmentStructural, SkipNone,         kSegmentKey};
 extern const EnvelopeFormat kLlmEnvelope;
-const EnvelopeFormat kLlmEnvelope{
-    "llm",   "llm", false, SegmentIsEvent, SegmentEventName, SegmentCredential, SegmentStructural,
-    SkipNone};
+const EnvelopeFormat kLlmEnvelope{"llm",
+                                  "llm",
+                                  false,
+                                  SegmentIsEvent,
+                                  SegmentEventName,
+                                  SegmentCredential,
+                                  SegmentStructural,
+                                  SkipNone,
+                                  kSegmentKey};
 
 }  // namespace metagate::egress
