@@ -20,9 +20,7 @@ namespace fs = std::filesystem;
 
 fs::path TestsRoot() {
   if (const char* env = std::getenv("METAGATE_CEDAR_TESTS")) return env;
-  // __FILE__ is <repo>/src/cedar/schema/this_file.cc.
-  return fs::path(__FILE__).parent_path().parent_path().parent_path().parent_path() /
-         "../shared/cedar-tests";
+  return fs::path(METAGATE_SOURCE_DIR) / "../shared/cedar-tests";
 }
 
 std::string ReadFile(const fs::path& p) {
