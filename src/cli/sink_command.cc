@@ -61,6 +61,7 @@ int RunSink(int argc, char** argv) {
   double fail_rate = 0;
   int status = 503;
   int latency_ms = 0;
+  int retry_after = 1;
   size_t max_body = 16 << 20;
   app.add_option("--listen", listen, "HOST:PORT to listen on")->capture_default_str();
   app.add_option("--out", out_path, "file to append request records to")->required();
@@ -68,6 +69,10 @@ int RunSink(int argc, char** argv) {
       ->check(CLI::Range(0.0, 1.0));
   app.add_option("--status", status, "status of failed requests")
       ->check(CLI::IsMember({429, 500, 503}))
+      ->capture_default_str();
+  app.add_option("--retry-after", retry_after,
+                 "Retry-After seconds on failed requests other than 500")
+      ->check(CLI::Range(0, 3600))
       ->capture_default_str();
   app.add_option("--latency", latency_ms, "milliseconds to wait before each answer")
       ->check(CLI::Range(0, 60000));
@@ -99,7 +104,9 @@ int RunSink(int argc, char** argv) {
         if (fail) {
           response.status = status;
           response.body = R"({"error":"failed on purpose by metagate sink --fail-rate"})";
-          if (status != 500) response.headers.emplace_back("Retry-After", "1");
+          if (status != 500) {
+            response.headers.emplace_back("Retry-After", std::to_string(retry_after));
+          }
         } else {
           response.body = R"({"ok":true})";
         }

@@ -54,9 +54,15 @@ print(", ".join("{ api_key_sha256: %s }" % hashlib.sha256(k.encode()).hexdigest(
 EOF
 )
 
-start_server "$tmp/sink.err" "$METAGATE" sink --listen 127.0.0.1:0 --out "$tmp/sink.jsonl"
+# Two sinks that fail a fifth of the requests: with 500 (segment, mixpanel, amplitude) and with
+# 429 and Retry-After: 0 (the others). The gateway's spool retries until each is delivered.
+start_server "$tmp/sink.err" "$METAGATE" sink --listen 127.0.0.1:0 --out "$tmp/sink.jsonl" \
+  --fail-rate 0.2 --status 500
 SINK=$ADDR
-check sink-started "$([[ -n "$SINK" ]] && echo 1)"
+start_server "$tmp/sink2.err" "$METAGATE" sink --listen 127.0.0.1:0 --out "$tmp/sink2.jsonl" \
+  --fail-rate 0.2 --status 429 --retry-after 0
+SINK2=$ADDR
+check sink-started "$([[ -n "$SINK" && -n "$SINK2" ]] && echo 1)"
 
 # One vendor per dataset format, its id the format's name; the dataset tests' default-deny
 # policy (tests/egress/policies: only a few classes leave raw) with every field classified.
@@ -81,12 +87,14 @@ vendors:
   - { id: amplitude, category: analytics, residency: eu, format: amplitude,
       upstream: "http://$SINK/amplitude", credentials: { ingest_key: "env:GW_TEST_KEY_AMPLITUDE" } }
   - { id: posthog, category: analytics, residency: eu, format: posthog,
-      upstream: "http://$SINK/posthog", credentials: { ingest_key: "env:GW_TEST_KEY_POSTHOG" } }
+      upstream: "http://$SINK2/posthog", credentials: { ingest_key: "env:GW_TEST_KEY_POSTHOG" } }
   - { id: otlp-logs, category: observability, residency: eu, format: otlp-logs,
-      upstream: "http://$SINK/otlp-logs" }
+      upstream: "http://$SINK2/otlp-logs" }
   - { id: llm, category: analytics, residency: eu, format: llm, pseudonym_key: own,
-      upstream: "http://$SINK/llm", credentials: { ingest_key: "env:GW_TEST_KEY_LLM" } }
+      upstream: "http://$SINK2/llm", credentials: { ingest_key: "env:GW_TEST_KEY_LLM" } }
 unknown_fields: classify
+data_dir: $tmp/data
+spool: { initial_backoff_ms: 20, max_backoff_ms: 100, max_attempts: 50 }
 unknown_events: allow
 EOF
 start_server "$tmp/serve.err" "$METAGATE" serve --config "$tmp/metagate.yaml" --listen 127.0.0.1:0
@@ -103,7 +111,7 @@ echo "sent in ${SECONDS}s"
 
 # Delivery may lag the replies: wait until the sink holds at least one record per accepted
 # request and has stopped growing for 2 s (at most 120 s).
-lines() { if [[ -f "$tmp/sink.jsonl" ]]; then wc -l <"$tmp/sink.jsonl"; else echo 0; fi; }
+lines() { cat "$tmp/sink.jsonl" "$tmp/sink2.jsonl" 2>/dev/null | wc -l; }
 want=$(cat "$tmp/accepted" 2>/dev/null || echo 1)
 last=-1
 stable=0
@@ -117,6 +125,9 @@ while ((SECONDS < deadline)); do
 done
 echo "sink: $n records for $want accepted requests, settled at ${SECONDS}s"
 check sink-settled "$([[ $n -ge $want && $stable -ge 2 ]] && echo 1)"
+check sinks-failed-some "$(grep -q '"status":500' "$tmp/sink.jsonl" && grep -q '"status":429' "$tmp/sink2.jsonl" && echo 1)"
+check gateway-retried "$(grep -q 'delivery of spool entry [0-9]* failed (status 500)' "$tmp/serve.err" && grep -q 'delivery of spool entry [0-9]* failed (status 429)' "$tmp/serve.err" && echo 1)"
+cat "$tmp/sink2.jsonl" >>"$tmp/sink.jsonl"
 
 # Nothing of a refused request reached the sink; the accepted probes did (so their markers
 # survive the policy and the first check means something).
