@@ -590,6 +590,42 @@ TEST(EgressConfig, DocumentedExampleParses) {
   EXPECT_EQ(c->catalog.size(), 2u);
   EXPECT_EQ(c->pseudonym_keys->current, "k2");
   EXPECT_EQ(c->policies, (std::vector<std::string>{"/etc/metagate/policies/"}));
+  EXPECT_EQ(c->data_dir, "/var/lib/metagate");
+  EXPECT_EQ(c->spool.concurrency, 8);
+  EXPECT_EQ(c->vendors[0].hosts, std::vector<std::string>{"api.segment.io"});
+}
+
+TEST(EgressConfig, GatewayKeys) {
+  Result<EgressConfig> c = Parse(
+      "data_dir: state\n"
+      "spool: { max_bytes: 1000, max_entries: 5, max_attempts: 3, initial_backoff_ms: 10,\n"
+      "         max_backoff_ms: 20, concurrency: 2 }\n"
+      "vendors:\n"
+      "  - { id: s, format: segment, hosts: [API.Segment.IO, api2.segment.io] }\n");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(*c->data_dir, c->base_dir + "/state");
+  EXPECT_EQ(c->spool.max_bytes, 1000);
+  EXPECT_EQ(c->spool.max_entries, 5);
+  EXPECT_EQ(c->spool.max_attempts, 3);
+  EXPECT_EQ(c->spool.initial_backoff_ms, 10);
+  EXPECT_EQ(c->spool.max_backoff_ms, 20);
+  EXPECT_EQ(c->spool.concurrency, 2);
+  EXPECT_EQ(c->vendors[0].hosts, (std::vector<std::string>{"api.segment.io", "api2.segment.io"}));
+  Result<EgressConfig> d = Parse("mode: enforce\n");
+  EXPECT_FALSE(d->data_dir.has_value());
+  EXPECT_EQ(d->spool.max_attempts, 12);
+
+  ExpectError("spool: { max_attempts: 0 }\n", 1, 24, "'spool': 'max_attempts' must be at least 1");
+  ExpectError("spool: { concurrency: 100 }\n", 1, 23, "at most 64");
+  ExpectError("spool: { retries: 3 }\n", 1, 10, "retries");
+  ExpectError("spool: { initial_backoff_ms: 50, max_backoff_ms: 10 }\n", 1, 8, "must not be below");
+  ExpectError("data_dir: \"\"\n", 1, 11, "'data_dir'");
+  ExpectError("vendors:\n  - { id: a, format: segment, hosts: [\"x.io:443\"] }\n", 2, 38,
+              "without port or path");
+  ExpectError(
+      "vendors:\n  - { id: a, format: segment, hosts: [x.io] }\n"
+      "  - { id: b, format: segment, hosts: [X.io] }\n",
+      3, 38, "already mapped to vendor 'a'");
 }
 
 }  // namespace
