@@ -94,3 +94,4 @@ printf '\n\033[1m%s\033[0m\n' "11. Why does the e-mail leave pseudonymized?"
 echo '  $ metagate explain --config examples/seed/metagate.yaml --integration analytics-pipeline --vendor vendor-x --event "Report Exported" --path context.traits.email'
 "$METAGATE" explain --config "$SEED/metagate.yaml" --integration analytics-pipeline \
   --vendor vendor-x --event "Report Exported" --path context.traits.email | sed 's/^/  /'
+bash "$HERE/gateway_demo.sh" "$METAGATE"

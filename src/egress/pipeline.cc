@@ -128,7 +128,10 @@ Result<FilterResult> PipelineImpl::Filter(const IntegrationConfig& integration,
       const LeafOutcome& o = st.outcomes[i][j];
       if (leaf.kind == LeafKind::kCredential) result.credential_replaced = true;
       if (o.form < 0) continue;  // in a blocked event
-      ++result.form_counts[o.form];
+      // Counted only for what leaves (structural leaves of a blocked event have a form too).
+      if (owner.is_event ? owner.allowed || !enforce : result.forwarded) {
+        ++result.form_counts[o.form];
+      }
       if (!record_fields) continue;
       FieldDecision d;
       d.path = owner.pointer + leaf.pointer;

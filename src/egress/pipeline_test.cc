@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <numeric>
 
 namespace metagate::egress {
 namespace {
@@ -169,9 +170,14 @@ TEST_F(PipelineTest, SendEventDenyBlocksTheEventAndOnlyIt) {
   EXPECT_EQ(
       r.body,
       R"({"batch":[{"type":"track","event":"Ok","userId":"u2"}],"sentAt":"2024-01-01T00:00:00Z"})");
+  // Form counts cover what leaves: the allowed event's type, event, userId and the envelope's
+  // sentAt, all raw.
+  EXPECT_EQ(r.form_counts[0], 4u);
+  EXPECT_EQ(std::accumulate(r.form_counts.begin(), r.form_counts.end(), 0u), 4u);
   FilterResult staging = Run(*p, batch, "stg");
   EXPECT_FALSE(staging.forwarded);
   EXPECT_TRUE(staging.body.empty());
+  EXPECT_EQ(std::accumulate(staging.form_counts.begin(), staging.form_counts.end(), 0u), 0u);
 }
 
 TEST_F(PipelineTest, UnknownFieldsAreDroppedBlockedOrClassified) {

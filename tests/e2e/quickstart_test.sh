@@ -72,11 +72,16 @@ if [[ $rc -ne 2 || "$out" != *"--principal"* ]]; then
 else
   echo "ok   bad-uid ($out)"
 fi
-# The whole demo (`make demo`) runs to its end and shows the egress pipeline's real decisions.
+# The whole demo (`make demo`) runs to its end and shows the egress pipeline's real decisions,
+# then the gateway's: requests through `metagate serve` to a sink, refused, blocked, delivered.
 out=$(env -u VENDOR_X_WRITE_KEY -u PRODUCT_ANALYTICS_WRITE_KEY bash "$EX/demo.sh" "$METAGATE" 2>&1)
 rc=$?
 if [[ $rc -ne 0 || "$out" != *'"email":"ps_k1_'* || "$out" != *"(nothing leaves: the event is blocked)"* ||
-  "$out" != *"/properties/tenant_id  tenant_id  -> dropped"* || "$out" != *"result   pseudonymized"* ]]; then
+  "$out" != *"/properties/tenant_id  tenant_id  -> dropped"* || "$out" != *"result   pseudonymized"* ||
+  "$out" != *"and one with an unknown token (answered 401)"* ||
+  "$out" != *"staging-pipeline     -> vendor-x           events blocked  2"* ||
+  "$out" != *"delivered to product-analytics  2 request(s)"* ||
+  "$out" != *'"userId":"ps_k1_'* ]]; then
   echo "FAIL demo: rc=$rc"
   printf '%s\n' "$out" | tail -30 | sed 's/^/    /'
   failures=$((failures + 1))
