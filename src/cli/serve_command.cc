@@ -9,6 +9,7 @@
 #include "metagate/gateway/gateway.h"
 #include "metagate/net/http_server.h"
 #include "pipeline_loading.h"
+#include "tls_flags.h"
 
 namespace metagate::cli {
 
@@ -20,7 +21,7 @@ int RunServe(int argc, char** argv) {
       "Each sender is identified by the SHA-256 of its credential (Bearer token, Basic write\n"
       "key, or the api key / token in the body) listed under its integration; unknown\n"
       "credentials get 401. What the policies allow is forwarded to the vendor's upstream\n"
-      "(plain http:// for now) and the sender is answered as the vendor would answer, only\n"
+      "(http:// or https://) and the sender is answered as the vendor would answer, only\n"
       "after the upstream accepted it; an unreachable or failing upstream answers 503/429 with\n"
       "Retry-After. Logs one line per request without any value. Stops on SIGINT/SIGTERM.",
       "metagate serve"};
@@ -33,6 +34,8 @@ int RunServe(int argc, char** argv) {
   app.add_option("--workers", workers, "worker threads (0: one per core)");
   app.add_option("--max-body-bytes", max_body, "larger request bodies get 413")
       ->capture_default_str();
+  TlsFlags tls;
+  AddTlsFlags(app, tls, "the config's tls");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -49,6 +52,7 @@ int RunServe(int argc, char** argv) {
   options.listen = listen;
   options.workers = workers;
   options.max_body_bytes = max_body;
+  ApplyListenerTls(tls, pipeline->config().tls, options);
   const gateway::Gateway& g = **gateway;
   auto server = net::HttpServer::Start(
       options, [&g](const net::HttpRequest& req, net::HttpResponse& res) { g.Handle(req, res); });
@@ -56,7 +60,8 @@ int RunServe(int argc, char** argv) {
     std::fprintf(stderr, "metagate serve: %s\n", server.status().ToString().c_str());
     return 2;
   }
-  std::fprintf(stderr, "metagate serve: listening on %s\n", (*server)->address().c_str());
+  std::fprintf(stderr, "metagate serve: listening on %s%s\n", (*server)->address().c_str(),
+               options.tls_cert_file.empty() ? "" : " (TLS)");
   (*server)->WaitForSignal();
   (*server)->Stop();
   std::fprintf(stderr, "metagate serve: stopped\n");

@@ -105,6 +105,8 @@ void GatewayImpl::HandleIngest(const net::HttpRequest& request, std::string_view
     Result<UpstreamReply> reply = PostUpstream(route.upstream, std::string(path), route.headers,
                                                result->body, kUpstreamTimeout);
     if (!reply.ok()) {
+      std::fprintf(stderr, "metagate serve: vendor %s: %s\n", vendor_id.c_str(),
+                   reply.status().message().c_str());
       status = 503;
       ReplyError(format, 503, "the vendor is unreachable; retry later", response);
       response.headers.emplace_back("Retry-After", "5");
@@ -145,7 +147,7 @@ Result<std::unique_ptr<Gateway>> Gateway::Create(std::shared_ptr<const egress::P
       return Status::Invalid("vendor '" + vc.id + "' has no upstream to forward to", vc.loc)
           .WithContext(config.file);
     }
-    Result<Upstream> up = ParseUpstream(vc.upstream);
+    Result<Upstream> up = ParseUpstream(vc.upstream, vc.ca_file);
     if (!up.ok()) return up.status().WithContext(config.file);
     route.upstream = *up;
     if (vc.ingest_key && (vc.format == "segment" || vc.format == "llm")) {
