@@ -14,6 +14,7 @@
 #include "metagate/gateway/gateway.h"
 #include "metagate/net/http_server.h"
 #include "pipeline_loading.h"
+#include "tls_flags.h"
 
 namespace metagate::cli {
 
@@ -63,7 +64,8 @@ int RunServe(int argc, char** argv) {
       "integration; unknown credentials get 401. What the policies allow is written to the\n"
       "vendor's durable spool (DATA_DIR/spool/VENDOR.db) and the sender is answered as the\n"
       "vendor would once it is on disk; a full spool answers 503 with Retry-After. Delivery to\n"
-      "the vendor's upstream retries with backoff and jitter; what keeps failing goes to the\n"
+      "the vendor's upstream (http:// or https://, verified) retries with backoff and jitter; what "
+      "keeps failing goes to the\n"
       "dead letters. Reloads config and policies on SIGHUP and when their files change (a bad\n"
       "reload keeps the last good set and says why in the log and on /readyz). Also serves\n"
       "/healthz, /readyz and /metrics. Logs one line per request without any value. Stops on\n"
@@ -84,6 +86,8 @@ int RunServe(int argc, char** argv) {
   app.add_option("--reload-interval-ms", reload_interval_ms,
                  "how often to look for changed config and policy files (0: only on SIGHUP)")
       ->capture_default_str();
+  TlsFlags tls;
+  AddTlsFlags(app, tls, "the config's tls");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -108,6 +112,7 @@ int RunServe(int argc, char** argv) {
   options.listen = listen;
   options.workers = workers;
   options.max_body_bytes = max_body;
+  ApplyListenerTls(tls, pipeline->config().tls, options);
   gateway::Gateway& g = **gateway;
   auto server = net::HttpServer::Start(
       options, [&g](const net::HttpRequest& req, net::HttpResponse& res) { g.Handle(req, res); });
@@ -115,7 +120,8 @@ int RunServe(int argc, char** argv) {
     std::fprintf(stderr, "metagate serve: %s\n", server.status().ToString().c_str());
     return 2;
   }
-  std::fprintf(stderr, "metagate serve: listening on %s\n", (*server)->address().c_str());
+  std::fprintf(stderr, "metagate serve: listening on %s%s\n", (*server)->address().c_str(),
+               options.tls_cert_file.empty() ? "" : " (TLS)");
   std::atomic<bool> stop{false};
   std::thread watcher(WatchForReload, config_path, std::ref(g),
                       std::chrono::milliseconds(reload_interval_ms), std::cref(stop));

@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "metagate/net/http_server.h"
 #include "metagate/net/request_record.h"
+#include "tls_flags.h"
 
 namespace metagate::cli {
 
@@ -54,8 +55,9 @@ int RunSink(int argc, char** argv) {
       "written as \"[redacted]\"), body (or body_base64 when it is not UTF-8) and the status it\n"
       "answered. With --fail-rate R it answers a share R of requests with --status (429, 500\n"
       "or 503; 429 and 503 carry Retry-After: 1) instead of 200, to exercise retries; --latency\n"
-      "delays every answer. Prints `listening on HOST:PORT` on stderr once ready (port 0 picks\n"
-      "a free port); stops cleanly on SIGINT or SIGTERM.",
+      "delays every answer. With --tls-cert and --tls-key it serves HTTPS only. Prints\n"
+      "`listening on HOST:PORT` on stderr once ready (port 0 picks a free port); stops cleanly\n"
+      "on SIGINT or SIGTERM.",
       "metagate sink"};
   std::string listen = "127.0.0.1:9090", out_path;
   double fail_rate = 0;
@@ -78,6 +80,8 @@ int RunSink(int argc, char** argv) {
       ->check(CLI::Range(0, 60000));
   app.add_option("--max-body-bytes", max_body, "larger request bodies get 413")
       ->capture_default_str();
+  TlsFlags tls;
+  AddTlsFlags(app, tls);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -93,6 +97,7 @@ int RunSink(int argc, char** argv) {
   net::HttpServerOptions options;
   options.listen = listen;
   options.max_body_bytes = max_body;
+  ApplyListenerTls(tls, std::nullopt, options);
   auto server = net::HttpServer::Start(
       options, [&](const net::HttpRequest& request, net::HttpResponse& response) {
         if (latency_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(latency_ms));
@@ -116,7 +121,8 @@ int RunSink(int argc, char** argv) {
     std::fclose(out);
     return Fail(server.status().ToString());
   }
-  std::fprintf(stderr, "metagate sink: listening on %s, writing %s\n", (*server)->address().c_str(),
+  std::fprintf(stderr, "metagate sink: listening on %s%s, writing %s\n",
+               (*server)->address().c_str(), options.tls_cert_file.empty() ? "" : " (TLS)",
                out_path.c_str());
   (*server)->WaitForSignal();
   (*server)->Stop();

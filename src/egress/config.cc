@@ -271,11 +271,11 @@ class Parser {
   Status ParseRoot(const YAML::Node& root) {
     if (!root.IsDefined() || root.IsNull()) return Status::Ok();
     RETURN_IF_ERROR(CheckKeysUnique(root, 0));
-    ASSIGN_OR_RETURN(
-        Mapping m, Mapping::Of(root, "the egress config",
-                               {"mode", "policies", "schema", "entities", "keys", "integrations",
-                                "vendors", "catalog", "unknown_fields", "unknown_events", "classes",
-                                "field_names", "combinations", "data_dir", "spool"}));
+    ASSIGN_OR_RETURN(Mapping m, Mapping::Of(root, "the egress config",
+                                            {"mode", "policies", "schema", "entities", "keys",
+                                             "tls", "integrations", "vendors", "catalog",
+                                             "unknown_fields", "unknown_events", "classes",
+                                             "field_names", "combinations", "data_dir", "spool"}));
     if (YAML::Node v = m.Get("mode")) {
       ASSIGN_OR_RETURN(std::string s, Str(v, "'mode'"));
       if (s == "enforce") {
@@ -301,6 +301,7 @@ class Parser {
       for (std::string& p : c_.entities) p = Resolve(c_.base_dir, p);
     }
     if (YAML::Node v = m.Get("keys")) RETURN_IF_ERROR(ParseKeys(v));
+    if (YAML::Node v = m.Get("tls")) RETURN_IF_ERROR(ParseTls(v));
     if (YAML::Node v = m.Get("integrations")) {
       RETURN_IF_ERROR(
           Each(v, "'integrations'", [&](const YAML::Node& n) { return ParseIntegration(n); }));
@@ -348,6 +349,21 @@ class Parser {
   Status Each(const YAML::Node& list, const std::string& what, Fn&& fn) {
     if (!list.IsSequence()) return Bad(list, what + " must be a list, not " + KindName(list));
     for (const YAML::Node& item : list) RETURN_IF_ERROR(fn(item));
+    return Status::Ok();
+  }
+
+  Status ParseTls(const YAML::Node& n) {
+    ASSIGN_OR_RETURN(Mapping m, Mapping::Of(n, "'tls'", {"cert", "key"}));
+    if (!m.Has("cert") || !m.Has("key")) {
+      return Bad(n, "'tls' needs both 'cert' (PEM certificate chain) and 'key' (PEM private key)");
+    }
+    ListenerTlsConfig out;
+    out.loc = m.loc();
+    ASSIGN_OR_RETURN(std::string cert, NonEmptyStr(m.Get("cert"), "'tls.cert'"));
+    ASSIGN_OR_RETURN(std::string key, NonEmptyStr(m.Get("key"), "'tls.key'"));
+    out.cert = Resolve(c_.base_dir, cert);
+    out.key = Resolve(c_.base_dir, key);
+    c_.tls = std::move(out);
     return Status::Ok();
   }
 
@@ -498,7 +514,7 @@ class Parser {
                      Mapping::Of(n, "a vendor",
                                  {"id", "category", "residency", "retention_days",
                                   "trains_on_customer_data", "dpa_signed", "soc2", "format",
-                                  "upstream", "credentials", "pseudonym_key", "hosts"}));
+                                  "upstream", "ca_file", "credentials", "pseudonym_key", "hosts"}));
     VendorConfig out;
     out.loc = m.loc();
     if (!m.Has("id")) return Bad(n, "a vendor needs an 'id'");
@@ -546,6 +562,13 @@ class Parser {
       if (out.upstream == "http://" || out.upstream == "https://") {
         return Bad(v, where + ": 'upstream' needs a host after the scheme");
       }
+    }
+    if (YAML::Node v = m.Get("ca_file")) {
+      ASSIGN_OR_RETURN(std::string s, NonEmptyStr(v, where + ": 'ca_file'"));
+      if (!out.upstream.starts_with("https://")) {
+        return Bad(v, where + ": 'ca_file' applies only to an https:// upstream");
+      }
+      out.ca_file = Resolve(c_.base_dir, s);
     }
     if (YAML::Node v = m.Get("credentials")) {
       ASSIGN_OR_RETURN(Mapping cm, Mapping::Of(v, where + ": 'credentials'", {"ingest_key"}));

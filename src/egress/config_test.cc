@@ -466,6 +466,40 @@ TEST(EgressConfig, UpstreamMustBeHttp) {
       Parse("vendors: [{id: v, format: json, upstream: 'http://localhost:8080/x'}]\n").ok());
 }
 
+TEST(EgressConfig, VendorCaFile) {
+  Result<EgressConfig> c = Parse(
+      "vendors: [{id: v, format: json, upstream: 'https://x.example/in', ca_file: "
+      "certs/ca.pem}]\n");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->vendors[0].ca_file, "/etc/metagate/certs/ca.pem");
+  Result<EgressConfig> none = Parse("vendors: [{id: v, format: json, upstream: 'https://x'}]\n");
+  ASSERT_TRUE(none.ok()) << none.status().ToString();
+  EXPECT_EQ(none->vendors[0].ca_file, "");
+  ExpectError("vendors: [{id: v, format: json, upstream: 'http://x', ca_file: ca.pem}]\n", 1, 64,
+              "vendor 'v': 'ca_file' applies only to an https:// upstream");
+  ExpectError("vendors: [{id: v, format: json, ca_file: ca.pem}]\n", 1, 42,
+              "applies only to an https:// upstream");
+  ExpectError("vendors: [{id: v, format: json, upstream: 'https://x', ca_file: ''}]\n", 1, 65,
+              "'ca_file'");
+  ExpectError("vendors: [{id: v, format: json, upstream: 'https://x', ca_file: [a]}]\n", 1, 65,
+              "'ca_file' must be a string");
+}
+
+TEST(EgressConfig, ListenerTls) {
+  Result<EgressConfig> c = Parse("tls: { cert: tls/server.pem, key: /keys/server.key }\n");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_TRUE(c->tls.has_value());
+  EXPECT_EQ(c->tls->cert, "/etc/metagate/tls/server.pem");
+  EXPECT_EQ(c->tls->key, "/keys/server.key");
+  EXPECT_EQ(c->tls->loc.line, 1u);
+  EXPECT_FALSE(Parse("mode: enforce\n")->tls.has_value());
+  ExpectError("tls:\n  cert: a.pem\n", 2, 3, "'tls' needs both 'cert'");
+  ExpectError("tls: { key: k.pem }\n", 1, 6, "'tls' needs both 'cert'");
+  ExpectError("tls: { cert: a.pem, key: k.pem, ca: c.pem }\n", 1, 33, "unknown key 'ca' in 'tls'");
+  ExpectError("tls: a.pem\n", 1, 6, "'tls' must be a mapping");
+  ExpectError("tls: { cert: '', key: k.pem }\n", 1, 14, "'tls.cert'");
+}
+
 TEST(EgressConfig, ClassifierSections) {
   ExpectError("classes:\n  - name: x\n    ladder: [raw, hashed]\n", 3, 13, "unknown form 'hashed'");
   ExpectError("field_names:\n  - nmes: [a]\n", 2, 5, "unknown key 'nmes'");
@@ -590,6 +624,9 @@ TEST(EgressConfig, DocumentedExampleParses) {
   EXPECT_EQ(c->catalog.size(), 2u);
   EXPECT_EQ(c->pseudonym_keys->current, "k2");
   EXPECT_EQ(c->policies, (std::vector<std::string>{"/etc/metagate/policies/"}));
+  ASSERT_TRUE(c->tls.has_value());
+  EXPECT_EQ(c->tls->cert, "/etc/metagate/tls/gateway.pem");
+  EXPECT_EQ(c->vendors[1].ca_file, "/etc/metagate/tls/llm-ca.pem");
   EXPECT_EQ(c->data_dir, "/var/lib/metagate");
   EXPECT_EQ(c->spool.concurrency, 8);
   EXPECT_EQ(c->vendors[0].hosts, std::vector<std::string>{"api.segment.io"});

@@ -148,7 +148,7 @@ Status GatewayImpl::Install(std::shared_ptr<const egress::Pipeline> pipeline) {
     auto route = std::make_shared<VendorRoute>();
     route->id = vc.id;
     route->format = vc.format;
-    Result<Upstream> up = ParseUpstream(vc.upstream);
+    Result<Upstream> up = ParseUpstream(vc.upstream, vc.ca_file);
     if (!up.ok()) return up.status().WithContext(config.file);
     route->upstream = *up;
     if (vc.ingest_key && (vc.format == "segment" || vc.format == "llm")) {

@@ -66,6 +66,8 @@ struct VendorConfig {
   bool soc2 = false;
   std::string format;  // segment | mixpanel | amplitude | posthog | otlp-logs | otlp-traces | json
   std::string upstream;  // URL of the vendor's ingest API
+  // PEM bundle of the CAs trusted for an https upstream (absolute); empty: the system's defaults.
+  std::string ca_file;
   // The vendor's own ingest credential, put in place of whatever the sender wrote (Segment
   // write key, Mixpanel token, Amplitude/PostHog api_key). Absent: the sender's is removed.
   std::optional<SecretRef> ingest_key;
@@ -109,6 +111,13 @@ struct PseudonymKeysConfig {
   SourceLoc loc;
 };
 
+// The gateway's own listener over TLS (`tls: { cert: FILE, key: FILE }`): PEM files, absolute.
+struct ListenerTlsConfig {
+  std::string cert;  // certificate chain, leaf first
+  std::string key;   // its private key, unencrypted
+  SourceLoc loc;
+};
+
 struct EgressConfig {
   std::string file;      // the config file, as given
   std::string base_dir;  // its folder; relative paths below are already resolved against it
@@ -117,6 +126,7 @@ struct EgressConfig {
   std::optional<std::string> schema;                  // a .cedarschema or JSON schema file
   std::vector<std::string> entities;                  // Cedar entity JSON files
   std::optional<PseudonymKeysConfig> pseudonym_keys;  // `keys: { pseudonym: ... }`
+  std::optional<ListenerTlsConfig> tls;               // absent: the listener is plain HTTP
   std::vector<IntegrationConfig> integrations;
   std::vector<VendorConfig> vendors;
   std::vector<CatalogEntry> catalog;

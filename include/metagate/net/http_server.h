@@ -1,7 +1,8 @@
 // HttpServer: a small HTTP/1.1 server on Boost.Beast with keep-alive, a body size limit and
-// read/idle timeouts, run by a pool of worker threads. Each request is handed to one handler
-// that fills the response; the server answers 400/413/408 itself for requests it cannot read.
-// Start() returns once the server listens; Stop() (or the destructor) closes it and joins.
+// read/idle timeouts, run by a pool of worker threads, over plain TCP or (with a certificate and
+// key) TLS only. Each request is handed to one handler that fills the response; the server
+// answers 400/413/431/408 itself for requests it cannot read. Start() returns once the server
+// listens; Stop() (or the destructor) closes it and joins.
 #pragma once
 
 #include <chrono>
@@ -40,11 +41,17 @@ struct HttpServerOptions {
   unsigned workers = 0;                           // 0: one per core
   size_t max_body_bytes = 16 << 20;               // larger bodies get 413
   std::chrono::milliseconds read_timeout{30000};  // a request must arrive within this
+  // TLS: PEM files of the certificate chain (leaf first) and its private key, both or neither.
+  // When set the server speaks only TLS (1.2 or later, no compression); a client whose handshake
+  // fails is disconnected without a reply.
+  std::string tls_cert_file;
+  std::string tls_key_file;
 };
 
 class HttpServer {
  public:
-  // Binds, listens and starts the workers. Errors name the address and the reason.
+  // Loads the TLS certificate and key (if any), binds, listens and starts the workers. Errors
+  // name the address or file and the reason.
   static Result<std::unique_ptr<HttpServer>> Start(const HttpServerOptions& options,
                                                    HttpHandler handler);
   ~HttpServer();
