@@ -22,7 +22,8 @@ int RunServe(int argc, char** argv) {
       "credentials get 401. What the policies allow is forwarded to the vendor's upstream\n"
       "(plain http:// for now) and the sender is answered as the vendor would answer, only\n"
       "after the upstream accepted it; an unreachable or failing upstream answers 503/429 with\n"
-      "Retry-After. Logs one line per request without any value. Stops on SIGINT/SIGTERM.",
+      "Retry-After. gzip and deflate bodies (Content-Encoding) are inflated; other codings get\n"
+      "415. Logs one line per request without any value. Stops on SIGINT/SIGTERM.",
       "metagate serve"};
   std::string config_path, listen = "127.0.0.1:8080";
   unsigned workers = 0;
@@ -31,7 +32,8 @@ int RunServe(int argc, char** argv) {
   app.add_option("--listen", listen, "HOST:PORT to listen on (port 0: a free one)")
       ->capture_default_str();
   app.add_option("--workers", workers, "worker threads (0: one per core)");
-  app.add_option("--max-body-bytes", max_body, "larger request bodies get 413")
+  app.add_option("--max-body-bytes", max_body,
+                 "larger request bodies, as sent or once inflated (gzip), get 413")
       ->capture_default_str();
   try {
     app.parse(argc, argv);
@@ -40,7 +42,9 @@ int RunServe(int argc, char** argv) {
   }
   std::shared_ptr<const egress::Pipeline> pipeline = LoadPipeline(config_path, "serve");
   if (!pipeline) return 2;
-  auto gateway = gateway::Gateway::Create(pipeline);
+  gateway::GatewayOptions gateway_options;
+  gateway_options.max_body_bytes = max_body;
+  auto gateway = gateway::Gateway::Create(pipeline, gateway_options);
   if (!gateway.ok()) {
     std::fprintf(stderr, "metagate serve: %s\n", gateway.status().ToString().c_str());
     return 2;

@@ -27,6 +27,7 @@ class GatewayImpl {
     std::vector<std::pair<std::string, std::string>> headers;  // to the upstream
   };
   std::unordered_map<std::string, VendorRoute> vendors;
+  DecodeOptions decode;
   mutable GatewayMetrics metrics;
 
   void Handle(const net::HttpRequest& request, net::HttpResponse& response) const;
@@ -79,11 +80,9 @@ void GatewayImpl::HandleIngest(const net::HttpRequest& request, std::string_view
   const VendorRoute& route = v->second;
   const std::string& format = route.config->format;
   labels.vendor = vendor_id;
-  Result<IngestRequest> ingest = DecodeIngest(format, path, request);
-  if (!ingest.ok()) {
-    int status = ingest.status().code() == StatusCode::kNotFound ? 404 : 400;
-    return ReplyError(format, status, ingest.status().message(), response);
-  }
+  int refusal = 400;  // 404, 413 or 415 when DecodeIngest says so
+  Result<IngestRequest> ingest = DecodeIngest(format, path, request, decode, &refusal);
+  if (!ingest.ok()) return ReplyError(format, refusal, ingest.status().message(), response);
   const egress::IntegrationConfig* integration = auth->Find(ingest->credentials);
   if (integration == nullptr) {
     std::fprintf(stderr, "metagate serve: 401 %s %s: unknown or missing sender credential\n",
@@ -133,9 +132,11 @@ void GatewayImpl::HandleIngest(const net::HttpRequest& request, std::string_view
 Gateway::Gateway(std::unique_ptr<GatewayImpl> impl) : impl_(std::move(impl)) {}
 Gateway::~Gateway() = default;
 
-Result<std::unique_ptr<Gateway>> Gateway::Create(std::shared_ptr<const egress::Pipeline> pipeline) {
+Result<std::unique_ptr<Gateway>> Gateway::Create(std::shared_ptr<const egress::Pipeline> pipeline,
+                                                 const GatewayOptions& options) {
   auto impl = std::make_unique<GatewayImpl>();
   impl->pipeline = std::move(pipeline);
+  impl->decode.max_body_bytes = options.max_body_bytes;
   const egress::EgressConfig& config = impl->pipeline->config();
   impl->auth = std::make_unique<SenderAuth>(config.integrations);
   for (const egress::VendorConfig& vc : config.vendors) {

@@ -7,6 +7,7 @@
 // next.) Thread-safe: Handle runs concurrently on the server's workers.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 
 #include "metagate/egress/pipeline.h"
@@ -16,10 +17,17 @@ namespace metagate::gateway {
 
 class GatewayImpl;
 
+struct GatewayOptions {
+  // The largest request body once its Content-Encoding (gzip, deflate) is undone; larger ones
+  // get 413. `metagate serve` passes its --max-body-bytes.
+  size_t max_body_bytes = 16 << 20;
+};
+
 class Gateway {
  public:
   // Checks what serving needs beyond the pipeline (plain-http upstreams for now).
-  static Result<std::unique_ptr<Gateway>> Create(std::shared_ptr<const egress::Pipeline> pipeline);
+  static Result<std::unique_ptr<Gateway>> Create(std::shared_ptr<const egress::Pipeline> pipeline,
+                                                 const GatewayOptions& options = {});
   ~Gateway();
 
   void Handle(const net::HttpRequest& request, net::HttpResponse& response) const;
