@@ -69,7 +69,8 @@ int RunServe(int argc, char** argv) {
       "dead letters. Reloads config and policies on SIGHUP and when their files change (a bad\n"
       "reload keeps the last good set and says why in the log and on /readyz). Also serves\n"
       "/healthz, /readyz and /metrics. Logs one line per request without any value. Stops on\n"
-      "SIGINT/SIGTERM.",
+      "SIGINT/SIGTERM. gzip and deflate bodies (Content-Encoding) are inflated; other codings\n"
+      "get 415.",
       "metagate serve"};
   std::string config_path, listen = "127.0.0.1:8080", data_dir;
   unsigned workers = 0;
@@ -81,7 +82,8 @@ int RunServe(int argc, char** argv) {
   app.add_option("--data-dir", data_dir,
                  "where the spool lives (default: the config's data_dir, else ./metagate-data)");
   app.add_option("--workers", workers, "worker threads (0: one per core)");
-  app.add_option("--max-body-bytes", max_body, "larger request bodies get 413")
+  app.add_option("--max-body-bytes", max_body,
+                 "larger request bodies, as sent or once inflated (gzip), get 413")
       ->capture_default_str();
   app.add_option("--reload-interval-ms", reload_interval_ms,
                  "how often to look for changed config and policy files (0: only on SIGHUP)")
@@ -103,6 +105,7 @@ int RunServe(int argc, char** argv) {
   if (!pipeline) return 2;
   gateway::GatewayOptions gateway_options;
   gateway_options.data_dir = data_dir;
+  gateway_options.max_body_bytes = max_body;
   auto gateway = gateway::Gateway::Create(pipeline, gateway_options);
   if (!gateway.ok()) {
     std::fprintf(stderr, "metagate serve: %s\n", gateway.status().ToString().c_str());

@@ -107,6 +107,7 @@ class GatewayImpl {
     int64_t at_unix_ms = 0;
   };
   ReloadState reload_state;  // under gen_mu
+  DecodeOptions decode;
   mutable GatewayMetrics metrics;
 
   std::shared_ptr<const Generation> Current() const {
@@ -299,11 +300,9 @@ void GatewayImpl::HandleIngest(const Generation& g, const net::HttpRequest& requ
   Lane& lane = *v->second.second;
   const std::string& format = route.format;
   labels.vendor = vendor_id;
-  Result<IngestRequest> ingest = DecodeIngest(format, path, request);
-  if (!ingest.ok()) {
-    int status = ingest.status().code() == StatusCode::kNotFound ? 404 : 400;
-    return ReplyError(format, status, ingest.status().message(), response);
-  }
+  int refusal = 400;  // 404, 413 or 415 when DecodeIngest says so
+  Result<IngestRequest> ingest = DecodeIngest(format, path, request, decode, &refusal);
+  if (!ingest.ok()) return ReplyError(format, refusal, ingest.status().message(), response);
   const egress::IntegrationConfig* integration = g.auth->Find(ingest->credentials);
   if (integration == nullptr) {
     std::fprintf(stderr, "metagate serve: 401 %s %s: unknown or missing sender credential\n",
@@ -355,6 +354,7 @@ Result<std::unique_ptr<Gateway>> Gateway::Create(std::shared_ptr<const egress::P
                                                  const GatewayOptions& options) {
   auto impl = std::make_unique<GatewayImpl>();
   impl->data_dir = options.data_dir;
+  impl->decode.max_body_bytes = options.max_body_bytes;
   Status s = impl->Install(std::move(pipeline));
   if (!s.ok()) {
     impl->Stop();

@@ -4,6 +4,7 @@
 
 #include <chrono>
 
+#include "body_decoding.h"
 #include "metagate/common/base64.h"
 #include "metagate/common/json.h"
 
@@ -16,55 +17,6 @@ bool OneOf(std::string_view s, std::initializer_list<std::string_view> options) 
     if (s == o) return true;
   }
   return false;
-}
-
-// application/x-www-form-urlencoded value decoding ('+' is a space).
-std::optional<std::string> UrlDecode(std::string_view in) {
-  std::string out;
-  for (size_t i = 0; i < in.size(); ++i) {
-    char c = in[i];
-    if (c == '+') {
-      out.push_back(' ');
-    } else if (c == '%') {
-      if (i + 2 >= in.size()) return std::nullopt;
-      auto hex = [](char h) {
-        return h >= '0' && h <= '9'   ? h - '0'
-               : h >= 'a' && h <= 'f' ? h - 'a' + 10
-               : h >= 'A' && h <= 'F' ? h - 'A' + 10
-                                      : -1;
-      };
-      int hi = hex(in[i + 1]), lo = hex(in[i + 2]);
-      if (hi < 0 || lo < 0) return std::nullopt;
-      out.push_back(static_cast<char>(hi * 16 + lo));
-      i += 2;
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out;
-}
-
-// The `data` field of a form-encoded Mixpanel post: JSON, or base64 of JSON.
-Result<std::string> MixpanelFormData(std::string_view body) {
-  size_t start = 0;
-  while (start <= body.size()) {
-    size_t end = body.find('&', start);
-    if (end == std::string_view::npos) end = body.size();
-    std::string_view pair = body.substr(start, end - start);
-    if (pair.substr(0, 5) == "data=") {
-      std::optional<std::string> value = UrlDecode(pair.substr(5));
-      if (!value) return Status::Invalid("the form field 'data' is not URL-encoded correctly");
-      size_t first = value->find_first_not_of(" \t\r\n");
-      if (first != std::string::npos && ((*value)[first] == '[' || (*value)[first] == '{')) {
-        return *value;
-      }
-      std::optional<std::string> decoded = base64::Decode(*value);
-      if (!decoded) return Status::Invalid("the form field 'data' is neither JSON nor base64");
-      return *decoded;
-    }
-    start = end + 1;
-  }
-  return Status::Invalid("the form has no 'data' field");
 }
 
 void AddAuthorizationCredentials(const net::HttpRequest& request,
@@ -123,43 +75,67 @@ std::string WithSegmentType(const std::string& body, simdjson::dom::element root
 }  // namespace
 
 Result<IngestRequest> DecodeIngest(std::string_view format, std::string_view path,
-                                   const net::HttpRequest& request) {
+                                   const net::HttpRequest& request, const DecodeOptions& options,
+                                   int* http_status) {
+  int local_status = 0;
+  int& status = http_status != nullptr ? *http_status : local_status;
+  status = 400;
   if (request.method != "POST") {
     return Status::Invalid("only POST is accepted on ingest endpoints");
   }
-  IngestRequest out;
-  out.body = request.body;
   std::string_view segment_type;  // a Segment single call's type, from its path
   if (format == "segment" || format == "llm") {
     if (OneOf(path,
               {"/v1/track", "/v1/identify", "/v1/page", "/v1/screen", "/v1/group", "/v1/alias"})) {
       segment_type = path.substr(4);
     } else if (!OneOf(path, {"/v1/batch", "/v1/import"})) {
+      status = 404;
       return Status::NotFound("no Segment endpoint " + std::string(path));
     }
   } else if (format == "mixpanel") {
     if (!OneOf(path, {"/track", "/engage", "/import", "/track/", "/engage/", "/import/"})) {
+      status = 404;
       return Status::NotFound("no Mixpanel endpoint " + std::string(path));
-    }
-    const std::string* type = request.Header("content-type");
-    if (type != nullptr && type->find("application/x-www-form-urlencoded") != std::string::npos) {
-      ASSIGN_OR_RETURN(out.body, MixpanelFormData(request.body));
     }
   } else if (format == "amplitude") {
     if (!OneOf(path, {"/2/httpapi", "/batch"})) {
+      status = 404;
       return Status::NotFound("no Amplitude endpoint " + std::string(path));
     }
   } else if (format == "posthog") {
     if (!OneOf(path, {"/capture", "/capture/", "/batch", "/batch/", "/e", "/e/", "/i/v0/e",
                       "/i/v0/e/"})) {
+      status = 404;
       return Status::NotFound("no PostHog endpoint " + std::string(path));
     }
   } else if (format == "otlp-logs" || format == "otlp-traces") {
     std::string_view want = format == "otlp-logs" ? "/v1/logs" : "/v1/traces";
-    if (path != want) return Status::NotFound("no OTLP endpoint " + std::string(path));
+    if (path != want) {
+      status = 404;
+      return Status::NotFound("no OTLP endpoint " + std::string(path));
+    }
     const std::string* type = request.Header("content-type");
     if (type != nullptr && type->find("application/json") == std::string::npos) {
       return Status::Invalid("only OTLP/HTTP JSON (Content-Type: application/json) is accepted");
+    }
+  }
+  // Content-Encoding first, for every format; then the format's own body encodings.
+  std::optional<ContentEncoding> encoding = ContentEncoding::kIdentity;
+  if (const std::string* coding = request.Header("content-encoding")) {
+    encoding = ParseContentEncoding(*coding);
+    if (!encoding) {
+      status = 415;
+      return Status::Invalid(
+          "the Content-Encoding is not supported; send gzip, deflate or no Content-Encoding");
+    }
+  }
+  IngestRequest out;
+  ASSIGN_OR_RETURN(out.body,
+                   DecodeContent(request.body, *encoding, options.max_body_bytes, &status));
+  if (format == "mixpanel") {
+    const std::string* type = request.Header("content-type");
+    if (type != nullptr && type->find("application/x-www-form-urlencoded") != std::string::npos) {
+      ASSIGN_OR_RETURN(out.body, MixpanelFormData(out.body));
     }
   }
   AddAuthorizationCredentials(request, out.credentials);

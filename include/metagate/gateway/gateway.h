@@ -7,6 +7,7 @@
 // the server's workers.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -21,6 +22,9 @@ class GatewayImpl;
 struct GatewayOptions {
   // Where the spool lives; empty: the config's data_dir, else ./metagate-data.
   std::string data_dir;
+  // The largest request body once its Content-Encoding (gzip, deflate) is undone; larger ones
+  // get 413. `metagate serve` passes its --max-body-bytes.
+  size_t max_body_bytes = 16 << 20;
 };
 
 class Gateway {
