@@ -197,8 +197,8 @@ for name, d in (("sink direct", s), ("gateway", g)):
           f" {f(d,'p99_ms'):8.2f} {f(d,'max_ms'):8.1f} {d['non200']:>8} {d['socket_errors']:>8}"
           f"  {d['statuses']}")
 print(f"ratio gateway/sink requests/s: {f(g,'rps') / f(s,'rps'):.3f}")
-print(f"latency the gateway adds: p50 +{f(g,'p50_ms') - f(s,'p50_ms'):.2f} ms,"
-      f" p99 +{f(g,'p99_ms') - f(s,'p99_ms'):.2f} ms")
+print(f"latency the gateway adds: p50 {f(g,'p50_ms') - f(s,'p50_ms'):+.2f} ms,"
+      f" p99 {f(g,'p99_ms') - f(s,'p99_ms'):+.2f} ms")
 appended = $appended1 - $appended0
 delivered = $delivered1 - $delivered0
 acked_wrk = int(g["requests"]) - int(g["non200"])
