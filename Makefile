@@ -32,6 +32,7 @@ bench: deps
 	@bash scripts/bench_authorize.sh
 	@bash scripts/bench_classify.sh
 	@bash scripts/bench_egress.sh
+	@bash scripts/bench_gateway.sh
 
 fuzz-build: deps
 	@cmake --preset fuzz >/dev/null
