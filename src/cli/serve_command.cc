@@ -4,6 +4,7 @@
 #include <signal.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <string>
@@ -81,7 +82,9 @@ int RunServe(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--data-dir", data_dir,
                  "where the spool lives (default: the config's data_dir, else ./metagate-data)");
-  app.add_option("--workers", workers, "worker threads (0: one per core)");
+  app.add_option("--workers", workers,
+                 "worker threads (0: eight per core; an ingest request holds its worker until its "
+                 "spool commit is on disk, so more workers let more requests share one fsync)");
   app.add_option("--max-body-bytes", max_body,
                  "larger request bodies, as sent or once inflated (gzip), get 413")
       ->capture_default_str();
@@ -113,7 +116,7 @@ int RunServe(int argc, char** argv) {
   }
   net::HttpServerOptions options;
   options.listen = listen;
-  options.workers = workers;
+  options.workers = workers != 0 ? workers : 8 * std::max(1u, std::thread::hardware_concurrency());
   options.max_body_bytes = max_body;
   ApplyListenerTls(tls, pipeline->config().tls, options);
   gateway::Gateway& g = **gateway;
