@@ -37,3 +37,11 @@ wait_lines() {
   done
   return 1
 }
+# `use_tmp`: a fresh temporary folder in $tmp, removed on exit after every server in `pids` is
+# stopped.
+use_tmp() {
+  tmp=$(mktemp -d)
+  trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+}
+# `sha TEXT`: its SHA-256 in hex, as the config lists credentials.
+sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }

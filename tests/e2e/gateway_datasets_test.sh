@@ -16,12 +16,7 @@ EGRESS="$(cd "$4" && pwd)"
 HERE="$(cd "$(dirname "$0")" && pwd)"
 SCHEMA="$(cd "$HERE/../../schema" && pwd)/egress.cedarschema"
 source "$HERE/check_lib.sh"
-tmp=$(mktemp -d)
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+use_tmp
 SECONDS=0
 
 if [[ ! -f "$DATASETS/segment.events.jsonl" ]]; then
@@ -31,7 +26,6 @@ if [[ ! -f "$DATASETS/segment.events.jsonl" ]]; then
 fi
 DATASETS="$(cd "$DATASETS" && pwd)"
 
-sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
 
 # The senders' credentials (the datasets bring their own Mixpanel tokens and api keys) and the
 # vendors' own ingest keys.

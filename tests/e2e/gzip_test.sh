@@ -10,14 +10,8 @@ METAGATE="$1"
 SEED="$(cd "$2" && pwd)"
 SCHEMA="$(cd "$(dirname "$SEED")/../schema" && pwd)/egress.cedarschema"
 source "$(dirname "$0")/check_lib.sh"
-tmp=$(mktemp -d)
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+use_tmp
 
-sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
 
 start_server "$tmp/sink.err" "$METAGATE" sink --listen 127.0.0.1:0 --out "$tmp/sink.jsonl"
 SINK_ADDR=$ADDR
@@ -50,13 +44,6 @@ GW=$ADDR
 check gateway-started "$([[ -n "$GW" ]] && echo 1)"
 
 lines() { if [[ -f "$tmp/sink.jsonl" ]]; then wc -l <"$tmp/sink.jsonl"; else echo 0; fi; }
-wait_lines() {  # wait_lines N: waits up to 10 s for the sink to hold N records
-  for _ in $(seq 1 100); do
-    [[ $(lines) -ge $1 ]] && return 0
-    sleep 0.1
-  done
-  return 1
-}
 post_file() {  # post_file FILE ENCODING: prints "BODY STATUS"
   curl -s -w ' %{http_code}' -X POST -H 'Authorization: Bearer pipeline-token' \
     -H 'Content-Type: application/json' -H "Content-Encoding: $2" --data-binary "@$1" \
@@ -70,7 +57,7 @@ out=$(printf '%s' "$batch" | gzip -c | curl -s -w ' %{http_code}' -X POST \
   -H 'Authorization: Bearer pipeline-token' -H 'Content-Type: application/json' \
   -H 'Content-Encoding: gzip' --data-binary @- "http://$GW/v/vendor-x/v1/batch")
 check gzip-batch-accepted "$([[ "$out" == '{"success":true} 200' ]] && echo 1)"
-check gzip-batch-forwarded "$(wait_lines 1 && echo 1)"
+check gzip-batch-forwarded "$(wait_lines "$tmp/sink.jsonl" 1 && echo 1)"
 rec=$(tail -1 "$tmp/sink.jsonl")
 check gzip-forwarded-path "$(jq -e '.path == "/segment/v1/batch"' <<<"$rec" >/dev/null && echo 1)"
 check gzip-email-pseudonymized "$(jq -e '.body | fromjson | .batch[0].context.traits.email | startswith("ps_k1_")' <<<"$rec" >/dev/null && echo 1)"
@@ -80,7 +67,7 @@ check gzip-no-raw-values "$(! grep -q 'mia.jensen@example.org\|u_1842' "$tmp/sin
 printf '%s' "$batch" | python3 -c 'import sys, zlib; sys.stdout.buffer.write(zlib.compress(sys.stdin.buffer.read()))' >"$tmp/batch.zz"
 out=$(post_file "$tmp/batch.zz" Deflate)
 check deflate-batch-accepted "$([[ "$out" == '{"success":true} 200' ]] && echo 1)"
-check deflate-batch-forwarded "$(wait_lines 2 && echo 1)"
+check deflate-batch-forwarded "$(wait_lines "$tmp/sink.jsonl" 2 && echo 1)"
 
 # 3. Refusals; none reaches the sink.
 n=$(lines)

@@ -6,12 +6,7 @@
 set -uo pipefail
 METAGATE="$1"
 source "$(dirname "$0")/check_lib.sh"
-tmp=$(mktemp -d)
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+use_tmp
 
 start_server "$tmp/sink.err" "$METAGATE" sink --listen 127.0.0.1:0 --out "$tmp/sink.jsonl"
 SINK=$ADDR

@@ -12,14 +12,8 @@ METAGATE="$1"
 SEED="$(cd "$2" && pwd)"
 SCHEMA="$(cd "$(dirname "$SEED")/../schema" && pwd)/egress.cedarschema"
 source "$(dirname "$0")/check_lib.sh"
-tmp=$(mktemp -d)
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+use_tmp
 
-sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
 
 start_server "$tmp/sink.err" "$METAGATE" sink --listen 127.0.0.1:0 --out "$tmp/sink.jsonl"
 SINK_ADDR=$ADDR

@@ -6,12 +6,7 @@
 set -uo pipefail
 METAGATE="$1"
 source "$(dirname "$0")/check_lib.sh"
-tmp=$(mktemp -d)
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+use_tmp
 
 # Starts a sink with the given options; sets ADDR and SINK_PID.
 start_sink() {
