@@ -103,22 +103,21 @@ python3 "$HERE/gateway_datasets_send.py" "$GW" "$DATASETS" "$tmp"
 check driver-replies-and-metrics "$([[ $? == 0 ]] && echo 1)"
 echo "sent in ${SECONDS}s"
 
-# Delivery may lag the replies: wait until the sink holds at least one record per accepted
-# request and has stopped growing for 2 s (at most 120 s).
+# Delivery lags the replies (acknowledged once spooled): wait until every vendor's spool is
+# empty (all delivered with a 2xx, or dead-lettered), at most 120 s.
 lines() { cat "$tmp/sink.jsonl" "$tmp/sink2.jsonl" 2>/dev/null | wc -l; }
+gauge_all_zero() {  # gauge_all_zero NAME: every vendor's NAME gauge in /metrics is 0
+  curl -s "http://$GW/metrics" | awk -v name="$1" '
+    index($0, name "{") == 1 { seen = 1; if ($2 != 0) busy = 1 }
+    END { exit !(seen && !busy) }'
+}
 want=$(cat "$tmp/accepted" 2>/dev/null || echo 1)
-last=-1
-stable=0
 deadline=$((SECONDS + 120))
-while ((SECONDS < deadline)); do
-  n=$(lines)
-  if ((n == last)); then stable=$((stable + 1)); else stable=0; fi
-  last=$n
-  ((n >= want && stable >= 2)) && break
-  sleep 1
-done
-echo "sink: $n records for $want accepted requests, settled at ${SECONDS}s"
-check sink-settled "$([[ $n -ge $want && $stable -ge 2 ]] && echo 1)"
+until gauge_all_zero metagate_spool_requests || ((SECONDS >= deadline)); do sleep 0.5; done
+n=$(lines)
+echo "sink: $n records for $want accepted requests, spools drained at ${SECONDS}s"
+check spools-drained "$(gauge_all_zero metagate_spool_requests && [[ $n -ge $want ]] && echo 1)"
+check no-dead-letters "$(gauge_all_zero metagate_spool_dead_letters && echo 1)"
 check sinks-failed-some "$(grep -q '"status":500' "$tmp/sink.jsonl" && grep -q '"status":429' "$tmp/sink2.jsonl" && echo 1)"
 check gateway-retried "$(grep -q 'delivery of spool entry [0-9]* failed (status 500)' "$tmp/serve.err" && grep -q 'delivery of spool entry [0-9]* failed (status 429)' "$tmp/serve.err" && echo 1)"
 cat "$tmp/sink2.jsonl" >>"$tmp/sink.jsonl"
@@ -128,7 +127,8 @@ cat "$tmp/sink2.jsonl" >>"$tmp/sink.jsonl"
 check nothing-forwarded-for-401 "$(! grep -q 'e2e-unauthorized-' "$tmp/sink.jsonl" && echo 1)"
 for v in segment mixpanel amplitude posthog otlp-logs llm; do
   check "positive-control-delivered-$v" \
-    "$(grep "\"path\":\"/$v/" "$tmp/sink.jsonl" | grep -q "e2e-authorized-" && echo 1)"
+    "$(awk -v p="\"path\":\"/$v/" 'index($0, p) && /e2e-authorized-/ { found = 1 }
+        END { exit !found }' "$tmp/sink.jsonl" && echo 1)"
 done
 secrets="$GW_TEST_BEARER\|$GW_TEST_WRITE_KEY\|$GW_TEST_MIXPANEL_SECRET\|wrong-"
 check credentials-not-logged "$(! grep -q "$secrets" "$tmp/serve.err" && echo 1)"
