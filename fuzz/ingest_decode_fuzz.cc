@@ -4,14 +4,13 @@
 // byte 3 gzips the rest of the input before it becomes the body, so the decoders behind the
 // inflater see well-formed streams too. Properties: errors answer 400, 404, 413 or 415 only, and
 // a decoded body is never larger than the cap plus the `"type":"…",` a Segment call may gain.
-#include <zlib.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "ingest_api.h"
+#include "zlib_compress.h"
 
 using namespace metagate;
 using namespace metagate::gateway;
@@ -34,22 +33,6 @@ constexpr std::string_view kEncodings[] = {"",       "gzip", "GZIP",     " defla
                                            "x-gzip", "br",   "gzip, br", "identity"};
 constexpr std::string_view kAuthorizations[] = {"", "Bearer tok", "Basic d2s6", "Basic ???",
                                                 "bearer "};
-
-std::string Gzip(std::string_view in) {
-  z_stream zs{};
-  if (deflateInit2(&zs, Z_BEST_SPEED, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
-    __builtin_trap();
-  }
-  std::string out(deflateBound(&zs, in.size()), '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
-  zs.avail_in = static_cast<uInt>(in.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  if (deflate(&zs, Z_FINISH) != Z_STREAM_END) __builtin_trap();
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
 
 template <typename T, size_t N>
 const T& Pick(const T (&options)[N], unsigned byte) {
@@ -74,7 +57,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     request.headers.emplace_back("Authorization", std::string(auth));
   }
   std::string_view rest(reinterpret_cast<const char*>(data + 4), size - 4);
-  request.body = (data[3] & 0x80) != 0 ? Gzip(rest) : std::string(rest);
+  request.body = (data[3] & 0x80) != 0 ? FuzzCompress(rest, true) : std::string(rest);
 
   DecodeOptions options;
   options.max_body_bytes = 4096;

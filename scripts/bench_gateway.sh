@@ -32,31 +32,15 @@ bash scripts/deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release -j2 --target metagate >/dev/null
 
-tmp=$(mktemp -d -t metagate_bench_gateway.XXXXXX)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+source tests/e2e/check_lib.sh  # start_server, use_tmp
+use_tmp
 
-# `start LOG CMD...`: runs a server in the background, waits for `listening on HOST:PORT`.
+# `start LOG CMD...`: start_server, or stop with the server's log when it did not start.
 start() {
-  local log="$1"
-  shift
-  "$@" 2>"$log" &
-  PID=$!
-  pids+=("$PID")
-  ADDR=""
-  for _ in $(seq 1 200); do
-    ADDR=$(grep -oE 'listening on [0-9.]+:[0-9]+' "$log" | head -1 | cut -d' ' -f3 || true)
-    [[ -n "$ADDR" ]] && return 0
-    kill -0 "$PID" 2>/dev/null || break
-    sleep 0.05
-  done
+  start_server "$@"
+  [[ -n "$ADDR" ]] && return 0
   echo "bench_gateway: $2 did not start; its log:" >&2
-  cat "$log" >&2
+  cat "$1" >&2
   exit 1
 }
 

@@ -22,8 +22,9 @@ start_server() {
   pids+=("$PID")
   ADDR=""
   for _ in $(seq 1 200); do
-    ADDR=$(grep -oE 'listening on [0-9.]+:[0-9]+' "$log" | head -1 | cut -d' ' -f3)
+    ADDR=$(grep -oE 'listening on [0-9.]+:[0-9]+' "$log" | head -1 | cut -d' ' -f3 || true)
     [[ -n "$ADDR" ]] && break
+    kill -0 "$PID" 2>/dev/null || break  # it exited
     sleep 0.05
   done
 }
