@@ -82,9 +82,7 @@ int RunServe(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--data-dir", data_dir,
                  "where the spool lives (default: the config's data_dir, else ./metagate-data)");
-  app.add_option("--workers", workers,
-                 "worker threads (0: eight per core; an ingest request holds its worker until its "
-                 "spool commit is on disk, so more workers let more requests share one fsync)");
+  app.add_option("--workers", workers, "worker threads (0: one per core)");
   app.add_option("--max-body-bytes", max_body,
                  "larger request bodies, as sent or once inflated (gzip), get 413")
       ->capture_default_str();
@@ -116,12 +114,14 @@ int RunServe(int argc, char** argv) {
   }
   net::HttpServerOptions options;
   options.listen = listen;
-  options.workers = workers != 0 ? workers : 8 * std::max(1u, std::thread::hardware_concurrency());
+  options.workers = workers;
   options.max_body_bytes = max_body;
   ApplyListenerTls(tls, pipeline->config().tls, options);
   gateway::Gateway& g = **gateway;
   auto server = net::HttpServer::Start(
-      options, [&g](const net::HttpRequest& req, net::HttpResponse& res) { g.Handle(req, res); });
+      options, net::HttpAsyncHandler([&g](net::HttpRequest req, net::HttpReply reply) {
+        g.Handle(std::move(req), std::move(reply));
+      }));
   if (!server.ok()) {
     std::fprintf(stderr, "metagate serve: %s\n", server.status().ToString().c_str());
     return 2;

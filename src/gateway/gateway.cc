@@ -115,7 +115,7 @@ class GatewayImpl {
     return gen;
   }
   Status Install(std::shared_ptr<const egress::Pipeline> pipeline);
-  void Handle(const net::HttpRequest& request, net::HttpResponse& response) const;
+  void Handle(net::HttpRequest request, net::HttpReply reply) const;
   void Stop();
 
  private:
@@ -123,8 +123,9 @@ class GatewayImpl {
     std::string vendor = "_none";
     std::string integration = "_none";
   };
-  void HandleIngest(const Generation& g, const net::HttpRequest& request, std::string_view target,
-                    net::HttpResponse& response, Labels& labels) const;
+  using Finish = std::function<void(net::HttpResponse)>;
+  void HandleIngest(std::shared_ptr<const Generation> gen, const net::HttpRequest& request,
+                    std::string_view target, Labels& labels, const Finish& finish) const;
   std::string Ready() const;
   std::string Metrics() const;
 };
@@ -248,33 +249,35 @@ std::string GatewayImpl::Metrics() const {
   return out;
 }
 
-void GatewayImpl::Handle(const net::HttpRequest& request, net::HttpResponse& response) const {
+void GatewayImpl::Handle(net::HttpRequest request, net::HttpReply reply) const {
   std::string_view target = request.target;
   target = target.substr(0, target.find('?'));
-  if (target == "/healthz") {
-    response.body = R"({"status":"ok"})";
-    return;
-  }
-  if (target == "/readyz") {
-    response.body = Ready();
-    return;
-  }
-  if (target == "/metrics") {
-    response.content_type = "text/plain; version=0.0.4";
-    response.body = Metrics();
-    return;
+  net::HttpResponse response;
+  if (target == "/healthz" || target == "/readyz" || target == "/metrics") {
+    if (target == "/healthz") response.body = R"({"status":"ok"})";
+    if (target == "/readyz") response.body = Ready();
+    if (target == "/metrics") {
+      response.content_type = "text/plain; version=0.0.4";
+      response.body = Metrics();
+    }
+    return reply(std::move(response));
   }
   auto start = std::chrono::steady_clock::now();
-  std::shared_ptr<const Generation> g = Current();
-  Labels labels;
-  HandleIngest(*g, request, target, response, labels);
-  std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-  metrics.Request(labels.vendor, labels.integration, response.status, took.count());
+  auto labels = std::make_shared<Labels>();
+  // Answers the sender (now, or once the spool has the request on disk) and counts it.
+  Finish finish = [this, start, labels, reply = std::move(reply)](net::HttpResponse r) {
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    metrics.Request(labels->vendor, labels->integration, r.status, took.count());
+    reply(std::move(r));
+  };
+  HandleIngest(Current(), request, target, *labels, finish);
 }
 
-void GatewayImpl::HandleIngest(const Generation& g, const net::HttpRequest& request,
-                               std::string_view target, net::HttpResponse& response,
-                               Labels& labels) const {
+void GatewayImpl::HandleIngest(std::shared_ptr<const Generation> gen,
+                               const net::HttpRequest& request, std::string_view target,
+                               Labels& labels, const Finish& finish) const {
+  const Generation& g = *gen;
+  net::HttpResponse response;
   std::string vendor_id;
   std::string_view path;
   if (target.substr(0, 3) == "/v/") {
@@ -288,13 +291,13 @@ void GatewayImpl::HandleIngest(const Generation& g, const net::HttpRequest& requ
     response.status = 404;
     response.body =
         R"({"error":"ingest endpoints are under /v/{vendor}/..., or on a host mapped to a vendor"})";
-    return;
+    return finish(std::move(response));
   }
   auto v = g.vendors.find(vendor_id);
   if (v == g.vendors.end()) {
     response.status = 404;
     response.body = R"({"error":"no vendor of that id is configured"})";
-    return;
+    return finish(std::move(response));
   }
   const VendorRoute& route = *v->second.first;
   Lane& lane = *v->second.second;
@@ -302,12 +305,16 @@ void GatewayImpl::HandleIngest(const Generation& g, const net::HttpRequest& requ
   labels.vendor = vendor_id;
   int refusal = 400;  // 404, 413 or 415 when DecodeIngest says so
   Result<IngestRequest> ingest = DecodeIngest(format, path, request, decode, &refusal);
-  if (!ingest.ok()) return ReplyError(format, refusal, ingest.status().message(), response);
+  if (!ingest.ok()) {
+    ReplyError(format, refusal, ingest.status().message(), response);
+    return finish(std::move(response));
+  }
   const egress::IntegrationConfig* integration = g.auth->Find(ingest->credentials);
   if (integration == nullptr) {
     std::fprintf(stderr, "metagate serve: 401 %s %s: unknown or missing sender credential\n",
                  request.method.c_str(), std::string(target).c_str());
-    return ReplyError(format, 401, "unknown or missing credential", response);
+    ReplyError(format, 401, "unknown or missing credential", response);
+    return finish(std::move(response));
   }
   labels.integration = integration->id;
   thread_local egress::PipelineScratch scratch;
@@ -316,35 +323,53 @@ void GatewayImpl::HandleIngest(const Generation& g, const net::HttpRequest& requ
   options.add_idempotency_keys = true;
   Result<egress::FilterResult> result =
       g.pipeline->Filter(integration->id, vendor_id, ingest->body, scratch, options);
-  if (!result.ok()) return ReplyError(format, 400, result.status().message(), response);
+  if (!result.ok()) {
+    ReplyError(format, 400, result.status().message(), response);
+    return finish(std::move(response));
+  }
   uint32_t allowed = 0;
   for (const egress::EventDecision& e : result->events) allowed += e.allowed ? 1 : 0;
   metrics.Events(vendor_id, integration->id, allowed, result->events.size() - allowed);
   for (size_t i = 0; i < egress::kFieldFormCount; ++i) {
     metrics.Fields(vendor_id, integration->id, egress::kFieldForms[i], result->form_counts[i]);
   }
-  int status = 200;
-  if (result->forwarded) {
-    // Acknowledged only once on disk; the forwarder delivers it.
-    Status spooled = lane.spool->Append(std::string(path), std::move(result->body), allowed);
+  // What the answer needs, copied: it may be sent from the spool's commit thread.
+  struct Answer {
+    std::string format, path, method, target, integration;
+    size_t events = 0, body_bytes = 0;
+    uint32_t allowed = 0;
+  };
+  Answer a{format,          std::string(path),     request.method,      std::string(target),
+           integration->id, result->events.size(), request.body.size(), allowed};
+  auto answer = [](const Answer& a, const Status& spooled, bool forwarded) {
+    net::HttpResponse r;
+    int status = 200;
     if (!spooled.ok()) {
       status = 503;
       bool full = spooled.code() == StatusCode::kUnavailable;
-      ReplyError(format, 503,
+      ReplyError(a.format, 503,
                  full ? "the gateway's spool for this vendor is full; retry later"
                       : "the gateway could not store the request; retry later",
-                 response);
-      response.headers.emplace_back("Retry-After", full ? kFullRetryAfter : "5");
-      std::fprintf(stderr, "metagate serve: 503 %s %s: %s\n", request.method.c_str(),
-                   std::string(target).c_str(), spooled.message().c_str());
+                 r);
+      r.headers.emplace_back("Retry-After", full ? kFullRetryAfter : "5");
+      std::fprintf(stderr, "metagate serve: 503 %s %s: %s\n", a.method.c_str(), a.target.c_str(),
+                   spooled.message().c_str());
+    } else {
+      ReplyAccepted(a.format, a.path, a.events, a.body_bytes, r);
     }
-  }
-  if (status == 200) {
-    ReplyAccepted(format, path, result->events.size(), request.body.size(), response);
-  }
-  std::fprintf(stderr, "metagate serve: %d %s %s integration=%s events=%zu allowed=%u spooled=%s\n",
-               status, request.method.c_str(), std::string(target).c_str(), integration->id.c_str(),
-               result->events.size(), allowed, result->forwarded && status == 200 ? "yes" : "no");
+    std::fprintf(stderr,
+                 "metagate serve: %d %s %s integration=%s events=%zu allowed=%u spooled=%s\n",
+                 status, a.method.c_str(), a.target.c_str(), a.integration.c_str(), a.events,
+                 a.allowed, forwarded && status == 200 ? "yes" : "no");
+    return r;
+  };
+  if (!result->forwarded) return finish(answer(a, Status::Ok(), false));
+  // Acknowledged only once on disk, without holding this worker meanwhile; the forwarder
+  // delivers it. `gen` keeps the config the answer refers to alive until then.
+  lane.spool->AppendAsync(std::string(path), std::move(result->body), allowed,
+                          [gen, a = std::move(a), answer, finish](Status spooled) {
+                            finish(answer(a, spooled, true));
+                          });
 }
 
 Gateway::Gateway(std::unique_ptr<GatewayImpl> impl) : impl_(std::move(impl)) {}
@@ -363,8 +388,8 @@ Result<std::unique_ptr<Gateway>> Gateway::Create(std::shared_ptr<const egress::P
   return std::unique_ptr<Gateway>(new Gateway(std::move(impl)));
 }
 
-void Gateway::Handle(const net::HttpRequest& request, net::HttpResponse& response) const {
-  impl_->Handle(request, response);
+void Gateway::Handle(net::HttpRequest request, net::HttpReply reply) const {
+  impl_->Handle(std::move(request), std::move(reply));
 }
 
 Status Gateway::Reload(std::shared_ptr<const egress::Pipeline> pipeline) {

@@ -4,6 +4,7 @@
 
 #include <condition_variable>
 #include <cstdio>
+#include <functional>
 #include <future>
 #include <map>
 #include <mutex>
@@ -43,17 +44,17 @@ struct Spool::Impl {
   store::SqliteStatement read_body;
   std::mutex reader_mu;
 
-  // A request on its way to disk; lives on the stack of the Append waiting for it.
+  // A request on its way to disk, and whom to tell once it is there.
   struct Pending {
     std::string path, body;
     uint32_t events = 0;
     int64_t enqueued_ms = 0;
-    std::promise<Status> done;
+    std::function<void(Status)> done;
   };
   struct Op {
     enum Kind : uint8_t { kAppend, kDelete, kAttempt, kDead } kind;
     int64_t id = 0;
-    Pending* append = nullptr;
+    std::unique_ptr<Pending> append;
     uint32_t attempts = 0;
     std::string reason;
   };
@@ -161,7 +162,7 @@ void Spool::Impl::CommitLoop() {
     {
       std::lock_guard lk(mu);
       for (Op& op : batch) {
-        if (op.kind != Op::kAppend) continue;
+        if (op.kind != Op::kAppend) continue;  // (appends are told below, outside the lock)
         uint64_t size = op.append->body.size();
         reserved_bytes -= size;
         --reserved_entries;
@@ -176,9 +177,9 @@ void Spool::Impl::CommitLoop() {
     ready_cv.notify_all();
     for (Op& op : batch) {
       if (op.kind == Op::kAppend) {
-        op.append->done.set_value(
-            s.ok() ? Status::Ok()
-                   : Status::Io("the spool could not be written (" + s.message() + ")"));
+        op.append->done(s.ok()
+                            ? Status::Ok()
+                            : Status::Io("the spool could not be written (" + s.message() + ")"));
       }
     }
     batch.clear();
@@ -226,24 +227,37 @@ Result<std::unique_ptr<Spool>> Spool::Open(const std::string& file, const SpoolL
 }
 
 Status Spool::Append(std::string path, std::string body, uint32_t events) {
+  std::promise<Status> promise;
+  std::future<Status> done = promise.get_future();
+  AppendAsync(std::move(path), std::move(body), events,
+              [&promise](Status s) { promise.set_value(std::move(s)); });
+  return done.get();
+}
+
+void Spool::AppendAsync(std::string path, std::string body, uint32_t events,
+                        std::function<void(Status)> done) {
   Impl& d = *impl_;
-  Impl::Pending pending{std::move(path), std::move(body), events, UnixMs(), {}};
-  std::future<Status> done = pending.done.get_future();
+  auto pending = std::make_unique<Impl::Pending>(
+      Impl::Pending{std::move(path), std::move(body), events, UnixMs(), std::move(done)});
+  Status refused;
   {
     std::lock_guard lk(d.mu);
-    if (d.closing) return Status::Unavailable("the gateway is stopping");
-    uint64_t size = pending.body.size();
-    if (d.bytes + d.reserved_bytes + size > d.limits.max_bytes ||
-        d.items.size() + d.reserved_entries + 1 > d.limits.max_entries) {
-      return Status::Unavailable("the spool is full (" + std::to_string(d.items.size()) +
-                                 " requests, " + std::to_string(d.bytes) +
-                                 " bytes waiting for delivery)");
+    uint64_t size = pending->body.size();
+    if (d.closing) {
+      refused = Status::Unavailable("the gateway is stopping");
+    } else if (d.bytes + d.reserved_bytes + size > d.limits.max_bytes ||
+               d.items.size() + d.reserved_entries + 1 > d.limits.max_entries) {
+      refused = Status::Unavailable("the spool is full (" + std::to_string(d.items.size()) +
+                                    " requests, " + std::to_string(d.bytes) +
+                                    " bytes waiting for delivery)");
+    } else {
+      d.reserved_bytes += size;
+      ++d.reserved_entries;
+      d.Enqueue({Impl::Op::kAppend, 0, std::move(pending), 0, {}});
+      return;
     }
-    d.reserved_bytes += size;
-    ++d.reserved_entries;
-    d.Enqueue({Impl::Op::kAppend, 0, &pending, 0, {}});
   }
-  return done.get();
+  pending->done(std::move(refused));  // outside the lock
 }
 
 std::optional<SpoolEntry> Spool::Next() {

@@ -4,6 +4,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
@@ -78,7 +79,7 @@ Result<std::pair<std::string, uint16_t>> ParseListenAddress(std::string_view add
 
 struct HttpServer::Impl {
   HttpServerOptions options;
-  HttpHandler handler;
+  HttpAsyncHandler handler;
   // Set when the server speaks TLS. Declared before `ioc` so it outlives the sessions that the
   // io_context still holds when it is destroyed.
   std::unique_ptr<ssl::context> tls;
@@ -175,15 +176,21 @@ class Session : public std::enable_shared_from_this<Session<Stream>> {
       request.headers.emplace_back(std::string(field.name_string()), std::string(field.value()));
     }
     request.body = std::move(req.body());
-    HttpResponse response;
+    // The reply may come from another thread: the write is posted to this connection's strand.
+    auto replied = std::make_shared<std::atomic<bool>>(false);
+    HttpReply reply = [self = Self(), replied, close = !req.keep_alive()](HttpResponse response) {
+      if (replied->exchange(true)) return;
+      asio::post(self->stream_.get_executor(),
+                 [self, response = std::move(response), close] { self->Write(response, close); });
+    };
     try {
-      server_.handler(request, response);
+      server_.handler(std::move(request), reply);
     } catch (...) {  // a handler must not take the server down; never echo what it threw
-      response = HttpResponse{};
+      HttpResponse response;
       response.status = 500;
       response.body = R"({"error":"internal error"})";
+      reply(std::move(response));  // ignored when the handler had answered already
     }
-    Write(response, !req.keep_alive());
   }
 
   void Fail(int status, const std::string& message) {
@@ -318,6 +325,16 @@ void HttpServer::Impl::Accept() {
 
 Result<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpServerOptions& options,
                                                       HttpHandler handler) {
+  return Start(options, HttpAsyncHandler(
+                            [handler = std::move(handler)](HttpRequest request, HttpReply reply) {
+                              HttpResponse response;
+                              handler(request, response);
+                              reply(std::move(response));
+                            }));
+}
+
+Result<std::unique_ptr<HttpServer>> HttpServer::Start(const HttpServerOptions& options,
+                                                      HttpAsyncHandler handler) {
   ASSIGN_OR_RETURN(auto host_port, ParseListenAddress(options.listen));
   auto impl = std::make_unique<Impl>();
   impl->options = options;

@@ -36,7 +36,9 @@ class Gateway {
                                                  const GatewayOptions& options = {});
   ~Gateway();  // Stop()
 
-  void Handle(const net::HttpRequest& request, net::HttpResponse& response) const;
+  // Answers through `reply`: at once, or for a request that is spooled, from the spool's commit
+  // thread once it is on disk (no worker waits for the fsync meanwhile).
+  void Handle(net::HttpRequest request, net::HttpReply reply) const;
 
   // Swaps in a new pipeline (config and policies) atomically: requests already running finish
   // with the old one. On error nothing changes; the error is kept for /readyz.

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -51,6 +52,10 @@ class Spool {
   // Durably stores a request to deliver. Unavailable when the spool is full or closed; Io when
   // the write failed (nothing was stored either way).
   Status Append(std::string path, std::string body, uint32_t events);
+  // The same without waiting: `done` gets Append's status once the request is on disk (on the
+  // spool's commit thread; keep it short) or at once when it is refused.
+  void AppendAsync(std::string path, std::string body, uint32_t events,
+                   std::function<void(Status)> done);
 
   // Blocks until an entry is due and the spool is not paused, and hands it out; nullopt once
   // StopDelivery() or Close() was called.

@@ -35,6 +35,11 @@ struct HttpResponse {
 
 // Called on a worker thread, concurrently for different connections.
 using HttpHandler = std::function<void(const HttpRequest&, HttpResponse&)>;
+// Sends the response to a request; call it once, from any thread (later calls are ignored).
+using HttpReply = std::function<void(HttpResponse)>;
+// A handler that may answer later (after a disk commit, say) without holding a worker: it must
+// call `reply` exactly once, on any thread. Called on a worker thread.
+using HttpAsyncHandler = std::function<void(HttpRequest, HttpReply)>;
 
 struct HttpServerOptions {
   std::string listen = "127.0.0.1:8080";          // HOST:PORT; port 0 picks a free one
@@ -54,6 +59,8 @@ class HttpServer {
   // name the address or file and the reason.
   static Result<std::unique_ptr<HttpServer>> Start(const HttpServerOptions& options,
                                                    HttpHandler handler);
+  static Result<std::unique_ptr<HttpServer>> Start(const HttpServerOptions& options,
+                                                   HttpAsyncHandler handler);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;
