@@ -46,3 +46,14 @@ use_tmp() {
 }
 # `sha TEXT`: its SHA-256 in hex, as the config lists credentials.
 sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }
+# `use_seed DIR`: SEED (examples/seed, absolute) and SCHEMA (the egress schema beside it), for
+# gateway configs that start with `$(seed_config_head)`: mode, the seed's policies, schema and
+# demo pseudonym key.
+use_seed() {
+  SEED="$(cd "$1" && pwd)"
+  SCHEMA="$(cd "$(dirname "$SEED")/../schema" && pwd)/egress.cedarschema"
+}
+seed_config_head() {
+  printf '%s\n' "mode: enforce" "policies: [$SEED/policies/]" "schema: $SCHEMA" \
+    "keys: { pseudonym: { current: k1, keys: { k1: \"file:$SEED/keys/demo-k1.key\" } } }"
+}

@@ -7,9 +7,8 @@
 # The sink is polled (up to 10 s) since forwarding may happen after the reply.
 set -uo pipefail
 METAGATE="$1"
-SEED="$(cd "$2" && pwd)"
-SCHEMA="$(cd "$(dirname "$SEED")/../schema" && pwd)/egress.cedarschema"
 source "$(dirname "$0")/check_lib.sh"
+use_seed "$2"
 use_tmp
 
 
@@ -18,10 +17,7 @@ SINK_ADDR=$ADDR
 check sink-started "$([[ -n "$SINK_ADDR" ]] && echo 1)"
 
 cat >"$tmp/metagate.yaml" <<EOF
-mode: enforce
-policies: [$SEED/policies/]
-schema: $SCHEMA
-keys: { pseudonym: { current: k1, keys: { k1: "file:$SEED/keys/demo-k1.key" } } }
+$(seed_config_head)
 integrations:
   - { id: analytics-pipeline, kind: service, environment: production, roles: [analytics-pipeline],
       credentials: [ { bearer_sha256: $(sha pipeline-token) } ] }

@@ -9,9 +9,8 @@
 # Retry-After; unknown vendors and paths get 404; SIGTERM stops the gateway cleanly.
 set -uo pipefail
 METAGATE="$1"
-SEED="$(cd "$2" && pwd)"
-SCHEMA="$(cd "$(dirname "$SEED")/../schema" && pwd)/egress.cedarschema"
 source "$(dirname "$0")/check_lib.sh"
+use_seed "$2"
 use_tmp
 
 
@@ -21,10 +20,7 @@ SINK_PID=$PID
 check sink-started "$([[ -n "$SINK_ADDR" ]] && echo 1)"
 
 cat >"$tmp/metagate.yaml" <<EOF
-mode: enforce
-policies: [$SEED/policies/]
-schema: $SCHEMA
-keys: { pseudonym: { current: k1, keys: { k1: "file:$SEED/keys/demo-k1.key" } } }
+$(seed_config_head)
 integrations:
   - { id: analytics-pipeline, kind: service, environment: production, roles: [analytics-pipeline],
       credentials: [ { bearer_sha256: $(sha pipeline-token) } ] }

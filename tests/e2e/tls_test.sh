@@ -8,9 +8,8 @@
 # certificate verification failure; bad certificate/key pairs stop start-up with a clear message.
 set -uo pipefail
 METAGATE="$1"
-SEED="$(cd "$2" && pwd)"
-SCHEMA="$(cd "$(dirname "$SEED")/../schema" && pwd)/egress.cedarschema"
 source "$(dirname "$0")/check_lib.sh"
+use_seed "$2"
 use_tmp
 
 
@@ -46,10 +45,7 @@ check body-limit-413-over-tls "$([[ "$out" == 413 ]] && echo 1)"
 # 2. The gateway: TLS listener from the config (paths relative to it), https upstream with the CA.
 config() {  # config CA_FILE [TLS_SECTION]
   cat <<EOF
-mode: enforce
-policies: [$SEED/policies/]
-schema: $SCHEMA
-keys: { pseudonym: { current: k1, keys: { k1: "file:$SEED/keys/demo-k1.key" } } }
+$(seed_config_head)
 $2
 integrations:
   - { id: analytics-pipeline, kind: service, environment: production, roles: [analytics-pipeline],
