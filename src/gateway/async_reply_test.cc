@@ -59,6 +59,7 @@ TEST(AsyncReply, ASingleWorkerServesRequestsAnsweredLater) {
   for (auto& c : clients) c.join();
   answerer.join();
   for (int i = 0; i < kRequests; ++i) EXPECT_EQ(answers[i], "200 echo:req" + std::to_string(i));
+  waiting.clear();  // replies hold their connections: they must go before the server
 }
 
 TEST(AsyncReply, SpoolAppendAsyncAnswersOnceStoredOrRefused) {

@@ -35,7 +35,8 @@ struct HttpResponse {
 
 // Called on a worker thread, concurrently for different connections.
 using HttpHandler = std::function<void(const HttpRequest&, HttpResponse&)>;
-// Sends the response to a request; call it once, from any thread (later calls are ignored).
+// Sends the response to a request; call it once, from any thread (later calls are ignored). It
+// holds the connection: destroy it before the server.
 using HttpReply = std::function<void(HttpResponse)>;
 // A handler that may answer later (after a disk commit, say) without holding a worker: it must
 // call `reply` exactly once, on any thread. Called on a worker thread.
