@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "commands.h"
+#include "metagate/common/clock.h"
 #include "metagate/net/http_server.h"
 #include "metagate/net/request_record.h"
 #include "tls_flags.h"
@@ -28,9 +29,7 @@ class Recorder {
  public:
   explicit Recorder(std::FILE* out) : out_(out) {}
   void Record(const net::HttpRequest& request, int status) {
-    int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                      std::chrono::system_clock::now().time_since_epoch())
-                      .count();
+    int64_t now = UnixMillis();
     std::lock_guard<std::mutex> lock(mu_);
     line_.clear();
     net::AppendRequestRecord(request, status, ++seq_, now, line_);

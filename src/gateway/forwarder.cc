@@ -58,7 +58,7 @@ void Forwarder::Stop() {
 
 void Forwarder::Run() {
   while (std::optional<SpoolEntry> e = spool_.Next()) {
-    Result<UpstreamReply> reply = deliver_(e->path, e->body);
+    Result<UpstreamReply> reply = deliver_(e->path, std::move(e->body));
     int status = reply.ok() ? reply->status : 0;
     if (status >= 200 && status < 300) {
       spool_.Delivered(e->id);

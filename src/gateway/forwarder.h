@@ -25,8 +25,8 @@ struct RetryPolicy {
 };
 
 // Posts `body` to the vendor at `path`; the gateway resolves the vendor's current upstream.
-using DeliverFn =
-    std::function<Result<UpstreamReply>(const std::string& path, const std::string& body)>;
+// (A retry reads the body from the spool again, so it is handed over.)
+using DeliverFn = std::function<Result<UpstreamReply>(const std::string& path, std::string body)>;
 
 // The wait before retry number `attempt` (1-based): half the exponential delay plus a random
 // share of the other half; a Retry-After (seconds or an HTTP date) takes precedence.

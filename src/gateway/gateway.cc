@@ -11,6 +11,7 @@
 #include "forwarder.h"
 #include "ingest_api.h"
 #include "metagate/common/base64.h"
+#include "metagate/common/clock.h"
 #include "metagate/common/json.h"
 #include "metagate/gateway/spool.h"
 #include "metrics.h"
@@ -25,12 +26,6 @@ namespace {
 
 constexpr std::chrono::milliseconds kUpstreamTimeout{10000};
 constexpr const char* kFullRetryAfter = "30";  // seconds, when a spool is full
-
-int64_t UnixMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 // Vendor ids name spool files and URL paths.
 bool IsFileSafeId(std::string_view id) {
@@ -93,18 +88,15 @@ struct Generation {
 class GatewayImpl {
  public:
   std::string data_dir;  // from the options; else each config's
-  RetryPolicy retry;
-  unsigned delivery_threads = 4;
 
   mutable std::mutex gen_mu;
   std::shared_ptr<const Generation> gen;
-  std::mutex reload_mu;                                // one reload at a time
-  std::map<std::string, std::unique_ptr<Lane>> lanes;  // grows under reload_mu only
+  mutable std::mutex reload_mu;                        // one reload at a time
+  std::map<std::string, std::unique_ptr<Lane>> lanes;  // under reload_mu (a reload adds)
   std::string spool_dir;
   struct ReloadState {
     bool ok = true;
     std::string error;
-    int64_t at_unix_ms = 0;
   };
   ReloadState reload_state;  // under gen_mu
   DecodeOptions decode;
@@ -162,7 +154,6 @@ Status GatewayImpl::Install(std::shared_ptr<const egress::Pipeline> pipeline) {
     for (const std::string& h : vc.hosts) next->hosts[h] = vc.id;
     routes.push_back(std::move(route));
   }
-  // Spools for vendors seen for the first time.
   if (spool_dir.empty()) {
     std::string dir = !data_dir.empty()             ? data_dir
                       : config.data_dir.has_value() ? *config.data_dir
@@ -170,33 +161,35 @@ Status GatewayImpl::Install(std::shared_ptr<const egress::Pipeline> pipeline) {
     spool_dir = (fs::path(dir) / "spool").string();
   }
   for (const auto& route : routes) {
-    if (lanes.count(route->id) != 0) continue;
-    std::error_code ec;
-    fs::create_directories(spool_dir, ec);
-    if (ec) return Status::Io("cannot create the spool folder " + spool_dir + ": " + ec.message());
-    ::chmod(fs::path(spool_dir).parent_path().c_str(), 0700);
-    ::chmod(spool_dir.c_str(), 0700);
-    SpoolLimits limits;
-    limits.max_bytes = static_cast<uint64_t>(config.spool.max_bytes);
-    limits.max_entries = static_cast<uint64_t>(config.spool.max_entries);
-    Result<std::unique_ptr<Spool>> spool =
-        Spool::Open((fs::path(spool_dir) / (route->id + ".db")).string(), limits);
-    if (!spool.ok()) return spool.status();
-    auto lane = std::make_unique<Lane>();
-    lane->spool = std::move(*spool);
-    lanes.emplace(route->id, std::move(lane));
-  }
-  for (const auto& route : routes) {
-    Lane* lane = lanes.at(route->id).get();
-    next->vendors.emplace(route->id, std::make_pair(route, lane));
+    auto lane = lanes.find(route->id);
+    if (lane == lanes.end()) {  // a vendor seen for the first time: its spool
+      std::error_code ec;
+      fs::create_directories(spool_dir, ec);
+      if (ec) {
+        return Status::Io("cannot create the spool folder " + spool_dir + ": " + ec.message());
+      }
+      ::chmod(fs::path(spool_dir).parent_path().c_str(), 0700);
+      ::chmod(spool_dir.c_str(), 0700);
+      SpoolLimits limits;
+      limits.max_bytes = static_cast<uint64_t>(config.spool.max_bytes);
+      limits.max_entries = static_cast<uint64_t>(config.spool.max_entries);
+      Result<std::unique_ptr<Spool>> spool =
+          Spool::Open((fs::path(spool_dir) / (route->id + ".db")).string(), limits);
+      if (!spool.ok()) return spool.status();
+      auto fresh = std::make_unique<Lane>();
+      fresh->spool = std::move(*spool);
+      lane = lanes.emplace(route->id, std::move(fresh)).first;
+    }
+    next->vendors.emplace(route->id, std::make_pair(route, lane->second.get()));
   }
   // The swap: new requests see the new generation; routes switch for the forwarders.
   {
     std::lock_guard lk(gen_mu);
     next->number = gen ? gen->number + 1 : 1;
     gen = std::move(next);
-    reload_state = {true, "", UnixMs()};
+    reload_state = {true, ""};
   }
+  RetryPolicy retry;  // for forwarders started now; running ones keep theirs
   retry.max_attempts = static_cast<uint32_t>(config.spool.max_attempts);
   retry.initial_backoff = std::chrono::milliseconds(config.spool.initial_backoff_ms);
   retry.max_backoff = std::chrono::milliseconds(config.spool.max_backoff_ms);
@@ -209,9 +202,9 @@ Status GatewayImpl::Install(std::shared_ptr<const egress::Pipeline> pipeline) {
     if (!lane->forwarder) {
       lane->forwarder = std::make_unique<Forwarder>(
           route->id, *lane->spool,
-          [lane](const std::string& path, const std::string& body) {
+          [lane](const std::string& path, std::string body) {
             std::shared_ptr<const VendorRoute> r = lane->Route();
-            return PostUpstream(r->upstream, path, r->headers, body, kUpstreamTimeout);
+            return PostUpstream(r->upstream, path, r->headers, std::move(body), kUpstreamTimeout);
           },
           retry, static_cast<unsigned>(config.spool.concurrency));
     }
@@ -244,8 +237,11 @@ std::string GatewayImpl::Ready() const {
 std::string GatewayImpl::Metrics() const {
   std::string out = metrics.Render();
   std::vector<std::pair<std::string, SpoolStats>> stats;
-  for (const auto& [id, lane] : lanes) stats.emplace_back(id, lane->spool->Stats());
-  AppendSpoolMetrics(stats, UnixMs(), out);
+  {
+    std::lock_guard lk(reload_mu);
+    for (const auto& [id, lane] : lanes) stats.emplace_back(id, lane->spool->Stats());
+  }
+  AppendSpoolMetrics(stats, UnixMillis(), out);
   return out;
 }
 
@@ -329,10 +325,8 @@ void GatewayImpl::HandleIngest(std::shared_ptr<const Generation> gen,
   }
   uint32_t allowed = 0;
   for (const egress::EventDecision& e : result->events) allowed += e.allowed ? 1 : 0;
-  metrics.Events(vendor_id, integration->id, allowed, result->events.size() - allowed);
-  for (size_t i = 0; i < egress::kFieldFormCount; ++i) {
-    metrics.Fields(vendor_id, integration->id, egress::kFieldForms[i], result->form_counts[i]);
-  }
+  metrics.Decided(vendor_id, integration->id, allowed, result->events.size() - allowed,
+                  result->form_counts);
   // What the answer needs, copied: it may be sent from the spool's commit thread.
   struct Answer {
     std::string format, path, method, target, integration;
@@ -400,7 +394,7 @@ Status Gateway::Reload(std::shared_ptr<const egress::Pipeline> pipeline) {
 
 void Gateway::ReloadFailed(const Status& why) {
   std::lock_guard lk(impl_->gen_mu);
-  impl_->reload_state = {false, why.ToString(), UnixMs()};
+  impl_->reload_state = {false, why.ToString()};
 }
 
 std::shared_ptr<const egress::Pipeline> Gateway::pipeline() const {

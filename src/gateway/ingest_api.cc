@@ -6,6 +6,7 @@
 
 #include "body_decoding.h"
 #include "metagate/common/base64.h"
+#include "metagate/common/clock.h"
 #include "metagate/common/json.h"
 
 namespace metagate::gateway {
@@ -164,9 +165,7 @@ void ReplyAccepted(std::string_view format, std::string_view path, size_t events
       response.body = "1";
     }
   } else if (format == "amplitude") {
-    auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                   std::chrono::system_clock::now().time_since_epoch())
-                   .count();
+    int64_t now = UnixMillis();
     response.body = "{\"code\":200,\"events_ingested\":" + std::to_string(events) +
                     ",\"payload_size_bytes\":" + std::to_string(body_bytes) +
                     ",\"server_upload_time\":" + std::to_string(now) + "}";

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 
+#include "metagate/egress/pipeline.h"
+
 namespace metagate::gateway {
 
 namespace {
@@ -42,18 +44,17 @@ void GatewayMetrics::Request(const std::string& vendor, const std::string& integ
   h.sum += seconds;
 }
 
-void GatewayMetrics::Events(const std::string& vendor, const std::string& integration,
-                            uint64_t allowed, uint64_t blocked) {
+void GatewayMetrics::Decided(const std::string& vendor, const std::string& integration,
+                             uint64_t allowed, uint64_t blocked,
+                             std::span<const uint32_t> form_counts) {
   std::lock_guard<std::mutex> lock(mu_);
   if (allowed > 0) events_[{vendor, integration, "allowed"}] += allowed;
   if (blocked > 0) events_[{vendor, integration, "blocked"}] += blocked;
-}
-
-void GatewayMetrics::Fields(const std::string& vendor, const std::string& integration,
-                            std::string_view form, uint64_t n) {
-  if (n == 0) return;
-  std::lock_guard<std::mutex> lock(mu_);
-  fields_[{vendor, integration, std::string(form)}] += n;
+  for (size_t i = 0; i < form_counts.size() && i < egress::kFieldFormCount; ++i) {
+    if (form_counts[i] > 0) {
+      fields_[{vendor, integration, std::string(egress::kFieldForms[i])}] += form_counts[i];
+    }
+  }
 }
 
 std::string GatewayMetrics::Render() const {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <span>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -23,11 +24,10 @@ class GatewayMetrics {
   // the request named no configured vendor or no known sender.
   void Request(const std::string& vendor, const std::string& integration, int status,
                double seconds);
-  void Events(const std::string& vendor, const std::string& integration, uint64_t allowed,
-              uint64_t blocked);
-  // Fields of allowed events that left in `form` (egress::kFieldForms).
-  void Fields(const std::string& vendor, const std::string& integration, std::string_view form,
-              uint64_t n);
+  // One filtered request: its events allowed and blocked, and the fields of the allowed ones by
+  // the form they left in (indexed as egress::kFieldForms).
+  void Decided(const std::string& vendor, const std::string& integration, uint64_t allowed,
+               uint64_t blocked, std::span<const uint32_t> form_counts);
   std::string Render() const;
 
  private:

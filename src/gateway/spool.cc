@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "metagate/common/clock.h"
 #include "metagate/store/sqlite.h"
 
 namespace metagate::gateway {
@@ -27,12 +28,6 @@ CREATE TABLE IF NOT EXISTS dead_letters(
   attempts INTEGER NOT NULL, enqueued_ms INTEGER NOT NULL, dead_ms INTEGER NOT NULL,
   reason TEXT NOT NULL);
 )";
-
-int64_t UnixMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
 
 }  // namespace
 
@@ -119,7 +114,11 @@ Status Spool::Impl::Apply(std::vector<Op>& batch, store::SqliteStatement& insert
         s = attempt.Bind(1, op.id).Bind(2, op.attempts).Run();
         break;
       case Op::kDead:
-        s = dead.Bind(1, op.id).Bind(2, op.attempts).Bind(3, UnixMs()).BindText(4, op.reason).Run();
+        s = dead.Bind(1, op.id)
+                .Bind(2, op.attempts)
+                .Bind(3, UnixMillis())
+                .BindText(4, op.reason)
+                .Run();
         if (s.ok()) s = del.Bind(1, op.id).Run();
         break;
     }
@@ -238,7 +237,7 @@ void Spool::AppendAsync(std::string path, std::string body, uint32_t events,
                         std::function<void(Status)> done) {
   Impl& d = *impl_;
   auto pending = std::make_unique<Impl::Pending>(
-      Impl::Pending{std::move(path), std::move(body), events, UnixMs(), std::move(done)});
+      Impl::Pending{std::move(path), std::move(body), events, UnixMillis(), std::move(done)});
   Status refused;
   {
     std::lock_guard lk(d.mu);

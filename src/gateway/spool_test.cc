@@ -169,7 +169,7 @@ TEST_F(SpoolTest, ForwarderRetriesThenDeliversAndDeadLettersRefusals) {
   {
     Forwarder f(
         "v", *spool,
-        [&](const std::string& path, const std::string& body) -> Result<UpstreamReply> {
+        [&](const std::string& path, std::string body) -> Result<UpstreamReply> {
           std::lock_guard lk(mu);
           if (path == "/refused") return UpstreamReply{400, "", ""};
           if (failures_left-- > 0) return UpstreamReply{503, "", ""};

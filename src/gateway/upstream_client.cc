@@ -260,7 +260,7 @@ Result<Upstream> ParseUpstream(const std::string& url, const std::string& ca_fil
 
 Result<UpstreamReply> PostUpstream(const Upstream& upstream, const std::string& path,
                                    const std::vector<std::pair<std::string, std::string>>& headers,
-                                   const std::string& body, std::chrono::milliseconds timeout) {
+                                   std::string body, std::chrono::milliseconds timeout) {
   asio::io_context ioc;
   beast::error_code ec;
   tcp::resolver resolver(ioc);
@@ -275,7 +275,7 @@ Result<UpstreamReply> PostUpstream(const Upstream& upstream, const std::string& 
   req.set(http::field::user_agent, "metagate");
   req.set(http::field::content_type, "application/json");
   for (const auto& [k, v] : headers) req.set(k, v);
-  req.body() = body;
+  req.body() = std::move(body);
   req.prepare_payload();
   if (!upstream.tls) {
     beast::tcp_stream stream(ioc);

@@ -42,6 +42,6 @@ Result<Upstream> ParseUpstream(const std::string& url, const std::string& ca_fil
 // any status is a success here.
 Result<UpstreamReply> PostUpstream(const Upstream& upstream, const std::string& path,
                                    const std::vector<std::pair<std::string, std::string>>& headers,
-                                   const std::string& body, std::chrono::milliseconds timeout);
+                                   std::string body, std::chrono::milliseconds timeout);
 
 }  // namespace metagate::gateway

@@ -24,7 +24,8 @@ class SqliteStatement {
   SqliteStatement& operator=(SqliteStatement&& other) noexcept;
   ~SqliteStatement();
 
-  // Parameters are numbered from 1. Text and blobs are copied by SQLite.
+  // Parameters are numbered from 1. Text and blobs are not copied: they must stay alive until the
+  // statement is run (Run) or reset.
   SqliteStatement& Bind(int index, int64_t value);
   SqliteStatement& BindText(int index, std::string_view text);
   SqliteStatement& BindBlob(int index, std::string_view bytes);
