@@ -47,7 +47,7 @@ class PolicySet {
 
   // Returns the policies that may apply to `request` (scope pre-filter); the others are known
   // not to be satisfied.
-  void Candidates(const Request& request, const Entities& entities,
+  void Candidates(const Request& request, const EntityLookup& entities,
                   std::vector<const Policy*>& out) const;
 
  private:
@@ -63,6 +63,6 @@ class PolicySet {
 };
 
 // Decides `request` against `policies` and `entities`.
-Response IsAuthorized(const Request& request, const PolicySet& policies, const Entities& entities);
+Response IsAuthorized(const Request& request, const PolicySet& policies, const EntityLookup& entities);
 
 }  // namespace metagate::cedar

@@ -22,7 +22,20 @@ struct Entity {
   std::unordered_set<EntityUid, EntityUidHash> ancestors;
 };
 
-class Entities {
+// What evaluation reads of an entity set: lookups, `in`, and an entity's ancestors. Implemented
+// by Entities (a self-contained set) and by the PDP's entity store and request overlays.
+class EntityLookup {
+ public:
+  virtual ~EntityLookup() = default;
+  // Returns the entity, or nullptr if it is not in the set.
+  virtual const Entity* Find(const EntityUid& uid) const = 0;
+  // Returns whether `child` is `ancestor` or has it among its ancestors.
+  virtual bool IsInOrEqual(const EntityUid& child, const EntityUid& ancestor) const = 0;
+  // Appends all ancestors of `uid` (transitively; none when it is unknown) to `out`.
+  virtual void AppendAncestors(const EntityUid& uid, std::vector<EntityUid>& out) const = 0;
+};
+
+class Entities : public EntityLookup {
  public:
   // Adds an entity. Returns an error if one with the same uid was already added.
   Status Add(Entity entity);
@@ -35,10 +48,9 @@ class Entities {
   // sets ("input graph has a cycle"); loaders should report an error when this is true.
   bool has_cycle() const { return has_cycle_; }
 
-  // Returns the entity, or nullptr if it is not in the store.
-  const Entity* Find(const EntityUid& uid) const;
-  // Returns whether `child` is `ancestor` or has it among its ancestors.
-  bool IsInOrEqual(const EntityUid& child, const EntityUid& ancestor) const;
+  const Entity* Find(const EntityUid& uid) const override;
+  bool IsInOrEqual(const EntityUid& child, const EntityUid& ancestor) const override;
+  void AppendAncestors(const EntityUid& uid, std::vector<EntityUid>& out) const override;
 
   size_t size() const { return entities_.size(); }
   const std::unordered_map<EntityUid, Entity, EntityUidHash>& all() const { return entities_; }

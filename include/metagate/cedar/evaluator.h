@@ -21,7 +21,7 @@ struct Request {
 class Evaluator {
  public:
   // REQUIRES: `request` and `entities` outlive the evaluator.
-  Evaluator(const Request& request, const Entities& entities)
+  Evaluator(const Request& request, const EntityLookup& entities)
       : request_(request), entities_(entities) {}
 
   // Evaluates an expression. Slots evaluate to an error (they only appear in templates).
@@ -34,7 +34,7 @@ class Evaluator {
 
  private:
   const Request& request_;
-  const Entities& entities_;
+  const EntityLookup& entities_;
 };
 
 }  // namespace metagate::cedar

@@ -74,7 +74,7 @@ void PolicySet::Index(const Policy* policy) {
   any_action_.push_back(policy);
 }
 
-void PolicySet::Candidates(const Request& request, const Entities& entities,
+void PolicySet::Candidates(const Request& request, const EntityLookup& entities,
                            std::vector<const Policy*>& out) const {
   out.clear();
   out.insert(out.end(), any_action_.begin(), any_action_.end());
@@ -84,9 +84,10 @@ void PolicySet::Candidates(const Request& request, const Entities& entities,
     if (it != by_action_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
   };
   add(request.action);
-  if (const Entity* action = entities.Find(request.action)) {
-    for (const auto& anc : action->ancestors) add(anc);
-  }
+  thread_local std::vector<EntityUid> ancestors;
+  ancestors.clear();
+  entities.AppendAncestors(request.action, ancestors);
+  for (const auto& anc : ancestors) add(anc);
   // A policy listed under several matching action entities must be evaluated once.
   if (out.size() - indexed_start > 1) {
     std::sort(out.begin() + static_cast<std::ptrdiff_t>(indexed_start), out.end());
@@ -95,7 +96,7 @@ void PolicySet::Candidates(const Request& request, const Entities& entities,
   }
 }
 
-Response IsAuthorized(const Request& request, const PolicySet& policies, const Entities& entities) {
+Response IsAuthorized(const Request& request, const PolicySet& policies, const EntityLookup& entities) {
   // Scratch space reused across decisions on this thread, so that a decision allocates only
   // its response.
   thread_local std::vector<const Policy*> candidates;

@@ -72,7 +72,7 @@ Result<Value> Compare(BinaryOp op, const Value& a, const Value& b) {
   }
 }
 
-Result<Value> In(const Value& a, const Value& b, const Entities& entities) {
+Result<Value> In(const Value& a, const Value& b, const EntityLookup& entities) {
   if (!a.is_entity()) return EvalTypeError("entity", a);
   if (b.is_entity()) return Value::Bool(entities.IsInOrEqual(a.as_entity(), b.as_entity()));
   if (!b.is_set()) return EvalTypeError("one of [set, entity]", b);
@@ -101,7 +101,7 @@ Result<Value> SetOp(BinaryOp op, const Value& a, const Value& b) {
   return Value::Bool(false);
 }
 
-Result<Value> Tag(BinaryOp op, const Value& a, const Value& b, const Entities& entities) {
+Result<Value> Tag(BinaryOp op, const Value& a, const Value& b, const EntityLookup& entities) {
   if (!a.is_entity()) return EvalTypeError("entity", a);
   if (!b.is_string()) return EvalTypeError("string", b);
   const Entity* e = entities.Find(a.as_entity());
@@ -126,7 +126,7 @@ Status EvalTypeError(std::string_view expected, const Value& got) {
 }
 
 Result<Value> ApplyBinary(BinaryOp op, const Value& lhs, const Value& rhs,
-                          const Entities& entities) {
+                          const EntityLookup& entities) {
   switch (op) {
     case BinaryOp::kEq:
       return Value::Bool(lhs == rhs);

@@ -11,7 +11,7 @@ namespace metagate::cedar {
 
 // Applies `op` to `lhs` and `rhs`; type mismatches, overflow and missing tags are errors.
 Result<Value> ApplyBinary(BinaryOp op, const Value& lhs, const Value& rhs,
-                          const Entities& entities);
+                          const EntityLookup& entities);
 
 // "type error: expected <expected>, got <type>".
 Status EvalTypeError(std::string_view expected, const Value& got);

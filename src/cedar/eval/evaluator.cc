@@ -17,7 +17,7 @@ Result<bool> AsBool(const Result<Value>& r) {
   return r->as_bool();
 }
 
-Result<Value> GetAttr(const Value& v, const std::string& attr, const Entities& entities) {
+Result<Value> GetAttr(const Value& v, const std::string& attr, const EntityLookup& entities) {
   if (v.is_record()) {
     const Value* f = v.FindField(attr);
     if (f == nullptr) return Status::Invalid("attribute `" + attr + "` not found on record");
@@ -34,7 +34,7 @@ Result<Value> GetAttr(const Value& v, const std::string& attr, const Entities& e
   return *f;
 }
 
-Result<Value> HasAttr(const Value& v, const std::string& attr, const Entities& entities) {
+Result<Value> HasAttr(const Value& v, const std::string& attr, const EntityLookup& entities) {
   if (v.is_record()) return Value::Bool(v.FindField(attr) != nullptr);
   if (!v.is_entity()) return EvalTypeError("one of [record, entity]", v);
   const Entity* e = entities.Find(v.as_entity());
@@ -52,7 +52,7 @@ const EntityUid* ScopeEntity(const ScopeConstraint& c, const Policy& policy) {
 }
 
 Result<bool> ScopeMatches(const ScopeConstraint& c, const EntityUid& var, const Policy& policy,
-                          const Entities& entities) {
+                          const EntityLookup& entities) {
   switch (c.op) {
     case ScopeConstraint::Op::kAny:
       return true;
