@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cmath>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include "metagate/common/base64.h"
@@ -120,6 +121,14 @@ Result<json::Value> DecodeJsonPart(std::string_view part, const char* what) {
   Result<json::Value> value = json::Parse(*bytes, JwtVerifier::kMaxJsonDepth);
   if (!value.ok() || !value->is_object()) {
     return Status::Invalid(std::string("JWT ") + what + " is not a JSON object");
+  }
+  // Parsers disagree on which duplicate wins, so a token with duplicates means different things to
+  // different readers: refuse it (RFC 7515 section 4 allows either refusing or last-wins).
+  std::set<std::string_view> names;
+  for (const auto& member : value->members()) {
+    if (!names.insert(member.first).second) {
+      return Status::Invalid(std::string("JWT ") + what + " has a member name twice");
+    }
   }
   return value;
 }

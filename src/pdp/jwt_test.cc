@@ -6,6 +6,7 @@
 #include <openssl/hmac.h>
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
+#include <openssl/x509.h>
 
 #include <string>
 
@@ -60,6 +61,7 @@ class RsaKey {
     sig.resize(len);
     return sig;
   }
+  void SignCert(X509* cert) const { X509_sign(cert, pkey_, EVP_sha256()); }
   std::string Token(const std::string& header, const std::string& payload) const {
     std::string input = B64(header) + "." + B64(payload);
     return input + "." + B64(Sign(input));
@@ -109,6 +111,41 @@ TEST(JwtVerifier, AcceptsGoodRs256) {
   Result<json::Value> claims = RsVerifier().Verify(KeyA().Token(kRsHeader, kClaims), kNow);
   ASSERT_TRUE(claims.ok()) << claims.status().message();
   EXPECT_EQ(claims->Find("sub")->as_string(), "alice");
+}
+
+TEST(JwtVerifier, AcceptsRs256KeyFromCertificate) {
+  // A self-signed certificate around KeyA's public key, made in-process.
+  EVP_PKEY* pkey = nullptr;
+  {
+    std::string pem = KeyA().PublicPem();
+    BIO* bio = BIO_new_mem_buf(pem.data(), int(pem.size()));
+    pkey = PEM_read_bio_PUBKEY(bio, nullptr, nullptr, nullptr);
+    BIO_free(bio);
+  }
+  ASSERT_NE(pkey, nullptr);
+  X509* cert = X509_new();
+  X509_set_version(cert, 2);
+  ASN1_INTEGER_set(X509_get_serialNumber(cert), 1);
+  X509_gmtime_adj(X509_getm_notBefore(cert), 0);
+  X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
+  X509_set_pubkey(cert, pkey);
+  X509_NAME_add_entry_by_txt(X509_get_subject_name(cert), "CN", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>("test"), -1, -1, 0);
+  X509_set_issuer_name(cert, X509_get_subject_name(cert));
+  KeyA().SignCert(cert);
+  BIO* out = BIO_new(BIO_s_mem());
+  PEM_write_bio_X509(out, cert);
+  char* data = nullptr;
+  long len = BIO_get_mem_data(out, &data);
+  std::string cert_pem(data, size_t(len));
+  BIO_free(out);
+  X509_free(cert);
+  EVP_PKEY_free(pkey);
+  ASSERT_NE(cert_pem.find("BEGIN CERTIFICATE"), std::string::npos);
+
+  JwtVerifier v = MakeVerifier({.keys = {{"", JwtKey::kRs256, cert_pem}}});
+  EXPECT_TRUE(v.Verify(KeyA().Token(kRsHeader, kClaims), kNow).ok());
+  ExpectRejected(v.Verify(KeyB().Token(kRsHeader, kClaims), kNow), "JWT signature does not verify");
 }
 
 TEST(JwtVerifier, RejectsWrongKey) {
@@ -246,6 +283,10 @@ TEST(JwtVerifier, RejectsMalformedTokens) {
                  "JWT header has 'crit' extensions, which are not supported");
   ExpectRejected(v.Verify(Hs256Token(R"({"alg":"HS256","kid":7})", kClaims), kNow),
                  "JWT header 'kid' is not a string");
+  ExpectRejected(v.Verify(Hs256Token(R"({"alg":"HS256","alg":"none"})", kClaims), kNow),
+                 "JWT header has a member name twice");
+  ExpectRejected(v.Verify(Hs256Token(kHsHeader, R"({"exp":1800000000,"sub":"a","sub":"b"})"), kNow),
+                 "JWT payload has a member name twice");
   ExpectRejected(v.Verify(Hs256Token(kHsHeader, "not json"), kNow),
                  "JWT payload is not a JSON object");
   std::string deep = std::string(100, '[') + std::string(100, ']');
