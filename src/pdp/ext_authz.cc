@@ -5,133 +5,11 @@
 #include <string_view>
 
 #include "metagate/common/utf8.h"
+#include "route_template.h"
 
 namespace metagate::pdp {
 
 namespace {
-
-// One piece of a template: literal text or the name of a placeholder.
-struct Piece {
-  bool placeholder = false;
-  std::string text;
-};
-
-bool IsCaptureName(std::string_view name) {
-  if (name.empty() || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
-  for (char c : name) {
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
-  }
-  return true;
-}
-
-Result<std::vector<Piece>> ParseTemplate(std::string_view t) {
-  std::vector<Piece> pieces;
-  std::string literal;
-  for (size_t i = 0; i < t.size(); ++i) {
-    if ((t[i] == '{' || t[i] == '}') && i + 1 < t.size() && t[i + 1] == t[i]) {
-      literal.push_back(t[i++]);
-    } else if (t[i] == '{') {
-      size_t close = t.find('}', i);
-      if (close == std::string_view::npos) return Status::Invalid("a '{' is not closed");
-      std::string_view name = t.substr(i + 1, close - i - 1);
-      if (!IsCaptureName(name)) return Status::Invalid("a placeholder is not a name");
-      if (!literal.empty()) pieces.push_back({false, std::move(literal)});
-      literal.clear();
-      pieces.push_back({true, std::string(name)});
-      i = close;
-    } else if (t[i] == '}') {
-      return Status::Invalid("a '}' has no '{' (write '}}' for a literal brace)");
-    } else {
-      literal.push_back(t[i]);
-    }
-  }
-  if (!literal.empty()) pieces.push_back({false, std::move(literal)});
-  return pieces;
-}
-
-// A path_template segment: a literal, a capture, or (last only) a wildcard capture.
-struct PathSegment {
-  enum Kind { kLiteral, kCapture, kRest } kind = kLiteral;
-  std::string text;  // the literal, or the capture's name
-};
-
-Result<std::vector<PathSegment>> ParsePathTemplate(std::string_view t) {
-  if (t.empty() || t[0] != '/') return Status::Invalid("path_template must start with '/'");
-  std::vector<PathSegment> out;
-  if (t == "/") return out;
-  size_t start = 1;
-  while (true) {
-    size_t slash = t.find('/', start);
-    std::string_view seg =
-        t.substr(start, slash == std::string_view::npos ? t.npos : slash - start);
-    if (!out.empty() && out.back().kind == PathSegment::kRest) {
-      return Status::Invalid("path_template has a wildcard '{name*}' before its last segment");
-    }
-    if (seg.empty()) return Status::Invalid("path_template has an empty segment");
-    if (seg.front() == '{' && seg.back() == '}') {
-      std::string_view name = seg.substr(1, seg.size() - 2);
-      bool rest = !name.empty() && name.back() == '*';
-      if (rest) name.remove_suffix(1);
-      if (!IsCaptureName(name) || name == "method" || name == "route") {
-        return Status::Invalid("path_template capture must be a name other than method and route");
-      }
-      out.push_back({rest ? PathSegment::kRest : PathSegment::kCapture, std::string(name)});
-    } else if (seg.find_first_of("{}") != std::string_view::npos) {
-      return Status::Invalid("path_template captures must be whole segments");
-    } else {
-      out.push_back({PathSegment::kLiteral, std::string(seg)});
-    }
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
-  }
-  return out;
-}
-
-using Captures = std::vector<std::pair<std::string, std::string>>;
-
-const std::string* FindCapture(const Captures& captures, std::string_view name) {
-  for (const auto& [k, v] : captures) {
-    if (k == name) return &v;
-  }
-  return nullptr;
-}
-
-// Fills a template; REQUIRES: a template ValidateExtAuthzConfig accepted.
-std::string Expand(std::string_view t, const Captures& values) {
-  Result<std::vector<Piece>> pieces = ParseTemplate(t);
-  std::string out;
-  if (!pieces.ok()) return out;
-  for (const Piece& p : *pieces) {
-    const std::string* v = p.placeholder ? FindCapture(values, p.text) : &p.text;
-    if (v != nullptr) out += *v;
-  }
-  return out;
-}
-
-std::optional<Captures> MatchPath(const std::vector<PathSegment>& tmpl,
-                                  const std::vector<std::string>& segments) {
-  Captures captures;
-  size_t i = 0;
-  for (const PathSegment& t : tmpl) {
-    if (t.kind == PathSegment::kRest) {
-      if (i == segments.size()) return std::nullopt;
-      std::string rest;
-      for (; i < segments.size(); ++i) {
-        if (segments[i].empty()) return std::nullopt;
-        if (!rest.empty()) rest.push_back('/');
-        rest += segments[i];
-      }
-      captures.emplace_back(t.text, std::move(rest));
-      return captures;
-    }
-    if (i == segments.size() || segments[i].empty()) return std::nullopt;
-    if (t.kind == PathSegment::kLiteral && segments[i] != t.text) return std::nullopt;
-    if (t.kind == PathSegment::kCapture) captures.emplace_back(t.text, segments[i]);
-    ++i;
-  }
-  if (i != segments.size()) return std::nullopt;
-  return captures;
-}
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -260,9 +138,11 @@ std::optional<MappedCheck> FindPrincipal(const PrincipalSource& source, const Jw
                   "JWT claim '" + source.jwt_claim + "' is missing, empty or not a string");
     }
   } else {
+    std::string wanted = source.header;
+    for (char& c : wanted) c = char(std::tolower(static_cast<unsigned char>(c)));
     const std::string* value = nullptr;
     for (const auto& [name, v] : input.headers) {
-      if (name != source.header) continue;
+      if (name != wanted) continue;
       if (value != nullptr) {
         return Fail(CheckFailure::kUnauthenticated,
                     "principal header '" + source.header + "' appears more than once");
@@ -341,11 +221,11 @@ Status ValidateExtAuthzConfig(const ExtAuthzConfig& config) {
     for (const auto& [field, text] :
          {std::pair<const char*, const std::string&>{"action", r.action},
           {"resource_id", r.resource_id}}) {
-      Result<std::vector<Piece>> pieces = ParseTemplate(text);
+      Result<std::vector<TemplatePiece>> pieces = ParseTemplate(text);
       if (!pieces.ok())
         return Status::Invalid(where + " " + field + ": " + pieces.status().message());
       if (pieces->empty()) return Status::Invalid(where + " " + field + " is empty");
-      for (const Piece& p : *pieces) {
+      for (const TemplatePiece& p : *pieces) {
         bool known = !p.placeholder || p.text == "method" || p.text == "route";
         for (const PathSegment& s : *segs) {
           if (s.kind != PathSegment::kLiteral && s.text == p.text) known = true;
@@ -358,11 +238,11 @@ Status ValidateExtAuthzConfig(const ExtAuthzConfig& config) {
     }
   }
   for (const auto& [name, value] : config.allow_headers) {
-    Result<std::vector<Piece>> pieces = ParseTemplate(value);
+    Result<std::vector<TemplatePiece>> pieces = ParseTemplate(value);
     if (!pieces.ok()) {
       return Status::Invalid("ext_authz allow header '" + name + "': " + pieces.status().message());
     }
-    for (const Piece& p : *pieces) {
+    for (const TemplatePiece& p : *pieces) {
       if (p.placeholder && p.text != "principal" && p.text != "action") {
         return Status::Invalid("ext_authz allow header '" + name +
                                "' may only use {principal} and {action}");
@@ -412,9 +292,9 @@ MappedCheck MapCheck(const ExtAuthzConfig& config, const JwtVerifier* verifier,
     CheckRequest& req = out.request.emplace();
     req.principal_type = config.principal.type;
     req.principal_id = std::move(principal_id);
-    req.action = Expand(rule.action, values);
+    req.action = ExpandTemplate(rule.action, values);
     req.resource_type = rule.resource_type;
-    req.resource_id = Expand(rule.resource_id, values);
+    req.resource_id = ExpandTemplate(rule.resource_id, values);
     req.context = json::Value::Object(std::move(context));
     return out;
   }
@@ -426,7 +306,7 @@ std::vector<std::pair<std::string, std::string>> AllowHeaders(const ExtAuthzConf
   Captures values = {{"principal", request.principal_id}, {"action", request.action}};
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& [name, value] : config.allow_headers)
-    out.emplace_back(name, Expand(value, values));
+    out.emplace_back(name, ExpandTemplate(value, values));
   return out;
 }
 

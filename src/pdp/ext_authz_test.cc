@@ -191,6 +191,11 @@ TEST(ExtAuthzMap, HeaderPrincipal) {
   m = Map(Input("GET", "/ext_authz/todos", {{"x-user-id", "alice"}, {"x-user-id", "bob"}}));
   ASSERT_FALSE(m.ok());
   EXPECT_EQ(m.failure, CheckFailure::kUnauthenticated);
+  ExtAuthzConfig upper = TodoConfig();
+  upper.principal.header = "X-User-Id";  // config names are matched case-insensitively
+  m = Map(Input("GET", "/ext_authz/todos", {{"x-user-id", "dave"}}), upper);
+  ASSERT_TRUE(m.ok()) << m.message;
+  EXPECT_EQ(m.request->principal_id, "dave");
   m = Map(Input("GET", "/ext_authz/todos", {{"x-user-id", "alice\r\nx-admin: 1"}}));
   ASSERT_FALSE(m.ok());
   EXPECT_EQ(m.failure, CheckFailure::kUnauthenticated);
