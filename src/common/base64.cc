@@ -15,6 +15,11 @@ int Value(char c) {
   return -1;
 }
 
+int UrlValue(char c) {
+  if (c == '+' || c == '/') return -1;
+  return Value(c);
+}
+
 }  // namespace
 
 std::string Encode(std::string_view bytes) {
@@ -56,6 +61,36 @@ std::optional<std::string> Decode(std::string_view text) {
       out.push_back(static_cast<char>((acc >> bits) & 0xff));
     }
   }
+  return out;
+}
+
+std::string EncodeUrl(std::string_view bytes) {
+  std::string out = Encode(bytes);
+  while (!out.empty() && out.back() == '=') out.pop_back();
+  for (char& c : out) {
+    if (c == '+') c = '-';
+    if (c == '/') c = '_';
+  }
+  return out;
+}
+
+std::optional<std::string> DecodeUrl(std::string_view text) {
+  if (text.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() / 4 * 3 + 2);
+  uint32_t acc = 0;
+  int bits = 0;
+  for (char c : text) {
+    int v = UrlValue(c);
+    if (v < 0) return std::nullopt;
+    acc = ((acc << 6) | static_cast<uint32_t>(v)) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((acc >> bits) & 0xff));
+    }
+  }
+  if ((acc & ((1u << bits) - 1)) != 0) return std::nullopt;  // non-canonical trailing bits
   return out;
 }
 
