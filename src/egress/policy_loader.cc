@@ -1,44 +1,13 @@
 #include "policy_loader.h"
 
 #include <algorithm>
-#include <filesystem>
 
 #include "metagate/cedar/entities_json.h"
-#include "metagate/cedar/parser.h"
-#include "metagate/cedar/schema_json.h"
+#include "metagate/cedar/policy_files.h"
 #include "metagate/cedar/validator.h"
-#include "metagate/common/file_util.h"
 
 namespace metagate::egress {
 namespace {
-
-namespace fs = std::filesystem;
-
-// The .cedar files a `policies:` entry names: the file itself, or a folder's, sorted.
-Result<std::vector<std::string>> PolicyFiles(const std::string& entry) {
-  std::error_code ec;
-  if (fs::is_directory(entry, ec)) {
-    std::vector<std::string> files;
-    for (fs::recursive_directory_iterator it(entry, ec), end; !ec && it != end; it.increment(ec)) {
-      if (it->is_regular_file(ec) && it->path().extension() == ".cedar") {
-        files.push_back(it->path().string());
-      }
-    }
-    if (ec) return Status::Io(entry + ": cannot list the folder: " + ec.message());
-    std::sort(files.begin(), files.end());
-    if (files.empty()) return Status::Invalid(entry + ": the folder holds no .cedar file");
-    return files;
-  }
-  if (!fs::exists(entry, ec)) return Status::NotFound(entry + ": no such file or folder");
-  return std::vector<std::string>{entry};
-}
-
-std::optional<std::string> IdAnnotation(const cedar::Policy& p) {
-  for (const cedar::Annotation& a : p.annotations) {
-    if (a.key == "id" && a.value) return *a.value;
-  }
-  return std::nullopt;
-}
 
 cedar::Entity MakeEntity(std::string type, std::string id,
                          std::vector<std::pair<std::string, cedar::Value>> attrs,
@@ -97,20 +66,6 @@ Status AddDerivedEntities(const EgressConfig& config, cedar::Entities& entities)
   return Status::Ok();
 }
 
-Status MergeInto(cedar::Entities& into, const cedar::Entities& from, const std::string& file) {
-  for (const auto& [uid, entity] : from.all()) {
-    if (const cedar::Entity* have = into.Find(uid)) {
-      if (have->parents == entity.parents && have->attrs == entity.attrs) continue;
-      return Status::Invalid(file + ": entity " + uid.ToString() +
-                             " is already defined differently (in the taxonomy or another file)");
-    }
-    cedar::Entity copy = entity;
-    copy.ancestors.clear();
-    RETURN_IF_ERROR(into.Add(std::move(copy)));
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Result<LoadedPolicies> LoadPolicies(const EgressConfig& config,
@@ -118,13 +73,7 @@ Result<LoadedPolicies> LoadPolicies(const EgressConfig& config,
   LoadedPolicies out;
   const cedar::Schema* schema = nullptr;
   if (config.schema) {
-    const std::string& path = *config.schema;
-    ASSIGN_OR_RETURN(std::string text, ReadFile(path));
-    bool is_json = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-    Result<cedar::Schema> parsed =
-        is_json ? cedar::ParseSchemaJson(text) : cedar::ParseSchemaText(text);
-    if (!parsed.ok()) return parsed.status().WithContext(path);
-    out.schema = std::move(*parsed);
+    ASSIGN_OR_RETURN(out.schema, cedar::LoadSchemaFile(*config.schema));
     schema = &*out.schema;
   }
 
@@ -134,52 +83,13 @@ Result<LoadedPolicies> LoadPolicies(const EgressConfig& config,
                            ": 'policies' names no policy file (default deny would "
                            "block everything)");
   }
-  std::vector<cedar::PolicyPtr> all;
-  for (const std::string& entry : config.policies) {
-    ASSIGN_OR_RETURN(std::vector<std::string> files, PolicyFiles(entry));
-    for (const std::string& file : files) {
-      ASSIGN_OR_RETURN(std::string text, ReadFile(file));
-      Result<std::vector<cedar::PolicyPtr>> parsed = cedar::ParsePolicies(text);
-      if (!parsed.ok()) return parsed.status().WithContext(file);
-      if (schema != nullptr) {
-        cedar::ValidationResult v = cedar::ValidatePolicies(*schema, *parsed);
-        if (!v.findings.empty()) {
-          const cedar::ValidationFinding& f = v.findings.front();
-          std::string more = v.findings.size() > 1
-                                 ? " (and " + std::to_string(v.findings.size() - 1) + " more)"
-                                 : "";
-          return Status::Invalid(file + (f.loc.known() ? ":" + f.loc.ToString() : "") +
-                                 ": policy does not validate against the schema: " + f.message +
-                                 more);
-        }
-      }
-      size_t n = 0;
-      std::string stem = fs::path(file).filename().string();
-      for (const cedar::PolicyPtr& p : *parsed) {
-        auto copy = std::make_shared<cedar::Policy>(*p);
-        std::optional<std::string> id = IdAnnotation(*p);
-        copy->id = id ? *id : stem + "#" + std::to_string(n);
-        ++n;
-        Status s = out.policies.Add(copy);
-        if (!s.ok()) {
-          return Status::Invalid(file + ":" + p->loc.ToString() + ": policy id '" + copy->id +
-                                 "' is used twice; give each policy its own @id");
-        }
-        ++out.policy_count;
-      }
-    }
-  }
+  ASSIGN_OR_RETURN(out.policy_count, cedar::LoadPolicyFiles(config.policies, schema, out.policies));
 
   // Entities: the taxonomy, the files, then what the config defines.
   Result<cedar::Entities> classes = cedar::EntitiesFromJson(taxonomy.ToCedarEntitiesJson(), schema);
   if (!classes.ok()) return classes.status().WithContext("the DataClass taxonomy");
   out.entities = std::move(*classes);
-  for (const std::string& file : config.entities) {
-    ASSIGN_OR_RETURN(std::string text, ReadFile(file));
-    Result<cedar::Entities> parsed = cedar::EntitiesFromJson(text, schema);
-    if (!parsed.ok()) return parsed.status().WithContext(file);
-    RETURN_IF_ERROR(MergeInto(out.entities, *parsed, file));
-  }
+  RETURN_IF_ERROR(cedar::LoadEntityFiles(config.entities, schema, out.entities));
   Status derived = AddDerivedEntities(config, out.entities);
   if (!derived.ok()) return derived.WithContext(config.file);
   out.entities.Finalize();

@@ -41,7 +41,8 @@ Value WithFields(const Value& record, const std::vector<std::pair<std::string, V
   std::vector<std::pair<std::string, Value>> fields;
   for (const auto& [k, v] : record.record_fields()) {
     bool removed = std::find(remove.begin(), remove.end(), k) != remove.end();
-    bool replaced = std::any_of(set.begin(), set.end(), [&](const auto& s) { return s.first == k; });
+    bool replaced =
+        std::any_of(set.begin(), set.end(), [&](const auto& s) { return s.first == k; });
     if (!removed && !replaced) fields.emplace_back(k, v);
   }
   for (const auto& s : set) {
@@ -197,8 +198,8 @@ Status EntityStore::ComputeClosures(Draft& d) const {
       closure.push_back(p);
       auto drafted = d.closures.find(p);
       const std::vector<uint32_t>& above = drafted != d.closures.end() ? drafted->second
-                                           : p < d.base_size        ? nodes_[p].closure
-                                                                    : kNone;
+                                           : p < d.base_size           ? nodes_[p].closure
+                                                                       : kNone;
       closure.insert(closure.end(), above.begin(), above.end());
     }
     SortUnique(closure);
@@ -264,9 +265,9 @@ Result<uint64_t> EntityStore::Apply(std::span<const EntityOp> ops,
   // Only batches change the store and they run one at a time under writer_, so the reads
   // below need no lock; readers may read alongside.
   if (if_version && *if_version != version_) {
-    return Status(StatusCode::kUnavailable,
-                  "the entity store is at version " + std::to_string(version_) + ", not " +
-                      std::to_string(*if_version));
+    return Status(StatusCode::kUnavailable, "the entity store is at version " +
+                                                std::to_string(version_) + ", not " +
+                                                std::to_string(*if_version));
   }
   Draft draft;
   RETURN_IF_ERROR(BuildDraft(ops, draft));

@@ -39,4 +39,10 @@ Result<Entities> EntitiesFromJsonValue(const json::Value& json, const Schema* sc
 Result<Value> ContextFromJson(const json::Value& json, const Schema* schema,
                               const EntityUid& action);
 
+// Writes a value in Cedar's explicit JSON form (`{"__entity": ..}`, `{"__extn": ..}`), which
+// ValueFromJson reads back without a schema.
+json::Value ValueToJson(const Value& value);
+// Writes `{"uid": .., "attrs": .., "parents": [..], "tags": ..}` ("tags" only when there are some).
+json::Value EntityToJson(const Entity& entity);
+
 }  // namespace metagate::cedar

@@ -70,7 +70,8 @@ class EntityStore {
    public:
     explicit View(const EntityStore& store) : store_(store), lock_(store.mutex_) {}
     const cedar::Entity* Find(const cedar::EntityUid& uid) const override;
-    bool IsInOrEqual(const cedar::EntityUid& child, const cedar::EntityUid& ancestor) const override;
+    bool IsInOrEqual(const cedar::EntityUid& child,
+                     const cedar::EntityUid& ancestor) const override;
     void AppendAncestors(const cedar::EntityUid& uid,
                          std::vector<cedar::EntityUid>& out) const override;
     // Calls `fn` for every present entity of `type`, in no particular order.

@@ -6,6 +6,7 @@
 
 #include "ast_names.h"
 #include "est/ast_shapes.h"
+#include "metagate/cedar/entities_json.h"
 #include "metagate/cedar/policy_json.h"
 #include "metagate/common/utf8.h"
 
@@ -28,32 +29,7 @@ JV Binary(const char* op, const Expr& l, const Expr& r) {
   return Obj({{op, Obj({{"left", ExprJson(l)}, {"right", ExprJson(r)}})}});
 }
 
-JV LiteralJson(const cedar::Value& v) {
-  switch (v.kind()) {
-    case ValueKind::kBool:
-      return JV::Bool(v.as_bool());
-    case ValueKind::kLong:
-      return JV::Int(v.as_long());
-    case ValueKind::kString:
-      return Str(v.as_string());
-    case ValueKind::kEntity:
-      return Obj({{"__entity", UidJson(v.as_entity())}});
-    case ValueKind::kSet: {
-      std::vector<JV> items;
-      for (const auto& e : v.set_elems()) items.push_back(LiteralJson(e));
-      return JV::Array(std::move(items));
-    }
-    case ValueKind::kRecord: {
-      Members m;
-      for (const auto& [k, f] : v.record_fields()) m.emplace_back(k, LiteralJson(f));
-      return Obj(std::move(m));
-    }
-    case ValueKind::kExtension:
-      return Obj({{"__extn", Obj({{"fn", Str(v.as_extension().ConstructorName())},
-                                  {"arg", Str(v.as_extension().ConstructorArg())}})}});
-  }
-  return JV::Null();
-}
+JV LiteralJson(const cedar::Value& v) { return ValueToJson(v); }
 
 std::string Utf8(uint32_t cp) {
   std::string out;
