@@ -3,7 +3,7 @@
 JOBS ?= $(shell nproc)
 METAGATE := build/release/src/cli/metagate
 
-.PHONY: all deps build demo test test-unit-asan test-release bench fuzz-build format clean
+.PHONY: all deps build demo test test-unit-asan test-release bench bench-pdp fuzz-build format clean
 
 all: build
 
@@ -33,6 +33,11 @@ bench: deps
 	@bash scripts/bench_classify.sh
 	@bash scripts/bench_egress.sh
 	@bash scripts/bench_gateway.sh
+	@bash scripts/bench_pdp.sh
+
+# The AuthZEN PDP against a Node.js peer on cedar-wasm (PEER_ONLY=1: the peer alone).
+bench-pdp: deps
+	@bash scripts/bench_pdp.sh
 
 fuzz-build: deps
 	@cmake --preset fuzz >/dev/null
