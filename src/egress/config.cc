@@ -18,227 +18,13 @@
 
 #include "../classify/config_yaml.h"
 #include "metagate/common/file_util.h"
+#include "yaml_fields.h"
 
 namespace metagate::egress {
 namespace {
 
+using namespace yaml_fields;  // NOLINT: the shared config-reading helpers
 namespace fs = std::filesystem;
-
-constexpr int kMaxDepth = 64;
-
-constexpr std::string_view kFilePrefix = "file:";
-constexpr std::string_view kEnvPrefix = "env:";
-
-SourceLoc LocOf(const YAML::Node& n) {
-  if (!n.IsDefined()) return {};
-  YAML::Mark m = n.Mark();
-  if (m.is_null()) return {};
-  return SourceLoc{static_cast<uint32_t>(m.line + 1), static_cast<uint32_t>(m.column + 1)};
-}
-
-Status Bad(const YAML::Node& n, std::string msg) {
-  return Status::Invalid(std::move(msg), LocOf(n));
-}
-
-std::string Quote(std::string_view s) { return "'" + std::string(s) + "'"; }
-
-std::string Join(std::initializer_list<std::string_view> words) {
-  std::string out;
-  size_t i = 0;
-  for (std::string_view w : words) {
-    if (i > 0) out += (i + 1 == words.size()) ? " or " : ", ";
-    out += w;
-    ++i;
-  }
-  return out;
-}
-
-bool OneOf(std::string_view v, std::initializer_list<std::string_view> words) {
-  for (std::string_view w : words) {
-    if (v == w) return true;
-  }
-  return false;
-}
-
-std::string KindName(const YAML::Node& n) {
-  switch (n.Type()) {
-    case YAML::NodeType::Null:
-      return "nothing";
-    case YAML::NodeType::Scalar:
-      return "a scalar";
-    case YAML::NodeType::Sequence:
-      return "a list";
-    case YAML::NodeType::Map:
-      return "a mapping";
-    case YAML::NodeType::Undefined:
-      break;
-  }
-  return "nothing";
-}
-
-// Rejects duplicate and non-string mapping keys anywhere in the document (yaml-cpp keeps both
-// entries of a duplicated key and lookups silently return the first).
-Status CheckKeysUnique(const YAML::Node& n, int depth) {
-  if (depth > kMaxDepth)
-    return Bad(n, "the config nests deeper than " + std::to_string(kMaxDepth) +
-                      " levels (an alias that refers to itself?)");
-  if (n.IsSequence()) {
-    for (const YAML::Node& item : n) RETURN_IF_ERROR(CheckKeysUnique(item, depth + 1));
-  } else if (n.IsMap()) {
-    std::map<std::string, SourceLoc> seen;
-    for (const auto& kv : n) {
-      if (!kv.first.IsScalar()) return Bad(kv.first, "mapping keys must be plain strings");
-      std::string key = kv.first.Scalar();
-      auto [it, inserted] = seen.emplace(key, LocOf(kv.first));
-      if (!inserted) {
-        return Bad(kv.first, "duplicate key " + Quote(key) + " (first at " + it->second.ToString() +
-                                 "); remove one of them");
-      }
-      RETURN_IF_ERROR(CheckKeysUnique(kv.second, depth + 1));
-    }
-  }
-  return Status::Ok();
-}
-
-// A mapping whose keys were checked against an allowed set. Get() returns an undefined node for
-// an absent key, so callers test `if (Node v = m.Get("x"))`.
-class Mapping {
- public:
-  static Result<Mapping> Of(const YAML::Node& n, const std::string& what,
-                            std::initializer_list<std::string_view> allowed) {
-    if (!n.IsMap()) return Bad(n, what + " must be a mapping, not " + KindName(n));
-    Mapping m(n);
-    for (const auto& kv : n) {
-      std::string key = kv.first.Scalar();
-      if (!OneOf(key, allowed)) {
-        return Bad(kv.first, "unknown key " + Quote(key) + " in " + what + " (expected " +
-                                 Join(allowed) + ")");
-      }
-      m.entries_.emplace(std::move(key), kv.second);
-    }
-    return m;
-  }
-
-  YAML::Node Get(const std::string& key) const {
-    auto it = entries_.find(key);
-    return it == entries_.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second;
-  }
-  bool Has(const std::string& key) const { return entries_.count(key) > 0; }
-  SourceLoc loc() const { return LocOf(node_); }
-
- private:
-  explicit Mapping(const YAML::Node& n) : node_(n) {}
-
-  YAML::Node node_;
-  std::map<std::string, YAML::Node> entries_;
-};
-
-Result<std::string> Str(const YAML::Node& n, const std::string& what) {
-  if (!n.IsScalar()) return Bad(n, what + " must be a string, not " + KindName(n));
-  return n.Scalar();
-}
-
-Result<std::string> NonEmptyStr(const YAML::Node& n, const std::string& what) {
-  ASSIGN_OR_RETURN(std::string s, Str(n, what));
-  if (s.empty()) return Bad(n, what + " must not be empty");
-  return s;
-}
-
-// A string, or a list of strings.
-Result<std::vector<std::string>> StrList(const YAML::Node& n, const std::string& what) {
-  std::vector<std::string> out;
-  if (n.IsScalar()) {
-    ASSIGN_OR_RETURN(std::string s, NonEmptyStr(n, what));
-    out.push_back(std::move(s));
-    return out;
-  }
-  if (!n.IsSequence()) {
-    return Bad(n, what + " must be a string or a list of strings, not " + KindName(n));
-  }
-  for (const YAML::Node& item : n) {
-    ASSIGN_OR_RETURN(std::string s, NonEmptyStr(item, "each entry of " + what));
-    out.push_back(std::move(s));
-  }
-  return out;
-}
-
-// YAML 1.2 core booleans only, unquoted: true/false (also True/TRUE, False/FALSE).
-Result<bool> Bool(const YAML::Node& n, const std::string& what) {
-  const std::string msg = what + " must be true or false (a YAML boolean, unquoted)";
-  if (!n.IsScalar()) return Bad(n, msg);
-  if (n.Tag() != "?" && n.Tag() != "tag:yaml.org,2002:bool") return Bad(n, msg);
-  const std::string& v = n.Scalar();
-  if (OneOf(v, {"true", "True", "TRUE"})) return true;
-  if (OneOf(v, {"false", "False", "FALSE"})) return false;
-  return Bad(n, msg);
-}
-
-Result<int64_t> NonNegativeInt(const YAML::Node& n, const std::string& what) {
-  const std::string msg = what + " must be a non-negative whole number";
-  if (!n.IsScalar() || n.Tag() == "!") return Bad(n, msg);
-  const std::string& v = n.Scalar();
-  int64_t out = 0;
-  auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), out);
-  if (v.empty() || ec != std::errc() || ptr != v.data() + v.size() || out < 0) return Bad(n, msg);
-  return out;
-}
-
-std::string Resolve(const std::string& base_dir, const std::string& path) {
-  fs::path p(path);
-  if (p.is_absolute() || base_dir.empty()) return path;
-  return (fs::path(base_dir) / p).lexically_normal().string();
-}
-
-std::string BaseDirOf(const std::string& file) {
-  fs::path dir = fs::path(file).parent_path();
-  if (dir.empty()) dir = ".";
-  std::error_code ec;
-  fs::path abs = fs::absolute(dir, ec);
-  if (ec) abs = dir;
-  std::string out = abs.lexically_normal().string();
-  while (out.size() > 1 && out.back() == '/') out.pop_back();
-  return out;
-}
-
-bool IsEnvName(std::string_view s) {
-  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
-  for (char c : s) {
-    bool ok =
-        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    if (!ok) return false;
-  }
-  return true;
-}
-
-// "file:PATH" (made absolute against base_dir) or "env:NAME". The value is never echoed: a user
-// may have pasted the secret itself.
-Result<SecretRef> Secret(const YAML::Node& n, const std::string& what,
-                         const std::string& base_dir) {
-  if (!n.IsScalar()) {
-    return Bad(n, what + " must be a secret reference string (\"file:PATH\" or \"env:NAME\")");
-  }
-  std::string v = n.Scalar();
-  SecretRef ref;
-  ref.loc = LocOf(n);
-  if (v.starts_with(kFilePrefix)) {
-    std::string path = v.substr(kFilePrefix.size());
-    if (path.empty()) return Bad(n, what + ": \"file:\" needs a path after it");
-    ref.ref = std::string(kFilePrefix) + Resolve(base_dir, path);
-    return ref;
-  }
-  if (v.starts_with(kEnvPrefix)) {
-    std::string name = v.substr(kEnvPrefix.size());
-    if (!IsEnvName(name)) {
-      return Bad(n,
-                 what + ": \"env:\" needs an environment variable name ([A-Za-z_][A-Za-z0-9_]*)");
-    }
-    ref.ref = v;
-    return ref;
-  }
-  return Bad(n, what +
-                    " must start with \"file:\" (a file holding the secret) or \"env:\" (an "
-                    "environment variable holding it); the value itself is not shown here");
-}
 
 bool IsHex64(std::string_view s) {
   if (s.size() != 64) return false;
@@ -271,11 +57,12 @@ class Parser {
   Status ParseRoot(const YAML::Node& root) {
     if (!root.IsDefined() || root.IsNull()) return Status::Ok();
     RETURN_IF_ERROR(CheckKeysUnique(root, 0));
-    ASSIGN_OR_RETURN(Mapping m, Mapping::Of(root, "the egress config",
-                                            {"mode", "policies", "schema", "entities", "keys",
-                                             "tls", "integrations", "vendors", "catalog",
-                                             "unknown_fields", "unknown_events", "classes",
-                                             "field_names", "combinations", "data_dir", "spool"}));
+    ASSIGN_OR_RETURN(
+        Mapping m,
+        Mapping::Of(root, "the egress config",
+                    {"mode", "policies", "schema", "entities", "keys", "tls", "integrations",
+                     "vendors", "catalog", "unknown_fields", "unknown_events", "classes",
+                     "field_names", "combinations", "data_dir", "spool", "pdp"}));
     if (YAML::Node v = m.Get("mode")) {
       ASSIGN_OR_RETURN(std::string s, Str(v, "'mode'"));
       if (s == "enforce") {
@@ -690,15 +477,6 @@ class Parser {
   std::vector<std::pair<std::string, YAML::Node>> catalog_sources_;
   std::optional<SourceLoc> own_key_loc_;  // the first `pseudonym_key: own`
 };
-
-Status LocateYamlError(const YAML::Exception& e) {
-  SourceLoc loc;
-  if (!e.mark.is_null()) {
-    loc =
-        SourceLoc{static_cast<uint32_t>(e.mark.line + 1), static_cast<uint32_t>(e.mark.column + 1)};
-  }
-  return Status::Invalid(e.msg, loc);
-}
 
 }  // namespace
 
