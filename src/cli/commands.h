@@ -14,5 +14,6 @@ int RunFilter(int argc, char** argv);
 int RunExplain(int argc, char** argv);
 int RunSink(int argc, char** argv);
 int RunServe(int argc, char** argv);
+int RunPdp(int argc, char** argv);
 
 }  // namespace metagate::cli

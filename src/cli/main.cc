@@ -23,6 +23,7 @@ void PrintUsage(FILE* out) {
       "  filter       run bodies through the egress pipeline: what may leave, in which form\n"
       "  explain      say in which form one field leaves and which policies decided it\n"
       "  serve        the gateway: vendor ingest APIs in, filtered requests out upstream\n"
+      "  pdp          a policy decision point: AuthZEN, entity API, Envoy ext_authz\n"
       "  sink         a small HTTP server that records every request (tests, demo)\n"
       "\n"
       "Run `metagate <command> --help` for the options of a command.\n",
@@ -55,6 +56,7 @@ int main(int argc, char** argv) {
   if (cmd == "explain") return metagate::cli::RunExplain(argc - 1, argv + 1);
   if (cmd == "sink") return metagate::cli::RunSink(argc - 1, argv + 1);
   if (cmd == "serve") return metagate::cli::RunServe(argc - 1, argv + 1);
+  if (cmd == "pdp") return metagate::cli::RunPdp(argc - 1, argv + 1);
   std::fprintf(stderr, "metagate: unknown command '%s'\n\n", cmd.c_str());
   PrintUsage(stderr);
   return 2;

@@ -265,9 +265,9 @@ Result<uint64_t> EntityStore::Apply(std::span<const EntityOp> ops,
   // Only batches change the store and they run one at a time under writer_, so the reads
   // below need no lock; readers may read alongside.
   if (if_version && *if_version != version_) {
-    return Status(StatusCode::kUnavailable, "the entity store is at version " +
-                                                std::to_string(version_) + ", not " +
-                                                std::to_string(*if_version));
+    return Status(StatusCode::kConflict, "the entity store is at version " +
+                                             std::to_string(version_) + ", not " +
+                                             std::to_string(*if_version));
   }
   Draft draft;
   RETURN_IF_ERROR(BuildDraft(ops, draft));

@@ -102,7 +102,7 @@ TEST(EntityStoreTest, MissingTargetsVersionsAndHookFailures) {
 
   std::vector<EntityOp> put = {Put("a", {})};
   ASSERT_TRUE(s.Apply(put, 0).ok());
-  EXPECT_FALSE(s.Apply(put, 0).ok()) << "stale if_version";
+  EXPECT_EQ(s.Apply(put, 0).status().code(), StatusCode::kConflict) << "stale if_version";
 
   std::vector<EntityChange> seen;
   auto failing = [&](std::span<const EntityChange> changes, uint64_t version) {

@@ -42,7 +42,7 @@ wait_lines() {
 # stopped.
 use_tmp() {
   tmp=$(mktemp -d)
-  trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; rm -rf "$tmp"' EXIT
+  trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"' EXIT
 }
 # `sha TEXT`: its SHA-256 in hex, as the config lists credentials.
 sha() { printf '%s' "$1" | sha256sum | cut -d' ' -f1; }

@@ -21,6 +21,7 @@ enum class StatusCode {
   kUnimplemented,
   kInternal,
   kUnavailable,  // a resource is full or stopped for now: retry later (the spool answers 503)
+  kConflict,     // the target changed since the caller read it (a stale version): 409
 };
 
 class [[nodiscard]] Status {
