@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <vector>
 #include <string_view>
+#include <vector>
 
 namespace metagate::cli {
 

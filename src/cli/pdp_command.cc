@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "metagate/net/http_server.h"
 #include "metagate/pdp/pdp_service.h"
+#include "pdp_loading.h"
 #include "tls_flags.h"
 
 namespace metagate::cli {
@@ -50,26 +51,19 @@ int RunPdp(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
-  Result<std::optional<pdp::PdpConfig>> config = pdp::LoadPdpConfig(config_path);
-  if (!config.ok()) return Fail(config.status().ToString());
-  if (!*config) return Fail(config_path + ": the config has no `pdp:` section");
-  if (data_dir.empty())
-    data_dir = (*config)->data_dir.empty() ? "metagate-data" : (*config)->data_dir;
-
-  Result<std::unique_ptr<pdp::Pdp>> engine = pdp::Pdp::Open(**config, data_dir);
-  if (!engine.ok()) return Fail(engine.status().ToString());
-  size_t policies = (*engine)->policy_count();
-  size_t entities = (*engine)->entities().size();
-  uint64_t version = (*engine)->entities().version();
-
   net::HttpServerOptions options;
   options.listen = listen;
   options.workers = workers;
   options.max_body_bytes = max_body;
   ApplyListenerTls(tls, std::nullopt, options);
   Result<std::unique_ptr<pdp::PdpService>> service =
-      pdp::PdpService::Create(std::move(*engine), !options.tls_cert_file.empty());
+      LoadPdpService(config_path, data_dir, !options.tls_cert_file.empty());
   if (!service.ok()) return Fail(service.status().ToString());
+  if (!*service) return Fail(config_path + ": the config has no `pdp:` section");
+  const pdp::Pdp& engine = (*service)->pdp();
+  size_t policies = engine.policy_count();
+  size_t entities = engine.entities().size();
+  uint64_t version = engine.entities().version();
   const pdp::PdpService& svc = **service;
   auto server = net::HttpServer::Start(options, [&svc](const net::HttpRequest& request,
                                                        net::HttpResponse& response) {

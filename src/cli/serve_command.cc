@@ -14,6 +14,7 @@
 #include "config_watch.h"
 #include "metagate/gateway/gateway.h"
 #include "metagate/net/http_server.h"
+#include "pdp_loading.h"
 #include "pipeline_loading.h"
 #include "tls_flags.h"
 
@@ -69,7 +70,9 @@ int RunServe(int argc, char** argv) {
       "keeps failing goes to the\n"
       "dead letters. Reloads config and policies on SIGHUP and when their files change (a bad\n"
       "reload keeps the last good set and says why in the log and on /readyz). Also serves\n"
-      "/healthz, /readyz and /metrics. Logs one line per request without any value. Stops on\n"
+      "/healthz, /readyz and /metrics, and, when the config has a `pdp:` section, the PDP's\n"
+      "AuthZEN, entity and ext_authz endpoints (see `metagate pdp --help`). Logs one line per\n"
+      "request without any value. Stops on\n"
       "SIGINT/SIGTERM. gzip and deflate bodies (Content-Encoding) are inflated; other codings\n"
       "get 415.",
       "metagate serve"};
@@ -118,16 +121,29 @@ int RunServe(int argc, char** argv) {
   options.max_body_bytes = max_body;
   ApplyListenerTls(tls, pipeline->config().tls, options);
   gateway::Gateway& g = **gateway;
+  // The PDP, when the config has a `pdp:` section: its paths are answered before the gateway's.
+  Result<std::unique_ptr<pdp::PdpService>> pdp_service =
+      LoadPdpService(config_path, data_dir, !options.tls_cert_file.empty());
+  if (!pdp_service.ok()) {
+    std::fprintf(stderr, "metagate serve: %s\n", pdp_service.status().ToString().c_str());
+    return 2;
+  }
+  const pdp::PdpService* pdp = pdp_service->get();
   auto server = net::HttpServer::Start(
-      options, net::HttpAsyncHandler([&g](net::HttpRequest req, net::HttpReply reply) {
+      options, net::HttpAsyncHandler([&g, pdp](net::HttpRequest req, net::HttpReply reply) {
+        if (pdp != nullptr) {
+          net::HttpResponse response;
+          if (pdp->Handle(req, response)) return reply(std::move(response));
+        }
         g.Handle(std::move(req), std::move(reply));
       }));
   if (!server.ok()) {
     std::fprintf(stderr, "metagate serve: %s\n", server.status().ToString().c_str());
     return 2;
   }
-  std::fprintf(stderr, "metagate serve: listening on %s%s\n", (*server)->address().c_str(),
-               options.tls_cert_file.empty() ? "" : " (TLS)");
+  std::fprintf(stderr, "metagate serve: listening on %s%s%s\n", (*server)->address().c_str(),
+               options.tls_cert_file.empty() ? "" : " (TLS)",
+               pdp != nullptr ? "; PDP (AuthZEN, entity API) on the same port" : "");
   std::atomic<bool> stop{false};
   std::thread watcher(WatchForReload, config_path, std::ref(g),
                       std::chrono::milliseconds(reload_interval_ms), std::cref(stop));
