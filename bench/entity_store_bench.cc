@@ -534,6 +534,28 @@ void BM_ReparentMidLevel(benchmark::State& state) {
 }
 BENCHMARK(BM_ReparentMidLevel)->ArgName("reader")->Arg(0)->Arg(1)->UseRealTime();
 
+// Attribute-only puts (same parents) of a level-5 node (range(1) == 5) or of a root (0): no
+// ancestor list can change, so this shows whether the store still recomputes the subtree.
+void BM_UpdateInnerPut(benchmark::State& state) {
+  const GroupGraph& g = Graph(false);
+  int level = static_cast<int>(state.range(1));
+  std::vector<EntityOp> ops;
+  constexpr uint32_t kNodes = 4;
+  for (int64_t stamp = 1; stamp <= 2; ++stamp) {
+    for (uint32_t k = 0; k < kNodes; ++k) {
+      ops.push_back(PutOp(MakeEntity(g, g.level_start(level) + k, stamp)));
+    }
+  }
+  RunUpdates(state, 1, [&](size_t i) { return std::span(&ops[i % ops.size()], 1); });
+  state.counters["subtree_size"] = g.SubtreeSize(g.level_start(level));
+}
+BENCHMARK(BM_UpdateInnerPut)
+    ->ArgNames({"reader", "level"})
+    ->Args({0, 5})
+    ->Args({0, 0})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
 }  // namespace
 }  // namespace metagate::bench
 
