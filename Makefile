@@ -34,6 +34,7 @@ bench: deps
 	@bash scripts/bench_egress.sh
 	@bash scripts/bench_gateway.sh
 	@bash scripts/bench_pdp.sh
+	@bash scripts/bench_entity_store.sh
 
 # The AuthZEN PDP against a Node.js peer on cedar-wasm (PEER_ONLY=1: the peer alone).
 bench-pdp: deps
