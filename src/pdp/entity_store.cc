@@ -169,9 +169,14 @@ Status EntityStore::ComputeClosures(Draft& d) const {
     }
   };
 
-  // The affected set: touched entities and everything below them.
+  // The affected set: entities whose parents changed, and everything below them. An entity
+  // whose parents stayed (an attribute change) keeps its ancestors, and so do its descendants.
   std::unordered_map<uint32_t, uint32_t> pending;  // id -> parents inside the set not yet done
-  std::vector<uint32_t> stack(d.touched_order.begin(), d.touched_order.end());
+  std::vector<uint32_t> stack;
+  for (uint32_t id : d.touched_order) {
+    const std::vector<uint32_t>& before = id < d.base_size ? nodes_[id].parents : kNone;
+    if (d.touched[id].parents != before) stack.push_back(id);
+  }
   for (uint32_t id : stack) pending.emplace(id, 0);
   while (!stack.empty()) {
     uint32_t id = stack.back();
