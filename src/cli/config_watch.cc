@@ -60,4 +60,13 @@ std::string InputsFingerprint(const std::string& config_path, const egress::Egre
   return out;
 }
 
+std::string PdpInputsFingerprint(const std::string& config_path, const pdp::PdpConfig* config) {
+  std::string out;
+  AddFile(config_path, out);
+  if (config == nullptr) return out;
+  for (const std::string& p : config->policies) AddPath(p, out);
+  if (config->schema) AddFile(*config->schema, out);
+  return out;
+}
+
 }  // namespace metagate::cli

@@ -23,19 +23,31 @@ namespace metagate::cli {
 namespace {
 
 // Reloads on SIGHUP (blocked in every thread, taken here) and when an input file changes.
-void WatchForReload(const std::string& config_path, gateway::Gateway& gateway,
+void WatchForReload(const std::string& config_path, gateway::Gateway& gateway, pdp::Pdp* pdp,
                     std::chrono::milliseconds interval, const std::atomic<bool>& stop) {
   sigset_t hup;
   sigemptyset(&hup);
   sigaddset(&hup, SIGHUP);
-  std::string last = InputsFingerprint(config_path, &gateway.pipeline()->config());
+  // The PDP's policy files count too (its config is re-read after each reload).
+  std::string pdp_watched = pdp ? PdpInputsFingerprint(config_path, &pdp->config()) : "";
+  auto fingerprint = [&] {
+    return InputsFingerprint(config_path, &gateway.pipeline()->config()) + pdp_watched;
+  };
+  auto pdp_fingerprint_now = [&] {
+    if (pdp == nullptr) return std::string();
+    Result<std::optional<pdp::PdpConfig>> now = pdp::LoadPdpConfig(config_path);
+    return now.ok() && *now ? PdpInputsFingerprint(config_path, &**now) : std::string("?");
+  };
+  std::string last = fingerprint();
   while (!stop.load()) {
     int64_t ms = interval.count() == 0 ? 1000 : interval.count();  // 0: SIGHUP only
     timespec wait{static_cast<time_t>(ms / 1000), static_cast<long>(ms % 1000) * 1000000};
     bool signalled = sigtimedwait(&hup, nullptr, &wait) == SIGHUP;
     if (stop.load()) break;
-    std::string now = InputsFingerprint(config_path, &gateway.pipeline()->config());
-    if (!signalled && (interval.count() == 0 || now == last)) continue;
+    if (!signalled && interval.count() == 0) continue;
+    pdp_watched = pdp_fingerprint_now();
+    std::string now = fingerprint();
+    if (!signalled && now == last) continue;
     last = now;
     const char* why = signalled ? "SIGHUP" : "a changed file";
     Result<std::shared_ptr<const egress::Pipeline>> next = BuildPipeline(config_path);
@@ -49,8 +61,19 @@ void WatchForReload(const std::string& config_path, gateway::Gateway& gateway,
                    "policies: %s\n",
                    why, s.ToString().c_str());
     }
+    if (pdp != nullptr) {
+      Status p = ReloadPdpPolicies(config_path, *pdp, &pdp_watched);
+      if (p.ok()) {
+        std::fprintf(stderr, "metagate serve: reloaded the PDP's policies (after %s)\n", why);
+      } else {
+        std::fprintf(stderr,
+                     "metagate serve: PDP reload after %s failed; keeping its policies in force: "
+                     "%s\n",
+                     why, p.ToString().c_str());
+      }
+    }
     // A reload may name other files (a new policy folder): watch those from now on.
-    last = InputsFingerprint(config_path, &gateway.pipeline()->config());
+    last = fingerprint();
   }
 }
 
@@ -128,7 +151,7 @@ int RunServe(int argc, char** argv) {
     std::fprintf(stderr, "metagate serve: %s\n", pdp_service.status().ToString().c_str());
     return 2;
   }
-  const pdp::PdpService* pdp = pdp_service->get();
+  pdp::PdpService* pdp = pdp_service->get();
   auto server = net::HttpServer::Start(
       options, net::HttpAsyncHandler([&g, pdp](net::HttpRequest req, net::HttpReply reply) {
         if (pdp != nullptr) {
@@ -145,7 +168,7 @@ int RunServe(int argc, char** argv) {
                options.tls_cert_file.empty() ? "" : " (TLS)",
                pdp != nullptr ? "; PDP (AuthZEN, entity API) on the same port" : "");
   std::atomic<bool> stop{false};
-  std::thread watcher(WatchForReload, config_path, std::ref(g),
+  std::thread watcher(WatchForReload, config_path, std::ref(g), pdp ? &pdp->pdp() : nullptr,
                       std::chrono::milliseconds(reload_interval_ms), std::cref(stop));
   (*server)->WaitForSignal();
   stop.store(true);

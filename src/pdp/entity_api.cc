@@ -270,7 +270,7 @@ void PdpService::EntityApi(const net::HttpRequest& req, std::string_view path,
     Result<Value> body = parse_body();
     if (!body.ok()) return Fail(resp, 400, body.status().message());
     std::optional<uint64_t> if_version;
-    Result<std::vector<EntityOp>> ops = BatchOps(*body, pdp_->schema(), if_version);
+    Result<std::vector<EntityOp>> ops = BatchOps(*body, pdp_->rules()->schema_ptr(), if_version);
     if (!ops.ok()) return Fail(resp, 400, ops.status().message());
     return finish(pdp_->ApplyEntityOps(*ops, if_version));
   }
@@ -295,8 +295,9 @@ void PdpService::EntityApi(const net::HttpRequest& req, std::string_view path,
   } else if (req.method == "PUT" || req.method == "PATCH") {
     Result<Value> body = parse_body();
     if (!body.ok()) return Fail(resp, 400, body.status().message());
-    op = req.method == "PUT" ? PutOp(*uid, *body, pdp_->schema())
-                             : PatchOp(*uid, *body, pdp_->schema());
+    std::shared_ptr<const Pdp::Rules> rules = pdp_->rules();
+    op = req.method == "PUT" ? PutOp(*uid, *body, rules->schema_ptr())
+                             : PatchOp(*uid, *body, rules->schema_ptr());
     if (!op.ok()) return Fail(resp, 400, op.status().ToString());
   } else {
     resp.headers.emplace_back("Allow", "GET, PUT, PATCH, DELETE");

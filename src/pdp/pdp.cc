@@ -56,17 +56,39 @@ std::string Pdp::CedarType(const std::string& authzen_type) const {
                                          : config_.cedar_namespace + "::" + authzen_type;
 }
 
-Result<std::unique_ptr<Pdp>> Pdp::Open(const PdpConfig& config, const std::string& data_dir) {
-  std::unique_ptr<Pdp> pdp(new Pdp(config));
+namespace {
+
+Result<std::shared_ptr<const Pdp::Rules>> LoadRules(const PdpConfig& config) {
+  auto rules = std::make_shared<Pdp::Rules>();
   if (config.schema) {
-    ASSIGN_OR_RETURN(pdp->schema_, cedar::LoadSchemaFile(*config.schema));
+    ASSIGN_OR_RETURN(rules->schema, cedar::LoadSchemaFile(*config.schema));
   }
-  const cedar::Schema* schema = pdp->schema();
   if (config.policies.empty()) {
     return Status::Invalid(config.file + ": 'pdp.policies' names no policy file");
   }
-  ASSIGN_OR_RETURN(pdp->policy_count_,
-                   cedar::LoadPolicyFiles(config.policies, schema, pdp->policies_));
+  ASSIGN_OR_RETURN(rules->policy_count,
+                   cedar::LoadPolicyFiles(config.policies, rules->schema_ptr(), rules->policies));
+  return std::shared_ptr<const Pdp::Rules>(std::move(rules));
+}
+
+}  // namespace
+
+std::shared_ptr<const Pdp::Rules> Pdp::rules() const {
+  std::lock_guard<std::mutex> lock(rules_mutex_);
+  return rules_;
+}
+
+Status Pdp::ReloadPolicies(const PdpConfig& latest) {
+  ASSIGN_OR_RETURN(std::shared_ptr<const Rules> next, LoadRules(latest));
+  std::lock_guard<std::mutex> lock(rules_mutex_);
+  rules_ = std::move(next);
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<Pdp>> Pdp::Open(const PdpConfig& config, const std::string& data_dir) {
+  std::unique_ptr<Pdp> pdp(new Pdp(config));
+  ASSIGN_OR_RETURN(pdp->rules_, LoadRules(config));
+  const cedar::Schema* schema = pdp->rules_->schema_ptr();
   ASSIGN_OR_RETURN(std::vector<EntityOp> initial, InitialEntities(config, schema));
   if (!initial.empty()) {
     Result<uint64_t> loaded = pdp->store_.Apply(initial);
@@ -87,18 +109,21 @@ Result<std::unique_ptr<Pdp>> Pdp::Open(const PdpConfig& config, const std::strin
 }
 
 Result<PdpAnswer> Pdp::Evaluate(const AzRequest& request) const {
+  std::shared_ptr<const Rules> rules = this->rules();
   EntityStore::View view = store_.Read();
-  ASSIGN_OR_RETURN(MappedRequest m, MapRequest(request, config_.cedar_namespace, schema(), view));
-  return Decide(m, policies_, view);
+  ASSIGN_OR_RETURN(MappedRequest m,
+                   MapRequest(request, config_.cedar_namespace, rules->schema_ptr(), view));
+  return Decide(m, rules->policies, view);
 }
 
-std::vector<std::string> Pdp::ActionCandidates(const std::string& principal_type,
+std::vector<std::string> Pdp::ActionCandidates(const Rules& rules,
+                                               const std::string& principal_type,
                                                const std::string& resource_type,
                                                const EntityStore::View& view) const {
   const std::string action_type =
       config_.cedar_namespace.empty() ? "Action" : config_.cedar_namespace + "::Action";
   std::set<std::string> names;
-  if (const cedar::Schema* s = schema()) {
+  if (const cedar::Schema* s = rules.schema_ptr()) {
     for (const cedar::ActionDecl& a : s->actions()) {
       if (a.uid.type() != action_type) continue;
       auto has = [](const std::vector<std::string>& v, const std::string& t) {
@@ -111,7 +136,7 @@ std::vector<std::string> Pdp::ActionCandidates(const std::string& principal_type
     return {names.begin(), names.end()};
   }
   view.ForEachOfType(action_type, [&](const cedar::Entity& e) { names.insert(e.uid.id()); });
-  for (const cedar::PolicyPtr& p : policies_.policies()) {
+  for (const cedar::PolicyPtr& p : rules.policies.policies()) {
     const cedar::ScopeConstraint& a = p->action;
     if (a.entity && a.entity->type() == action_type) names.insert(a.entity->id());
     for (const cedar::EntityUid& u : a.entity_list) {
@@ -123,8 +148,10 @@ std::vector<std::string> Pdp::ActionCandidates(const std::string& principal_type
 
 Result<std::vector<SearchHit>> Pdp::Search(SearchKind kind, const AzRequest& query) const {
   std::vector<SearchHit> hits;
+  std::shared_ptr<const Rules> rules = this->rules();
+  const cedar::PolicySet& policies = rules->policies;
   EntityStore::View view = store_.Read();
-  const cedar::Schema* s = schema();
+  const cedar::Schema* s = rules->schema_ptr();
   AzRequest probe = query;
   // The searched part gets a placeholder; each candidate then replaces it.
   if (kind == SearchKind::kSubject) probe.subject->id = std::string();
@@ -143,10 +170,10 @@ Result<std::vector<SearchHit>> Pdp::Search(SearchKind kind, const AzRequest& que
   if (kind == SearchKind::kAction) {
     ASSIGN_OR_RETURN(std::string principal_type,
                      MapType(query.subject->type, config_.cedar_namespace, "subject.type"));
-    for (const std::string& name : ActionCandidates(principal_type, cedar_type, view)) {
+    for (const std::string& name : ActionCandidates(*rules, principal_type, cedar_type, view)) {
       probe.action->name = name;
       ASSIGN_OR_RETURN(MappedRequest m, MapRequest(probe, config_.cedar_namespace, s, view));
-      if (Decide(m, policies_, view).allow) hits.push_back({"", "", name});
+      if (Decide(m, policies, view).allow) hits.push_back({"", "", name});
     }
     std::sort(hits.begin(), hits.end(),
               [](const SearchHit& a, const SearchHit& b) { return a.name < b.name; });
@@ -161,7 +188,7 @@ Result<std::vector<SearchHit>> Pdp::Search(SearchKind kind, const AzRequest& que
                   m.overlay.end());
   view.ForEachOfType(cedar_type, [&](const cedar::Entity& candidate) {
     slot = candidate.uid;
-    if (Decide(m, policies_, view).allow) hits.push_back({searched_type, candidate.uid.id(), ""});
+    if (Decide(m, policies, view).allow) hits.push_back({searched_type, candidate.uid.id(), ""});
   });
   std::sort(hits.begin(), hits.end(),
             [](const SearchHit& a, const SearchHit& b) { return a.id < b.id; });
@@ -170,8 +197,9 @@ Result<std::vector<SearchHit>> Pdp::Search(SearchKind kind, const AzRequest& que
 
 Result<uint64_t> Pdp::ApplyEntityOps(std::span<const EntityOp> ops,
                                      std::optional<uint64_t> if_version) {
-  auto commit = [this](std::span<const EntityChange> changes, uint64_t version) -> Status {
-    if (const cedar::Schema* s = schema()) {
+  std::shared_ptr<const Rules> rules = this->rules();
+  auto commit = [this, &rules](std::span<const EntityChange> changes, uint64_t version) -> Status {
+    if (const cedar::Schema* s = rules->schema_ptr()) {
       for (const EntityChange& c : changes) {
         if (!c.entity) continue;
         cedar::Entities one;

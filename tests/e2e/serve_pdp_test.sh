@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `metagate serve` with a `pdp:` section: the gateway's ingest routes and the PDP's AuthZEN and
-# entity endpoints answer on one port; the gateway still delivers to its sink; a bad `pdp:`
-# section stops serve at start with FILE:LINE:COL.
+# entity endpoints answer on one port; the gateway still delivers to its sink; the PDP's policies
+# reload when their file changes (serve) or on SIGHUP (`metagate pdp`), and a broken one keeps
+# the policies in force; a bad `pdp:` section stops serve at start with FILE:LINE:COL.
 # Usage: serve_pdp_test.sh METAGATE EXAMPLES_DIR
 set -uo pipefail
 METAGATE="$1"
@@ -15,6 +16,7 @@ mkdir -p "$tmp/policies"
 printf '%s\n' 'permit (principal, action, resource);' >"$tmp/policies/main.cedar"
 printf 'entities-api-token-0123456789' >"$tmp/entities.token"
 TODO="$EXAMPLES/authzen-todo"
+cp "$TODO/policies.cedar" "$tmp/pdp-policies.cedar"
 cat >"$tmp/metagate.yaml" <<YAML
 policies: [policies/]
 integrations:
@@ -26,7 +28,7 @@ catalog: [ { source: "*", event: "*", fields: { properties.plan: [] } } ]
 unknown_events: allow
 data_dir: $tmp/data
 pdp:
-  policies: [$TODO/policies.cedar]
+  policies: [$tmp/pdp-policies.cedar]
   schema: $TODO/schema.cedarschema
   entities: [$TODO/entities.json]
   entities_api: { token: "file:$tmp/entities.token" }
@@ -58,6 +60,42 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Authorization: Bearer 
   --data '{"type":"track","event":"E","properties":{"plan":"pro"}}' "http://$GW/v/seg/v1/track")
 check "gateway ingest still answers 200" "$([[ $code == 200 ]] && echo 1)"
 check "gateway delivers to the sink" "$(wait_lines "$tmp/sink.jsonl" 1 && echo 1)"
+# Reload: a forbid added to the PDP's policies takes effect without a restart; a broken file
+# keeps the policies in force.
+printf '%s\n' '@id("no-deletes") forbid (principal, action == Action::"can_delete_todo", resource);' \
+  >>"$tmp/pdp-policies.cedar"
+for _ in $(seq 1 60); do
+  [[ $(decide "$RICK" can_delete_todo) == false ]] && break
+  sleep 0.1
+done
+check "a changed PDP policy file reloads" "$([[ $(decide "$RICK" can_delete_todo) == false ]] && echo 1)"
+printf 'permit (principal,\n' >>"$tmp/pdp-policies.cedar"
+for _ in $(seq 1 60); do
+  grep -q "PDP reload after .* failed" "$tmp/gw.err" && break
+  sleep 0.1
+done
+check "a broken PDP policy is reported with its file" \
+  "$(grep -q "PDP reload after .* failed.*pdp-policies.cedar:[0-9]*:[0-9]*" "$tmp/gw.err" && echo 1)"
+check "the policies in force stay" "$([[ $(decide "$RICK" can_delete_todo) == false && $(decide "$RICK" can_read_todos) == true ]] && echo 1)"
+kill -TERM "$PID"
+wait "$PID"
+
+# metagate pdp alone reloads on SIGHUP (file watching off).
+cp "$TODO/policies.cedar" "$tmp/pdp-policies.cedar"
+start_server "$tmp/pdp.err" "$METAGATE" pdp --config "$tmp/metagate.yaml" --listen 127.0.0.1:0 \
+  --reload-interval-ms 0
+GW=$ADDR
+check "pdp starts" "$([[ $(decide "$RICK" can_delete_todo) == true ]] && echo 1)"
+printf '%s\n' '@id("no-deletes") forbid (principal, action == Action::"can_delete_todo", resource);' \
+  >>"$tmp/pdp-policies.cedar"
+sleep 0.3
+check "no reload without SIGHUP" "$([[ $(decide "$RICK" can_delete_todo) == true ]] && echo 1)"
+kill -HUP "$PID"
+for _ in $(seq 1 60); do
+  grep -q "reloaded the policies" "$tmp/pdp.err" && break
+  sleep 0.1
+done
+check "SIGHUP reloads the pdp's policies" "$([[ $(decide "$RICK" can_delete_todo) == false ]] && echo 1)"
 kill -TERM "$PID"
 wait "$PID"
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -29,6 +30,15 @@ struct PdpAnswer {
 
 class Pdp {
  public:
+  // The policies and schema in force. ReloadPolicies replaces them whole; holders of a snapshot
+  // keep theirs.
+  struct Rules {
+    std::optional<cedar::Schema> schema;
+    cedar::PolicySet policies;
+    size_t policy_count = 0;
+    const cedar::Schema* schema_ptr() const { return schema ? &*schema : nullptr; }
+  };
+
   // Loads the schema, the policies (validated against the schema) and the entity files, then
   // the entity changes saved under `data_dir`/pdp/entities.db (an empty `data_dir`: none are
   // kept). Errors name the file, line and column.
@@ -46,23 +56,26 @@ class Pdp {
   Result<uint64_t> ApplyEntityOps(std::span<const EntityOp> ops,
                                   std::optional<uint64_t> if_version);
 
+  // Reads the policy files and the schema `latest` (the config as it is now) names; when they
+  // load and validate, they replace the ones in force. The entity store and the rest of the
+  // configuration stay as they are. On an error nothing changes.
+  Status ReloadPolicies(const PdpConfig& latest);
+
   const EntityStore& entities() const { return store_; }
-  const cedar::Schema* schema() const { return schema_ ? &*schema_ : nullptr; }
+  std::shared_ptr<const Rules> rules() const;
   const PdpConfig& config() const { return config_; }
-  size_t policy_count() const { return policy_count_; }
   // The Cedar entity type an AuthZEN type maps to (the namespace prefixed).
   std::string CedarType(const std::string& authzen_type) const;
 
  private:
   explicit Pdp(PdpConfig config) : config_(std::move(config)) {}
-  std::vector<std::string> ActionCandidates(const std::string& principal_type,
+  std::vector<std::string> ActionCandidates(const Rules& rules, const std::string& principal_type,
                                             const std::string& resource_type,
                                             const EntityStore::View& view) const;
 
   PdpConfig config_;
-  std::optional<cedar::Schema> schema_;
-  cedar::PolicySet policies_;
-  size_t policy_count_ = 0;
+  mutable std::mutex rules_mutex_;
+  std::shared_ptr<const Rules> rules_;
   EntityStore store_;
   std::unique_ptr<EntityDb> db_;
 };
