@@ -15,6 +15,7 @@
 #include "http_util.h"
 #include "metagate/cedar/entities_json.h"
 #include "metagate/cedar/parser.h"
+#include "metagate/common/utf8.h"
 #include "metagate/pdp/pdp_service.h"
 
 namespace metagate::pdp {
@@ -37,6 +38,10 @@ Result<cedar::EntityUid> UidFromPath(std::string_view rest) {
   std::optional<std::string> type = PercentDecode(rest.substr(0, slash));
   std::optional<std::string> id = PercentDecode(rest.substr(slash + 1));
   if (!type || !id) return Status::Invalid("the path has a malformed %-escape");
+  // Cedar strings are UTF-8: an id that is not would be stored but could not be read back.
+  if (utf8::FindInvalid(*id) != id->size()) {
+    return Status::Invalid("the entity id in the path is not valid UTF-8 once %-decoded");
+  }
   Result<std::string> name = cedar::ParseName(*type);
   if (!name.ok() || *name != *type) {
     return Status::Invalid("the entity type in the path is not a Cedar type name");
