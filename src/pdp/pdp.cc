@@ -198,6 +198,18 @@ Result<std::vector<SearchHit>> Pdp::Search(SearchKind kind, const AzRequest& que
 Result<uint64_t> Pdp::ApplyEntityOps(std::span<const EntityOp> ops,
                                      std::optional<uint64_t> if_version) {
   std::shared_ptr<const Rules> rules = this->rules();
+  // Actions and their groups are the policies' vocabulary, fixed by the schema or the entity
+  // files: a caller of the entity API must not regroup them.
+  for (const EntityOp& op : ops) {
+    const std::string& type = op.entity.uid.type();
+    bool action = rules->schema ? rules->schema->IsActionEntityType(type)
+                                : type == "Action" || type.ends_with("::Action");
+    if (action) {
+      return Status::Invalid("action entities (" + type +
+                             ") come from the schema and the entity files; the entity API "
+                             "does not change them");
+    }
+  }
   auto commit = [this, &rules](std::span<const EntityChange> changes, uint64_t version) -> Status {
     if (const cedar::Schema* s = rules->schema_ptr()) {
       for (const EntityChange& c : changes) {

@@ -423,6 +423,10 @@ def check_entity_crud(s):
           st == 400 and "operations[0]" in message_of(body), f"got {st} {body}")
     st, body, _ = s.entities("PUT", "/User/hank", {"attrs": {}, "owner": "x"})
     check("PUT with an unknown member -> 400", st == 400, f"got {st} {body}")
+    st, body, _ = s.entities("PUT", "/Action/read", {"attrs": {}})
+    check("an action entity cannot be changed -> 400", st == 400, f"got {st} {body}")
+    st, body, _ = s.entities("DELETE", "/Action/read")
+    check("an action entity cannot be deleted -> 400", st == 400, f"got {st} {body}")
     check("rejected changes left hank absent and the version unchanged",
           s.entities("GET", "/User/hank")[0] == 404 and s.version() == vb,
           f"version {s.version()} (was {vb})")
