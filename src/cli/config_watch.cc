@@ -1,5 +1,6 @@
 #include "config_watch.h"
 
+#include <signal.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -67,6 +68,27 @@ std::string PdpInputsFingerprint(const std::string& config_path, const pdp::PdpC
   for (const std::string& p : config->policies) AddPath(p, out);
   if (config->schema) AddFile(*config->schema, out);
   return out;
+}
+
+void WatchInputs(std::chrono::milliseconds interval, const std::atomic<bool>& stop,
+                 const std::function<std::string()>& fingerprint,
+                 const std::function<std::string(const char* why)>& reload) {
+  sigset_t hup;
+  sigemptyset(&hup);
+  sigaddset(&hup, SIGHUP);
+  std::string last = fingerprint();
+  while (!stop.load()) {
+    int64_t ms = interval.count() == 0 ? 1000 : interval.count();
+    timespec wait{static_cast<time_t>(ms / 1000), static_cast<long>(ms % 1000) * 1000000};
+    bool signalled = sigtimedwait(&hup, nullptr, &wait) == SIGHUP;
+    if (stop.load()) break;
+    if (!signalled) {
+      if (interval.count() == 0) continue;
+      std::string now = fingerprint();
+      if (now == last) continue;
+    }
+    last = reload(signalled ? "SIGHUP" : "a changed file");
+  }
 }
 
 }  // namespace metagate::cli

@@ -2,6 +2,9 @@
 // (policies, folders of policies, schema, entities, key files), by modification time and size.
 #pragma once
 
+#include <atomic>
+#include <chrono>
+#include <functional>
 #include <string>
 
 #include "metagate/egress/config.h"
@@ -14,5 +17,13 @@ namespace metagate::cli {
 std::string InputsFingerprint(const std::string& config_path, const egress::EgressConfig* config);
 // The same for what a PDP reloads: its config file, policy files and folders, and schema.
 std::string PdpInputsFingerprint(const std::string& config_path, const pdp::PdpConfig* config);
+
+// Runs until `stop` is set: wakes on SIGHUP (which the caller has blocked in every thread) and
+// every `interval` (0: on SIGHUP only). Calls `reload(why)` after a SIGHUP, or when
+// `fingerprint()` differs from the last one; `reload` returns the fingerprint to compare with
+// next (a reload may name other files).
+void WatchInputs(std::chrono::milliseconds interval, const std::atomic<bool>& stop,
+                 const std::function<std::string()>& fingerprint,
+                 const std::function<std::string(const char* why)>& reload);
 
 }  // namespace metagate::cli

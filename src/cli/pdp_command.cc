@@ -23,30 +23,18 @@ int Fail(const std::string& msg) {
   return 2;
 }
 
-// Reloads the policies and schema on SIGHUP (blocked in every thread, taken here) and when one
-// of their files or the config changes; a bad reload keeps the rules in force.
+// Reloads the policies and schema on SIGHUP (blocked in every thread, taken by WatchInputs) and
+// when one of their files or the config changes; a bad reload keeps the rules in force.
 void WatchForReload(const std::string& config_path, pdp::Pdp& engine,
                     std::chrono::milliseconds interval, const std::atomic<bool>& stop) {
-  sigset_t hup;
-  sigemptyset(&hup);
-  sigaddset(&hup, SIGHUP);
-  std::string last = PdpInputsFingerprint(config_path, &engine.config());
-  while (!stop.load()) {
-    int64_t ms = interval.count() == 0 ? 1000 : interval.count();  // 0: SIGHUP only
-    timespec wait{static_cast<time_t>(ms / 1000), static_cast<long>(ms % 1000) * 1000000};
-    bool signalled = sigtimedwait(&hup, nullptr, &wait) == SIGHUP;
-    if (stop.load()) break;
-    if (!signalled) {
-      if (interval.count() == 0) continue;
-      // The paths may have changed in the config: compare with what it names now.
-      Result<std::optional<pdp::PdpConfig>> now = pdp::LoadPdpConfig(config_path);
-      std::string fp = now.ok() && *now ? PdpInputsFingerprint(config_path, &**now)
-                                        : PdpInputsFingerprint(config_path, nullptr);
-      if (fp == last) continue;
-      last = fp;
-    }
-    const char* why = signalled ? "SIGHUP" : "a changed file";
-    Status s = ReloadPdpPolicies(config_path, engine, &last);
+  auto fingerprint = [&] {
+    // The files as the config names them now.
+    Result<std::optional<pdp::PdpConfig>> now = pdp::LoadPdpConfig(config_path);
+    return now.ok() && *now ? PdpInputsFingerprint(config_path, &**now)
+                            : PdpInputsFingerprint(config_path, nullptr);
+  };
+  auto reload = [&](const char* why) {
+    Status s = ReloadPdpPolicies(config_path, engine);
     if (s.ok()) {
       std::fprintf(stderr, "metagate pdp: reloaded the policies of %s (after %s); %zu policies\n",
                    config_path.c_str(), why, engine.rules()->policy_count);
@@ -55,7 +43,9 @@ void WatchForReload(const std::string& config_path, pdp::Pdp& engine,
                    "metagate pdp: reload after %s failed; keeping the policies in force: %s\n", why,
                    s.ToString().c_str());
     }
-  }
+    return fingerprint();
+  };
+  WatchInputs(interval, stop, fingerprint, reload);
 }
 }  // namespace
 

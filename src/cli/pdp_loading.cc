@@ -1,7 +1,5 @@
 #include "pdp_loading.h"
 
-#include "config_watch.h"
-
 namespace metagate::cli {
 
 Result<std::unique_ptr<pdp::PdpService>> LoadPdpService(const std::string& config_path,
@@ -13,12 +11,10 @@ Result<std::unique_ptr<pdp::PdpService>> LoadPdpService(const std::string& confi
   return pdp::PdpService::Create(std::move(engine), tls);
 }
 
-Status ReloadPdpPolicies(const std::string& config_path, pdp::Pdp& pdp, std::string* watched) {
+Status ReloadPdpPolicies(const std::string& config_path, pdp::Pdp& pdp) {
   ASSIGN_OR_RETURN(std::optional<pdp::PdpConfig> config, pdp::LoadPdpConfig(config_path));
   if (!config) return Status::Invalid(config_path + ": the `pdp:` section is gone");
-  RETURN_IF_ERROR(pdp.ReloadPolicies(*config));
-  if (watched != nullptr) *watched = PdpInputsFingerprint(config_path, &*config);
-  return Status::Ok();
+  return pdp.ReloadPolicies(*config);
 }
 
 }  // namespace metagate::cli

@@ -16,8 +16,7 @@ Result<std::unique_ptr<pdp::PdpService>> LoadPdpService(const std::string& confi
                                                         std::string data_dir, bool tls);
 
 // Re-reads `config_path`'s `pdp:` section and reloads the policies and schema it names (see
-// Pdp::ReloadPolicies). On success `watched` (if given) is set to what to watch from now on.
-Status ReloadPdpPolicies(const std::string& config_path, pdp::Pdp& pdp,
-                         std::string* watched = nullptr);
+// Pdp::ReloadPolicies).
+Status ReloadPdpPolicies(const std::string& config_path, pdp::Pdp& pdp);
 
 }  // namespace metagate::cli

@@ -22,34 +22,20 @@ namespace metagate::cli {
 
 namespace {
 
-// Reloads on SIGHUP (blocked in every thread, taken here) and when an input file changes.
+// Reloads on SIGHUP (blocked in every thread, taken by WatchInputs) and when an input file
+// changes: the gateway's config and policies, and the PDP's policies when there is a PDP.
 void WatchForReload(const std::string& config_path, gateway::Gateway& gateway, pdp::Pdp* pdp,
                     std::chrono::milliseconds interval, const std::atomic<bool>& stop) {
-  sigset_t hup;
-  sigemptyset(&hup);
-  sigaddset(&hup, SIGHUP);
-  // The PDP's policy files count too (its config is re-read after each reload).
-  std::string pdp_watched = pdp ? PdpInputsFingerprint(config_path, &pdp->config()) : "";
   auto fingerprint = [&] {
-    return InputsFingerprint(config_path, &gateway.pipeline()->config()) + pdp_watched;
+    std::string fp = InputsFingerprint(config_path, &gateway.pipeline()->config());
+    if (pdp != nullptr) {
+      // The PDP's files as the config names them now.
+      Result<std::optional<pdp::PdpConfig>> now = pdp::LoadPdpConfig(config_path);
+      fp += now.ok() && *now ? PdpInputsFingerprint(config_path, &**now) : std::string("?");
+    }
+    return fp;
   };
-  auto pdp_fingerprint_now = [&] {
-    if (pdp == nullptr) return std::string();
-    Result<std::optional<pdp::PdpConfig>> now = pdp::LoadPdpConfig(config_path);
-    return now.ok() && *now ? PdpInputsFingerprint(config_path, &**now) : std::string("?");
-  };
-  std::string last = fingerprint();
-  while (!stop.load()) {
-    int64_t ms = interval.count() == 0 ? 1000 : interval.count();  // 0: SIGHUP only
-    timespec wait{static_cast<time_t>(ms / 1000), static_cast<long>(ms % 1000) * 1000000};
-    bool signalled = sigtimedwait(&hup, nullptr, &wait) == SIGHUP;
-    if (stop.load()) break;
-    if (!signalled && interval.count() == 0) continue;
-    pdp_watched = pdp_fingerprint_now();
-    std::string now = fingerprint();
-    if (!signalled && now == last) continue;
-    last = now;
-    const char* why = signalled ? "SIGHUP" : "a changed file";
+  auto reload = [&](const char* why) {
     Result<std::shared_ptr<const egress::Pipeline>> next = BuildPipeline(config_path);
     Status s = next.ok() ? gateway.Reload(*next) : next.status();
     if (!next.ok()) gateway.ReloadFailed(s);
@@ -62,7 +48,7 @@ void WatchForReload(const std::string& config_path, gateway::Gateway& gateway, p
                    why, s.ToString().c_str());
     }
     if (pdp != nullptr) {
-      Status p = ReloadPdpPolicies(config_path, *pdp, &pdp_watched);
+      Status p = ReloadPdpPolicies(config_path, *pdp);
       if (p.ok()) {
         std::fprintf(stderr, "metagate serve: reloaded the PDP's policies (after %s)\n", why);
       } else {
@@ -73,8 +59,9 @@ void WatchForReload(const std::string& config_path, gateway::Gateway& gateway, p
       }
     }
     // A reload may name other files (a new policy folder): watch those from now on.
-    last = fingerprint();
-  }
+    return fingerprint();
+  };
+  WatchInputs(interval, stop, fingerprint, reload);
 }
 
 }  // namespace

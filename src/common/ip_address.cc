@@ -1,16 +1,11 @@
 #include "metagate/common/ip_address.h"
 
+#include "metagate/common/hex.h"
+
 namespace metagate::ip {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-int HexValue(char c) {
-  if (IsDigit(c)) return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 }  // namespace
 
@@ -52,7 +47,7 @@ int ParseGroups(std::string_view s, bool allow_v4, uint16_t* words, int max_word
     if (group.empty() || group.size() > 4 || n >= max_words) return -1;
     uint16_t w = 0;
     for (char c : group) {
-      int h = HexValue(c);
+      int h = HexDigitValue(c);
       if (h < 0) return -1;
       w = static_cast<uint16_t>(w << 4 | h);
     }

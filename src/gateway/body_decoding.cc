@@ -6,17 +6,11 @@
 #include <climits>
 
 #include "metagate/common/base64.h"
+#include "metagate/common/hex.h"
 
 namespace metagate::gateway {
 
 namespace {
-
-int HexDigit(char h) {
-  if (h >= '0' && h <= '9') return h - '0';
-  if (h >= 'a' && h <= 'f') return h - 'a' + 10;
-  if (h >= 'A' && h <= 'F') return h - 'A' + 10;
-  return -1;
-}
 
 std::string_view Trim(std::string_view s) {
   size_t first = s.find_first_not_of(" \t");
@@ -129,7 +123,7 @@ std::optional<std::string> UrlDecode(std::string_view in) {
       out.push_back(' ');
     } else if (c == '%') {
       if (i + 2 >= in.size()) return std::nullopt;
-      int hi = HexDigit(in[i + 1]), lo = HexDigit(in[i + 2]);
+      int hi = HexDigitValue(in[i + 1]), lo = HexDigitValue(in[i + 2]);
       if (hi < 0 || lo < 0) return std::nullopt;
       out.push_back(static_cast<char>(hi * 16 + lo));
       i += 2;

@@ -3,20 +3,10 @@
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
 
+#include "metagate/common/hex.h"
 #include "metagate/pdp/authzen.h"
 
 namespace metagate::pdp {
-
-namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
 
 std::optional<std::string> PercentDecode(std::string_view in) {
   std::string out;
@@ -27,7 +17,7 @@ std::optional<std::string> PercentDecode(std::string_view in) {
       continue;
     }
     if (i + 2 >= in.size()) return std::nullopt;
-    int hi = HexValue(in[i + 1]), lo = HexValue(in[i + 2]);
+    int hi = HexDigitValue(in[i + 1]), lo = HexDigitValue(in[i + 2]);
     if (hi < 0 || lo < 0) return std::nullopt;
     out.push_back(static_cast<char>(hi * 16 + lo));
     i += 2;

@@ -2,18 +2,12 @@
 
 #include <cstdint>
 
+#include "metagate/common/hex.h"
 #include "metagate/common/utf8.h"
 #include "parser/utf8.h"
 
 namespace metagate::cedar::internal {
 namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 // Decodes the escape at body[*i] (a backslash). On success stores the code point, advances *i
 // `\*` is accepted only in patterns.
@@ -57,9 +51,9 @@ bool DecodeEscape(std::string_view body, size_t* i, bool in_pattern, uint32_t* c
       *cp = '*';
       return true;
     case 'x': {
-      const int h1 = start + 2 < body.size() ? HexValue(body[start + 2]) : -1;
+      const int h1 = start + 2 < body.size() ? HexDigitValue(body[start + 2]) : -1;
       if (h1 < 0) return fail(start + 3);
-      const int h2 = start + 3 < body.size() ? HexValue(body[start + 3]) : -1;
+      const int h2 = start + 3 < body.size() ? HexDigitValue(body[start + 3]) : -1;
       if (h2 < 0) return fail(start + 4);
       const uint32_t v = static_cast<uint32_t>(h1 * 16 + h2);
       if (v > 0x7F) return fail(start + 4);
@@ -72,8 +66,8 @@ bool DecodeEscape(std::string_view body, size_t* i, bool in_pattern, uint32_t* c
       size_t j = start + 3;
       uint32_t v = 0;
       int digits = 0;
-      while (j < body.size() && HexValue(body[j]) >= 0) {
-        if (digits < 7) v = v * 16 + static_cast<uint32_t>(HexValue(body[j]));
+      while (j < body.size() && HexDigitValue(body[j]) >= 0) {
+        if (digits < 7) v = v * 16 + static_cast<uint32_t>(HexDigitValue(body[j]));
         ++digits;
         ++j;
       }

@@ -1,0 +1,14 @@
+// Hex digits: the value of one ASCII hex digit, for the decoders of escapes and addresses.
+#pragma once
+
+namespace metagate {
+
+// 0-15 for '0'-'9', 'a'-'f', 'A'-'F'; -1 for any other character.
+inline int HexDigitValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace metagate
