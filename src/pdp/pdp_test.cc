@@ -380,5 +380,19 @@ TEST_F(PdpTest, NamespacedTypes) {
   EXPECT_EQ(Names(*hits), std::vector<std::string>{"view"});
 }
 
+TEST_F(PdpTest, SchemaActionsCannotBeChangedThroughEntityOps) {
+  std::unique_ptr<Pdp> pdp = Open();
+  ASSERT_NE(pdp, nullptr);
+  const uint64_t version = pdp->entities().version();
+  for (EntityOp op : {Delete("Action", "view"), Put("Action", "view"), Put("Action", "zap")}) {
+    std::vector<EntityOp> ops = {op};
+    Result<uint64_t> applied = pdp->ApplyEntityOps(ops, std::nullopt);
+    EXPECT_FALSE(applied.ok()) << op.entity.uid.id();
+  }
+  EXPECT_EQ(pdp->entities().version(), version);
+  EXPECT_NE(pdp->entities().Read().Find(EntityUid("Action", "view")), nullptr);
+  EXPECT_EQ(pdp->entities().Read().Find(EntityUid("Action", "zap")), nullptr);
+}
+
 }  // namespace
 }  // namespace metagate::pdp
