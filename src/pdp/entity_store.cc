@@ -39,11 +39,12 @@ Status OpError(size_t index, const EntityUid& uid, const std::string& what) {
 Value WithFields(const Value& record, const std::vector<std::pair<std::string, Value>>& set,
                  const std::vector<std::string>& remove) {
   std::vector<std::pair<std::string, Value>> fields;
-  for (const auto& [k, v] : record.record_fields()) {
+  for (const auto& field : record.record_fields()) {
+    const std::string& k = field.first;  // a plain name: clang 14 cannot capture a binding
     bool removed = std::find(remove.begin(), remove.end(), k) != remove.end();
     bool replaced =
         std::any_of(set.begin(), set.end(), [&](const auto& s) { return s.first == k; });
-    if (!removed && !replaced) fields.emplace_back(k, v);
+    if (!removed && !replaced) fields.push_back(field);
   }
   for (const auto& s : set) {
     if (std::find(remove.begin(), remove.end(), s.first) == remove.end()) fields.push_back(s);

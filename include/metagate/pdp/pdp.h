@@ -53,6 +53,7 @@ class Pdp {
 
   // Applies entity changes atomically (see EntityStore::Apply): each resulting entity is checked
   // against the schema, then the batch is saved, then it becomes visible. Returns the version.
+  // With a schema, its actions (which Open adds to the store) cannot be changed or deleted.
   Result<uint64_t> ApplyEntityOps(std::span<const EntityOp> ops,
                                   std::optional<uint64_t> if_version);
 
