@@ -213,12 +213,6 @@ Result<uint64_t> Pdp::ApplyEntityOps(std::span<const EntityOp> ops,
   auto commit = [this, &rules](std::span<const EntityChange> changes, uint64_t version) -> Status {
     if (const cedar::Schema* s = rules->schema_ptr()) {
       for (const EntityChange& c : changes) {
-        // The schema defines its actions and their groups: a change would break `action in`.
-        if (s->FindAction(c.uid) != nullptr) {
-          return Status::Invalid("the " + c.uid.type() +
-                                 " entities come from the schema: the entity API cannot change or "
-                                 "delete them");
-        }
         if (!c.entity) continue;
         cedar::Entities one;
         RETURN_IF_ERROR(one.Add(*c.entity));

@@ -118,8 +118,8 @@ class PdpTest : public ::testing::Test {
 TEST_F(PdpTest, OpenLoadsPoliciesSchemaAndEntities) {
   std::unique_ptr<Pdp> pdp = Open();
   ASSERT_NE(pdp, nullptr);
-  EXPECT_EQ(pdp->policy_count(), 4u);
-  ASSERT_NE(pdp->schema(), nullptr);
+  EXPECT_EQ(pdp->rules()->policy_count, 4u);
+  ASSERT_NE(pdp->rules()->schema_ptr(), nullptr);
   // 8 entities from the file plus the schema's three action entities.
   EXPECT_EQ(pdp->entities().size(), 11u);
   EXPECT_NE(pdp->entities().Read().Find(EntityUid("Action", "manage")), nullptr);

@@ -53,7 +53,8 @@ class Pdp {
 
   // Applies entity changes atomically (see EntityStore::Apply): each resulting entity is checked
   // against the schema, then the batch is saved, then it becomes visible. Returns the version.
-  // With a schema, its actions (which Open adds to the store) cannot be changed or deleted.
+  // Action entities (the schema's action types, else `Action`/`NS::Action`) cannot be changed or
+  // deleted: they are the policies' vocabulary, from the schema and the entity files.
   Result<uint64_t> ApplyEntityOps(std::span<const EntityOp> ops,
                                   std::optional<uint64_t> if_version);
 
