@@ -70,6 +70,11 @@ std::string PdpInputsFingerprint(const std::string& config_path, const pdp::PdpC
   return out;
 }
 
+std::string CurrentPdpInputsFingerprint(const std::string& config_path) {
+  Result<std::optional<pdp::PdpConfig>> now = pdp::LoadPdpConfig(config_path);
+  return PdpInputsFingerprint(config_path, now.ok() && *now ? &**now : nullptr);
+}
+
 void WatchInputs(std::chrono::milliseconds interval, const std::atomic<bool>& stop,
                  const std::function<std::string()>& fingerprint,
                  const std::function<std::string(const char* why)>& reload) {

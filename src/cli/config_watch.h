@@ -17,6 +17,8 @@ namespace metagate::cli {
 std::string InputsFingerprint(const std::string& config_path, const egress::EgressConfig* config);
 // The same for what a PDP reloads: its config file, policy files and folders, and schema.
 std::string PdpInputsFingerprint(const std::string& config_path, const pdp::PdpConfig* config);
+// PdpInputsFingerprint of the files the config names now (it is read again).
+std::string CurrentPdpInputsFingerprint(const std::string& config_path);
 
 // Runs until `stop` is set: wakes on SIGHUP (which the caller has blocked in every thread) and
 // every `interval` (0: on SIGHUP only). Calls `reload(why)` after a SIGHUP, or when

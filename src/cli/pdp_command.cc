@@ -27,12 +27,7 @@ int Fail(const std::string& msg) {
 // when one of their files or the config changes; a bad reload keeps the rules in force.
 void WatchForReload(const std::string& config_path, pdp::Pdp& engine,
                     std::chrono::milliseconds interval, const std::atomic<bool>& stop) {
-  auto fingerprint = [&] {
-    // The files as the config names them now.
-    Result<std::optional<pdp::PdpConfig>> now = pdp::LoadPdpConfig(config_path);
-    return now.ok() && *now ? PdpInputsFingerprint(config_path, &**now)
-                            : PdpInputsFingerprint(config_path, nullptr);
-  };
+  auto fingerprint = [&] { return CurrentPdpInputsFingerprint(config_path); };
   auto reload = [&](const char* why) {
     Status s = ReloadPdpPolicies(config_path, engine);
     if (s.ok()) {

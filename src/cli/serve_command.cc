@@ -28,11 +28,7 @@ void WatchForReload(const std::string& config_path, gateway::Gateway& gateway, p
                     std::chrono::milliseconds interval, const std::atomic<bool>& stop) {
   auto fingerprint = [&] {
     std::string fp = InputsFingerprint(config_path, &gateway.pipeline()->config());
-    if (pdp != nullptr) {
-      // The PDP's files as the config names them now.
-      Result<std::optional<pdp::PdpConfig>> now = pdp::LoadPdpConfig(config_path);
-      fp += now.ok() && *now ? PdpInputsFingerprint(config_path, &**now) : std::string("?");
-    }
+    if (pdp != nullptr) fp += CurrentPdpInputsFingerprint(config_path);
     return fp;
   };
   auto reload = [&](const char* why) {

@@ -255,7 +255,7 @@ void PdpService::EntityApi(const net::HttpRequest& req, std::string_view path,
     if (req.method != "GET") return Fail(resp, 405, "use GET");
     EntityStore::View view = store.Read();
     resp.body = "{\"version\":" + std::to_string(view.version()) +
-                ",\"entities\":" + std::to_string(store.size()) + "}";
+                ",\"entities\":" + std::to_string(view.size()) + "}";
     return;
   }
   rest.remove_prefix(1);

@@ -288,24 +288,24 @@ Result<uint64_t> EntityStore::Apply(std::span<const EntityOp> ops,
     }
     RETURN_IF_ERROR(hook(changes, version_ + 1));
   }
-  std::unique_lock<std::shared_mutex> lock(mutex_);
+  std::unique_lock<WriterPreferringRwLock> lock(mutex_);
   Publish(draft);
   return version_;
 }
 
 void EntityStore::SetVersion(uint64_t version) {
   std::lock_guard<std::mutex> writer(writer_);
-  std::unique_lock<std::shared_mutex> lock(mutex_);
+  std::unique_lock<WriterPreferringRwLock> lock(mutex_);
   version_ = version;
 }
 
 uint64_t EntityStore::version() const {
-  std::shared_lock<std::shared_mutex> lock(mutex_);
+  std::shared_lock<WriterPreferringRwLock> lock(mutex_);
   return version_;
 }
 
 size_t EntityStore::size() const {
-  std::shared_lock<std::shared_mutex> lock(mutex_);
+  std::shared_lock<WriterPreferringRwLock> lock(mutex_);
   return present_;
 }
 

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "metagate/cedar/entities.h"
+#include "metagate/common/rw_lock.h"
 #include "metagate/common/status.h"
 
 namespace metagate::pdp {
@@ -65,7 +66,8 @@ class EntityStore {
   size_t size() const;  // entities present
 
   // A consistent read-only view; holds a shared lock until destroyed. Keep it short-lived:
-  // batches wait for views to go.
+  // batches wait for views to go (and a waiting batch goes before new views). A thread holding
+  // a View must not take another, nor call version() or size().
   class View : public cedar::EntityLookup {
    public:
     explicit View(const EntityStore& store) : store_(store), lock_(store.mutex_) {}
@@ -78,10 +80,11 @@ class EntityStore {
     void ForEachOfType(const std::string& type,
                        const std::function<void(const cedar::Entity&)>& fn) const;
     uint64_t version() const { return store_.version_; }
+    size_t size() const { return store_.present_; }
 
    private:
     const EntityStore& store_;
-    std::shared_lock<std::shared_mutex> lock_;
+    std::shared_lock<WriterPreferringRwLock> lock_;
   };
   View Read() const { return View(*this); }
 
@@ -102,8 +105,8 @@ class EntityStore {
   Status ComputeClosures(Draft& draft) const;
   void Publish(Draft& draft);
 
-  mutable std::shared_mutex mutex_;  // readers shared; Publish exclusive
-  std::mutex writer_;                // one batch at a time
+  mutable WriterPreferringRwLock mutex_;  // readers shared; Publish exclusive
+  std::mutex writer_;                     // one batch at a time
   std::deque<Node> nodes_;
   std::unordered_map<cedar::EntityUid, uint32_t, cedar::EntityUidHash> ids_;
   std::unordered_map<std::string, std::vector<uint32_t>> by_type_;
