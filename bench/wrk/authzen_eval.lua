@@ -13,6 +13,7 @@ wrk.path = os.getenv("WRK_PATH") or "/access/v1/evaluation"
 wrk.headers["Content-Type"] = "application/json"
 
 -- The users' PIDs (the opaque `sub` of their JWTs), as in examples/authzen-todo/entities.json.
+dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "result.lua")
 local rick = "CiRmZDA2MTRkMy1jMzlhLTQ3ODEtYjdiZC04Yjk2ZjVhNTEwMGQSBWxvY2Fs"   -- admin, evil_genius
 local morty = "CiRmZDE2MTRkMy1jMzlhLTQ3ODEtYjdiZC04Yjk2ZjVhNTEwMGQSBWxvY2Fs"  -- editor
 local summer = "CiRmZDI2MTRkMy1jMzlhLTQ3ODEtYjdiZC04Yjk2ZjVhNTEwMGQSBWxvY2Fs" -- editor
@@ -88,28 +89,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local non, nodec, by = 0, 0, {}
-  for _, t in ipairs(threads) do
-    non = non + (t:get("non200") or 0)
-    nodec = nodec + (t:get("no_decision") or 0)
-    local s = t:get("statuses") or {}
-    for code, n in pairs(s) do
-      by[code] = (by[code] or 0) + n
-    end
-  end
-  local parts = {}
-  for code, n in pairs(by) do
-    table.insert(parts, code .. ":" .. n)
-  end
-  table.sort(parts)
-  local e = summary.errors
-  local secs = summary.duration / 1e6
-  io.write(string.format(
-    "RESULT requests=%d duration_s=%.3f rps=%.1f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f " ..
-    "max_ms=%.3f non200=%d no_decision=%d socket_errors=%d statuses=%s\n",
-    summary.requests, secs, summary.requests / secs,
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000,
-    latency:percentile(99) / 1000, latency.max / 1000, non, nodec,
-    e.connect + e.read + e.write + e.timeout,
-    #parts > 0 and table.concat(parts, ",") or "-"))
+  write_result(threads, summary, latency, {"no_decision"})
 end

@@ -4,6 +4,7 @@
 --   RESULT requests=N duration_s=S rps=R p50_ms=A p90_ms=B p99_ms=C max_ms=D non200=M
 --          socket_errors=E statuses=503:12,500:1
 -- (on one line) after wrk's own report.
+dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "result.lua")
 local body_file = assert(os.getenv("WRK_BODY"), "WRK_BODY: path of the request body")
 local f = assert(io.open(body_file, "rb"))
 local body = f:read("*a")
@@ -34,27 +35,5 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local non, by = 0, {}
-  for _, t in ipairs(threads) do
-    non = non + (t:get("non200") or 0)
-    local s = t:get("statuses") or {}
-    for code, n in pairs(s) do
-      by[code] = (by[code] or 0) + n
-    end
-  end
-  local parts = {}
-  for code, n in pairs(by) do
-    table.insert(parts, code .. ":" .. n)
-  end
-  table.sort(parts)
-  local e = summary.errors
-  local secs = summary.duration / 1e6
-  io.write(string.format(
-    "RESULT requests=%d duration_s=%.3f rps=%.1f p50_ms=%.3f p90_ms=%.3f p99_ms=%.3f max_ms=%.3f " ..
-    "non200=%d socket_errors=%d statuses=%s\n",
-    summary.requests, secs, summary.requests / secs,
-    latency:percentile(50) / 1000, latency:percentile(90) / 1000,
-    latency:percentile(99) / 1000, latency.max / 1000, non,
-    e.connect + e.read + e.write + e.timeout,
-    #parts > 0 and table.concat(parts, ",") or "-"))
+  write_result(threads, summary, latency, {})
 end

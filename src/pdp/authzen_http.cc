@@ -17,6 +17,13 @@ json::Value ReasonContext(const std::string& note) {
       {{"reason_admin", json::Value::Object({{"en", json::Value::String(note)}})}});
 }
 
+// A per-item error of an evaluations answer, as the spec shows it.
+json::Value ErrorContext(int status, const std::string& message) {
+  return json::Value::Object(
+      {{"error", json::Value::Object({{"status", json::Value::Int(status)},
+                                      {"message", json::Value::String(message)}})}});
+}
+
 // Page tokens are the offset of the next result, opaque to clients.
 std::string PageToken(size_t offset) { return base64::EncodeUrl("o:" + std::to_string(offset)); }
 
@@ -72,15 +79,9 @@ void PdpService::Authzen(const net::HttpRequest& req, std::string_view path,
       ItemResult out;
       Status complete = CheckComplete(merged);
       if (!complete.ok()) {
-        out.context = json::Value::Object(
-            {{"error",
-              json::Value::Object({{"status", json::Value::Int(400)},
-                                   {"message", json::Value::String(complete.message())}})}});
+        out.context = ErrorContext(400, complete.message());
       } else if (Result<PdpAnswer> a = pdp_->Evaluate(merged); !a.ok()) {
-        out.context = json::Value::Object(
-            {{"error",
-              json::Value::Object({{"status", json::Value::Int(HttpStatusOf(a.status()))},
-                                   {"message", json::Value::String(a.status().message())}})}});
+        out.context = ErrorContext(HttpStatusOf(a.status()), a.status().message());
       } else {
         out.decision = a->allow;
         if (!a->note.empty()) out.context = ReasonContext(a->note);

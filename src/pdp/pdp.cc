@@ -52,8 +52,7 @@ Result<std::vector<EntityOp>> InitialEntities(const PdpConfig& config,
 }  // namespace
 
 std::string Pdp::CedarType(const std::string& authzen_type) const {
-  return config_.cedar_namespace.empty() ? authzen_type
-                                         : config_.cedar_namespace + "::" + authzen_type;
+  return Namespaced(config_.cedar_namespace, authzen_type);
 }
 
 namespace {
@@ -120,8 +119,7 @@ std::vector<std::string> Pdp::ActionCandidates(const Rules& rules,
                                                const std::string& principal_type,
                                                const std::string& resource_type,
                                                const EntityStore::View& view) const {
-  const std::string action_type =
-      config_.cedar_namespace.empty() ? "Action" : config_.cedar_namespace + "::Action";
+  const std::string action_type = Namespaced(config_.cedar_namespace, "Action");
   std::set<std::string> names;
   if (const cedar::Schema* s = rules.schema_ptr()) {
     for (const cedar::ActionDecl& a : s->actions()) {

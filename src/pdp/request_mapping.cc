@@ -63,8 +63,12 @@ Result<std::optional<cedar::Entity>> WithProperties(const cedar::EntityUid& uid,
 
 }  // namespace
 
+std::string Namespaced(const std::string& ns, const std::string& name) {
+  return ns.empty() ? name : ns + "::" + name;
+}
+
 Result<std::string> MapType(const std::string& type, const std::string& ns, const char* what) {
-  std::string full = ns.empty() ? type : ns + "::" + type;
+  std::string full = Namespaced(ns, type);
   Result<std::string> name = cedar::ParseName(full);
   if (!name.ok() || *name != full) {
     return Status::Invalid(std::string(what) +
@@ -95,7 +99,7 @@ Result<MappedRequest> MapRequest(const AzRequest& r, const std::string& ns,
   }
   m.request.principal = cedar::EntityUid(principal_type, *r.subject->id);
   m.request.resource = cedar::EntityUid(resource_type, *r.resource->id);
-  m.request.action = cedar::EntityUid(ns.empty() ? "Action" : ns + "::Action", r.action->name);
+  m.request.action = cedar::EntityUid(Namespaced(ns, "Action"), r.action->name);
 
   ASSIGN_OR_RETURN(std::optional<cedar::Entity> principal,
                    WithProperties(m.request.principal, r.subject->properties,

@@ -30,6 +30,9 @@ struct MappedRequest {
 Result<MappedRequest> MapRequest(const AzRequest& r, const std::string& ns,
                                  const cedar::Schema* schema, const cedar::EntityLookup& store);
 
+// `ns::name`, or `name` when there is no namespace.
+std::string Namespaced(const std::string& ns, const std::string& name);
+
 // The Cedar entity type for an AuthZEN type: `ns::type`, checked to be a Cedar name.
 Result<std::string> MapType(const std::string& type, const std::string& ns, const char* what);
 
