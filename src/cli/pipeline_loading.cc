@@ -2,11 +2,30 @@
 
 #include <cstdio>
 
+#include "metagate/governance/governance_store.h"
+
 namespace metagate::cli {
 
-Result<std::shared_ptr<const egress::Pipeline>> BuildPipeline(const std::string& config_path) {
+Result<std::shared_ptr<const egress::Pipeline>> BuildPipeline(
+    const std::string& config_path, governance::GovernanceStore* approvals) {
   ASSIGN_OR_RETURN(egress::EgressConfig config, egress::LoadEgressConfig(config_path));
+  if (approvals != nullptr) {
+    Result<std::vector<egress::CatalogEntry>> decided = approvals->CatalogOverlay();
+    if (!decided.ok()) return decided.status().WithContext(approvals->file());
+    for (egress::CatalogEntry& e : *decided) config.catalog.push_back(std::move(e));
+    Result<std::shared_ptr<const egress::Pipeline>> p = egress::Pipeline::Create(config);
+    if (!p.ok()) {
+      return Status::Invalid(p.status().ToString() +
+                             " (with the approvals decided in " + approvals->file() + ")");
+    }
+    return p;
+  }
   return egress::Pipeline::Create(config);
+}
+
+std::string DataDirOf(const egress::EgressConfig& config, const std::string& flag) {
+  if (!flag.empty()) return flag;
+  return config.data_dir.value_or("metagate-data");
 }
 
 std::shared_ptr<const egress::Pipeline> LoadPipeline(const std::string& config_path,

@@ -7,10 +7,20 @@
 
 #include "metagate/egress/pipeline.h"
 
+namespace metagate::governance {
+class GovernanceStore;
+}
+
 namespace metagate::cli {
 
-// Loads the config and builds the pipeline.
-Result<std::shared_ptr<const egress::Pipeline>> BuildPipeline(const std::string& config_path);
+// Loads the config and builds the pipeline; with `approvals`, the catalog also holds what
+// approvers decided (approved fields and events, denied ones).
+Result<std::shared_ptr<const egress::Pipeline>> BuildPipeline(
+    const std::string& config_path, governance::GovernanceStore* approvals = nullptr);
+
+// Where the config's embedded store lives: `flag` when set, else the config's data_dir, else
+// ./metagate-data.
+std::string DataDirOf(const egress::EgressConfig& config, const std::string& flag);
 
 // Loads the config and builds the pipeline; on failure prints the error as `metagate COMMAND:`
 // and returns null.

@@ -253,6 +253,7 @@ struct Emitter {
   PipelineScratch::State& st;
   std::string& out;
   bool add_keys = false;  // add an idempotency key to allowed events that lack one
+  bool raw_leaves = false;  // leaves as they came, but the credential
   size_t keys_added = 0;
   size_t next_event = 1;
   size_t event_depth = 0;  // st.path's size at the current event
@@ -368,7 +369,8 @@ struct Emitter {
   bool Leaf(simdjson::dom::element el, size_t owner) {
     uint32_t i = st.cursors[owner]++;
     const LeafOutcome& outcome = st.outcomes[owner][i];
-    bool act = enforce || st.owners[owner].plan->leaves[i].kind == LeafKind::kCredential;
+    bool act = (enforce && !raw_leaves) ||
+               st.owners[owner].plan->leaves[i].kind == LeafKind::kCredential;
     if (act && outcome.op == LeafOp::kDrop) return false;
     if (act && outcome.op == LeafOp::kReplace) {
       out.append(st.replacements, outcome.begin, outcome.length);
@@ -403,10 +405,12 @@ void DescribeLeaves(const EnvelopeFormat& format, simdjson::dom::element body_ro
 }
 
 size_t EmitBody(const EnvelopeFormat& format, simdjson::dom::element root, bool enforce,
-                bool add_idempotency_keys, PipelineScratch::State& st, std::string& out) {
+                bool add_idempotency_keys, PipelineScratch::State& st, std::string& out,
+                bool raw_leaves) {
   st.path.clear();
   st.cursors.assign(st.owner_count, 0);
   Emitter e{format, root, enforce, st, out, add_idempotency_keys && enforce};
+  e.raw_leaves = raw_leaves;
   e.Visit(root, 0, false);
   return e.keys_added;
 }

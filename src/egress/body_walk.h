@@ -29,8 +29,10 @@ void DescribeLeaves(const EnvelopeFormat& format, simdjson::dom::element body_ro
 // Appends the body that may leave: blocked events and dropped leaves left out (in enforce
 // mode), replacements written, containers emptied by drops removed.
 // With `add_idempotency_keys` (enforce only), allowed events without the format's idempotency
-// key get a random UUID there; returns how many did.
+// key get a random UUID there; returns how many did. With `raw_leaves`, events are selected by
+// Owner::allowed but every leaf but the credential is written as it came (held events).
 size_t EmitBody(const EnvelopeFormat& format, simdjson::dom::element root, bool enforce,
-                bool add_idempotency_keys, PipelineScratch::State& st, std::string& out);
+                bool add_idempotency_keys, PipelineScratch::State& st, std::string& out,
+                bool raw_leaves = false);
 
 }  // namespace metagate::egress

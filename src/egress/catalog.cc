@@ -7,9 +7,10 @@ Result<Catalog> Catalog::Create(const std::vector<CatalogEntry>& entries,
                                 classify::ClassId unclassified_id) {
   Catalog c;
   for (const CatalogEntry& e : entries) {
-    Entry out{e.source, e.event, {}};
+    Entry out{e.source, e.event, {}, e.denied};
     for (const CatalogField& f : e.fields) {
       Field field;
+      field.denied = f.denied;
       field.segments = f.pointer;
       for (size_t i = 0; i < f.pointer.size(); ++i) {
         if (i) field.joined.push_back('.');
@@ -42,6 +43,15 @@ bool Catalog::EventKnown(std::string_view source, std::string_view event) const 
   return false;
 }
 
+bool Catalog::EventDenied(std::string_view source, std::string_view event) const {
+  for (const Entry& e : entries_) {
+    if (e.denied && (e.source == "*" || e.source == source) && (e.event == "*" || e.event == event)) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool Catalog::Matches(const Field& f, std::span<const std::string_view> field,
                       std::string_view joined) {
   if (f.joined == joined) return true;
@@ -54,11 +64,16 @@ bool Catalog::Matches(const Field& f, std::span<const std::string_view> field,
 
 const std::vector<classify::ClassId>* Catalog::Find(std::string_view source, std::string_view event,
                                                     std::span<const std::string_view> field,
-                                                    std::string_view joined) const {
+                                                    std::string_view joined, bool* denied) const {
   for (const Entry& e : entries_) {
     if ((e.source != "*" && e.source != source) || (e.event != "*" && e.event != event)) continue;
     for (const Field& f : e.fields) {
-      if (Matches(f, field, joined)) return &f.classes;
+      if (!Matches(f, field, joined)) continue;
+      if (f.denied) {
+        if (denied != nullptr) *denied = true;
+        return nullptr;
+      }
+      return &f.classes;
     }
   }
   return nullptr;

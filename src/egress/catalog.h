@@ -23,22 +23,28 @@ class Catalog {
   bool empty() const { return entries_.empty(); }
   // Whether some entry for `source` (or "*") names `event` (or "*").
   bool EventKnown(std::string_view source, std::string_view event) const;
+  // Whether an approver denied `event` from `source`: it is blocked from then on.
+  bool EventDenied(std::string_view source, std::string_view event) const;
   // The classes of `field` (logical segments, array indices as "*"; `joined` is the same path
-  // joined with '.'), or nullptr when no entry for (source, event) lists it.
+  // joined with '.'), or nullptr when no entry for (source, event) lists it, or when the first
+  // entry that lists it was denied by an approver (then `*denied` is set, when given).
   const std::vector<classify::ClassId>* Find(std::string_view source, std::string_view event,
                                              std::span<const std::string_view> field,
-                                             std::string_view joined) const;
+                                             std::string_view joined,
+                                             bool* denied = nullptr) const;
 
  private:
   struct Field {
     std::vector<std::string> segments;
     std::string joined;
     std::vector<classify::ClassId> classes;
+    bool denied = false;
   };
   struct Entry {
     std::string source;
     std::string event;
     std::vector<Field> fields;
+    bool denied = false;
   };
   static bool Matches(const Field& f, std::span<const std::string_view> field,
                       std::string_view joined);

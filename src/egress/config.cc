@@ -62,7 +62,7 @@ class Parser {
         Mapping::Of(root, "the egress config",
                     {"mode", "policies", "schema", "entities", "keys", "tls", "integrations",
                      "vendors", "catalog", "unknown_fields", "unknown_events", "classes",
-                     "field_names", "combinations", "data_dir", "spool", "pdp"}));
+                     "field_names", "combinations", "data_dir", "spool", "pdp", "governance", "admin"}));
     if (YAML::Node v = m.Get("mode")) {
       ASSIGN_OR_RETURN(std::string s, Str(v, "'mode'"));
       if (s == "enforce") {
@@ -127,6 +127,7 @@ class Parser {
       c_.data_dir = Resolve(c_.base_dir, s);
     }
     if (YAML::Node v = m.Get("spool")) RETURN_IF_ERROR(ParseSpool(v));
+    if (YAML::Node v = m.Get("governance")) RETURN_IF_ERROR(ParseGovernance(v));
     ASSIGN_OR_RETURN(c_.classifier, classify::internal::ParseClassifierSections(root));
     return CheckReferences();
   }
@@ -292,6 +293,35 @@ class Parser {
     }
     if (sc.max_backoff_ms < sc.initial_backoff_ms) {
       return Bad(n, "'spool': 'max_backoff_ms' must not be below 'initial_backoff_ms'");
+    }
+    return Status::Ok();
+  }
+
+  Status ParseGovernance(const YAML::Node& n) {
+    ASSIGN_OR_RETURN(Mapping m, Mapping::Of(n, "'governance'",
+                                            {"enabled", "hold", "hold_key", "audit_key",
+                                             "checkpoint_every", "flush_interval_ms"}));
+    GovernanceConfig& g = c_.governance;
+    g.loc = m.loc();
+    if (YAML::Node v = m.Get("enabled")) {
+      ASSIGN_OR_RETURN(g.enabled, Bool(v, "'governance': 'enabled'"));
+    }
+    if (YAML::Node v = m.Get("hold")) {
+      ASSIGN_OR_RETURN(g.hold, Bool(v, "'governance': 'hold'"));
+    }
+    if (YAML::Node v = m.Get("hold_key")) {
+      ASSIGN_OR_RETURN(g.hold_key, Secret(v, "'governance': 'hold_key'", c_.base_dir));
+    }
+    if (YAML::Node v = m.Get("audit_key")) {
+      ASSIGN_OR_RETURN(g.audit_key, Secret(v, "'governance': 'audit_key'", c_.base_dir));
+    }
+    for (auto [name, value] : {std::pair{"checkpoint_every", &g.checkpoint_every},
+                               std::pair{"flush_interval_ms", &g.flush_interval_ms}}) {
+      YAML::Node v = m.Get(name);
+      if (!v) continue;
+      const std::string what = std::string("'governance': '") + name + "'";
+      ASSIGN_OR_RETURN(*value, NonNegativeInt(v, what));
+      if (*value < 1) return Bad(v, what + " must be at least 1");
     }
     return Status::Ok();
   }

@@ -151,8 +151,13 @@ std::unique_ptr<OwnerPlan> PipelineImpl::BuildPlan(const IntegrationConfig& inte
     LeafPlan& leaf = plan->leaves[i];
     if (leaf.kind != LeafKind::kNormal) continue;
     std::vector<std::string_view> segs(segments[i].begin(), segments[i].end());
-    const std::vector<ClassId>* declared = catalog.Find(integration.id, ev, segs, leaf.field);
-    if (declared != nullptr) {
+    bool denied = false;
+    const std::vector<ClassId>* declared =
+        catalog.Find(integration.id, ev, segs, leaf.field, &denied);
+    if (denied) {  // an approver said no: dropped, and no longer waiting
+      leaf.source = ClassSource::kCatalog;
+      leaf.unknown_drop = true;
+    } else if (declared != nullptr) {
       leaf.source = ClassSource::kCatalog;
       leaf.classes = *declared;
       for (ClassId c : leaf.classes) {
@@ -176,7 +181,11 @@ std::unique_ptr<OwnerPlan> PipelineImpl::BuildPlan(const IntegrationConfig& inte
   if (!discover) {
     if (owner.is_event) {
       plan->allowed = AskEvent(integration, vendor, owner.name, plan->reasons);
-      if (!catalog.EventKnown(integration.id, owner.name) &&
+      if (catalog.EventDenied(integration.id, owner.name)) {
+        plan->allowed = false;
+        plan->why = "denied";
+        plan->reasons.clear();
+      } else if (!catalog.EventKnown(integration.id, owner.name) &&
           config.unknown_events == UnknownEvents::kBlock) {
         plan->allowed = false;
         plan->why = "unknown_event";

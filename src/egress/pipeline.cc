@@ -155,6 +155,17 @@ Result<FilterResult> PipelineImpl::Filter(const IntegrationConfig& integration,
     result.idempotency_keys_added =
         EmitBody(format, root, enforce, options.add_idempotency_keys, st, result.body);
   }
+  if (options.hold_unknown && enforce) {
+    for (size_t i = 1; i < st.owner_count; ++i) {
+      const EventDecision& d = result.events[i - 1];
+      bool held = !d.allowed && (d.why == "unknown_field" || d.why == "unknown_event");
+      st.owners[i].allowed = held;  // EmitBody selects by it; nothing reads it after this
+      if (held) result.held_events.push_back(static_cast<uint32_t>(i - 1));
+    }
+    if (!result.held_events.empty()) {
+      EmitBody(format, root, true, true, st, result.held_body, /*raw_leaves=*/true);
+    }
+  }
   return result;
 }
 
@@ -193,6 +204,10 @@ Result<Explanation> Pipeline::Explain(std::string_view integration, std::string_
   }
   Explanation ex;
   ex.event_allowed = p.AskEvent(*in->second, v->second, event, ex.event_reasons);
+  if (p.catalog.EventDenied(in->second->id, event)) {
+    ex.event_allowed = false;
+    ex.event_reasons.clear();
+  }
   if (ex.event_allowed && event != kEnvelopeEvent && !p.catalog.EventKnown(in->second->id, event) &&
       p.config.unknown_events == UnknownEvents::kBlock) {
     ex.event_allowed = false;
@@ -215,7 +230,14 @@ Result<Explanation> Pipeline::Explain(std::string_view integration, std::string_
     ex.source = ClassSource::kDetector;
   } else {
     std::vector<std::string_view> segs(segments.begin(), segments.end());
-    const std::vector<ClassId>* declared = p.catalog.Find(in->second->id, event, segs, leaf.field);
+    bool denied = false;
+    const std::vector<ClassId>* declared =
+        p.catalog.Find(in->second->id, event, segs, leaf.field, &denied);
+    if (denied) {
+      ex.source = ClassSource::kCatalog;
+      ex.form = "dropped";
+      return ex;
+    }
     if (declared != nullptr) {
       leaf.classes = *declared;
       ex.source = ClassSource::kCatalog;

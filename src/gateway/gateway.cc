@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <mutex>
 #include <unordered_map>
@@ -100,6 +101,7 @@ class GatewayImpl {
   };
   ReloadState reload_state;  // under gen_mu
   DecodeOptions decode;
+  Observer observer;
   mutable GatewayMetrics metrics;
 
   std::shared_ptr<const Generation> Current() const {
@@ -315,13 +317,25 @@ void GatewayImpl::HandleIngest(std::shared_ptr<const Generation> gen,
   labels.integration = integration->id;
   thread_local egress::PipelineScratch scratch;
   egress::FilterOptions options;
-  options.record_fields = false;
+  options.record_fields = static_cast<bool>(observer);
+  options.hold_unknown = static_cast<bool>(observer);
   options.add_idempotency_keys = true;
   Result<egress::FilterResult> result =
       g.pipeline->Filter(integration->id, vendor_id, ingest->body, scratch, options);
   if (!result.ok()) {
     ReplyError(format, 400, result.status().message(), response);
     return finish(std::move(response));
+  }
+  if (observer) {
+    Status seen = observer(Observation{integration->id, vendor_id, path, ingest->body, *result,
+                                       *g.pipeline, scratch, false});
+    if (!seen.ok()) {
+      std::fprintf(stderr, "metagate serve: 503 %s %s: %s\n", request.method.c_str(),
+                   std::string(target).c_str(), seen.message().c_str());
+      ReplyError(format, 503, "the gateway could not record the request; retry later", response);
+      response.headers.emplace_back("Retry-After", "5");
+      return finish(std::move(response));
+    }
   }
   uint32_t allowed = 0;
   for (const egress::EventDecision& e : result->events) allowed += e.allowed ? 1 : 0;
@@ -374,6 +388,7 @@ Result<std::unique_ptr<Gateway>> Gateway::Create(std::shared_ptr<const egress::P
   auto impl = std::make_unique<GatewayImpl>();
   impl->data_dir = options.data_dir;
   impl->decode.max_body_bytes = options.max_body_bytes;
+  impl->observer = options.observer;
   Status s = impl->Install(std::move(pipeline));
   if (!s.ok()) {
     impl->Stop();
@@ -399,6 +414,36 @@ void Gateway::ReloadFailed(const Status& why) {
 
 std::shared_ptr<const egress::Pipeline> Gateway::pipeline() const {
   return impl_->Current()->pipeline;
+}
+
+Status Gateway::Replay(std::string_view integration, std::string_view vendor,
+                       std::string_view ingest_path, std::string_view body) {
+  std::shared_ptr<const Generation> gen = impl_->Current();
+  auto v = gen->vendors.find(std::string(vendor));
+  if (v == gen->vendors.end()) {
+    return Status::NotFound("vendor '" + std::string(vendor) + "' is no longer configured");
+  }
+  thread_local egress::PipelineScratch scratch;
+  egress::FilterOptions options;
+  options.record_fields = static_cast<bool>(impl_->observer);
+  options.hold_unknown = static_cast<bool>(impl_->observer);
+  options.add_idempotency_keys = true;
+  ASSIGN_OR_RETURN(egress::FilterResult result,
+                   gen->pipeline->Filter(integration, vendor, body, scratch, options));
+  if (impl_->observer) {
+    RETURN_IF_ERROR(impl_->observer(Observation{integration, vendor, ingest_path, body, result,
+                                                *gen->pipeline, scratch, true}));
+  }
+  uint32_t allowed = 0;
+  for (const egress::EventDecision& e : result.events) allowed += e.allowed ? 1 : 0;
+  impl_->metrics.Decided(std::string(vendor), std::string(integration), allowed,
+                         result.events.size() - allowed, result.form_counts);
+  if (!result.forwarded) return Status::Ok();
+  std::promise<Status> spooled;
+  std::future<Status> done = spooled.get_future();
+  v->second.second->spool->AppendAsync(std::string(ingest_path), std::move(result.body), allowed,
+                                       [&spooled](Status s) { spooled.set_value(std::move(s)); });
+  return done.get();
 }
 
 void Gateway::Stop() { impl_->Stop(); }

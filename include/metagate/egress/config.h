@@ -95,6 +95,8 @@ struct CatalogField {
   std::string path;                  // as written: "properties.plan" or "/properties/plan"
   std::vector<std::string> pointer;  // the path's segments ("properties", "plan"); "*" = any
   std::vector<std::string> classes;
+  // Denied by an approver (never from YAML): the field is known and always dropped.
+  bool denied = false;
   SourceLoc loc;
 };
 
@@ -102,6 +104,8 @@ struct CatalogEntry {
   std::string source;  // integration id or "*"
   std::string event;   // event name or "*"
   std::vector<CatalogField> fields;
+  // Denied by an approver (never from YAML): the event is known and always blocked.
+  bool denied = false;
   SourceLoc loc;
 };
 
@@ -115,6 +119,19 @@ struct PseudonymKeysConfig {
 struct ListenerTlsConfig {
   std::string cert;  // certificate chain, leaf first
   std::string key;   // its private key, unencrypted
+  SourceLoc loc;
+};
+
+// Governance in `metagate serve` (`governance:`): the data map, approvals, held events and the
+// decision log. Keys absent: generated once under DATA_DIR (hold key in governance/hold.key,
+// checkpoint key in audit/audit.key, mode 0600); keep copies elsewhere for real tamper evidence.
+struct GovernanceConfig {
+  bool enabled = true;
+  bool hold = true;  // events blocked for an unknown field or event are held for approval
+  std::optional<SecretRef> hold_key;
+  std::optional<SecretRef> audit_key;
+  int64_t checkpoint_every = 1000;  // records between signed checkpoints
+  int64_t flush_interval_ms = 5000;  // data map and approval counts to the store
   SourceLoc loc;
 };
 
@@ -136,6 +153,7 @@ struct EgressConfig {
   // working directory). Relative paths in the file are resolved against its folder.
   std::optional<std::string> data_dir;
   SpoolConfig spool;
+  GovernanceConfig governance;
   // The classifier's own sections (`classes`, `field_names`, `combinations`) may sit in the same
   // file; see metagate/classify/config.h.
   classify::ClassifierConfig classifier;

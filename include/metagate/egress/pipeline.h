@@ -59,6 +59,13 @@ struct FilterResult {
   size_t idempotency_keys_added = 0;  // with FilterOptions::add_idempotency_keys
   // Fields of allowed events by the form they leave in (recorded even without record_fields).
   std::array<uint32_t, kFieldFormCount> form_counts{};
+  // With FilterOptions::hold_unknown: the events blocked only because the catalog does not know
+  // them or one of their fields (why unknown_event or unknown_field), as a body of the vendor's
+  // format holding just those events, their values as they came (the credential replaced as in
+  // `body`) and an idempotency key added where missing, so a replay after approval can be
+  // de-duplicated; empty when there is none. `held_events` indexes `events`.
+  std::string held_body;
+  std::vector<uint32_t> held_events;
 };
 
 // Appends one decision record as a JSON line (no newline): line number, integration, vendor,
@@ -82,12 +89,25 @@ struct Explanation {
   std::string form;                 // the form applied, or "dropped"
 };
 
+// What an approver may see of a field that waits for approval: the classes the detectors find in
+// its value, and the value masked (letters x, digits 9, other ASCII kept, cut at 24 characters;
+// numbers "<number>", booleans "<boolean>"). Never the value itself.
+struct FieldDescription {
+  std::vector<std::string> classes;
+  std::string example;
+};
+
+// The masked form of a string value, as FieldDescription::example holds it.
+std::string MaskExample(std::string_view text);
+
 struct FilterOptions {
   bool record_fields = true;  // fill FilterResult::fields (events are always recorded)
   // Enforce mode: give each allowed event that lacks its vendor's idempotency key (Segment
   // messageId, Mixpanel properties.$insert_id, Amplitude insert_id, PostHog uuid) a random UUID,
   // so a retried delivery can be de-duplicated by the vendor. Observe/discover forward unchanged.
   bool add_idempotency_keys = false;
+  // Enforce mode: fill FilterResult::held_body and held_events (quarantine for approval).
+  bool hold_unknown = false;
 };
 
 // Per-thread working memory (JSON parser, classifier scratch, the plan cache). Reuse it.
@@ -126,6 +146,20 @@ class Pipeline {
   Result<Explanation> Explain(std::string_view integration, std::string_view vendor,
                               std::string_view event, std::string_view path,
                               const std::vector<std::string>& classes) const;
+
+  // Describes the leaves at `pointers` (RFC 6901, into `body`, as FieldDecision::path gives
+  // them) for the approvals queue: runs the detectors over the body once.
+  Result<std::vector<FieldDescription>> DescribeFields(std::string_view vendor,
+                                                       std::string_view body,
+                                                       const std::vector<std::string>& pointers,
+                                                       PipelineScratch& scratch) const;
+
+  // The class names in `group` (a parent in the taxonomy, or a super-group such as
+  // "identifier"), sorted.
+  std::vector<std::string> ClassesIn(std::string_view group) const;
+  // Every policy in force as (id, its text as the formatter writes it), in load order: what a
+  // policy-change record compares.
+  std::vector<std::pair<std::string, std::string>> PolicyTexts() const;
 
   const EgressConfig& config() const;
 

@@ -9,6 +9,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -19,12 +20,27 @@ namespace metagate::gateway {
 
 class GatewayImpl;
 
+// One filtered request, for the governance layer (data map, approvals, held events, decision
+// log).
+struct Observation {
+  std::string_view integration, vendor, ingest_path, body;
+  const egress::FilterResult& result;  // with its field decisions and held events
+  const egress::Pipeline& pipeline;
+  egress::PipelineScratch& scratch;
+  bool replay = false;
+};
+// Runs on the worker before the sender is answered; an error answers 503 (nothing is lost).
+using Observer = std::function<Status(const Observation&)>;
+
 struct GatewayOptions {
   // Where the spool lives; empty: the config's data_dir, else ./metagate-data.
   std::string data_dir;
   // The largest request body once its Content-Encoding (gzip, deflate) is undone; larger ones
   // get 413. `metagate serve` passes its --max-body-bytes.
   size_t max_body_bytes = 16 << 20;
+  // When set: every request's fields are recorded and events blocked for approval are held
+  // (FilterOptions::record_fields and hold_unknown), and the observer sees each request.
+  Observer observer;
 };
 
 class Gateway {
@@ -47,6 +63,11 @@ class Gateway {
   void ReloadFailed(const Status& why);
   // The pipeline in use.
   std::shared_ptr<const egress::Pipeline> pipeline() const;
+
+  // Filters a request body again (held events after their approval) through the pipeline in
+  // use, shows it to the observer, and returns once what may leave is in the vendor's spool.
+  Status Replay(std::string_view integration, std::string_view vendor,
+                std::string_view ingest_path, std::string_view body);
 
   // Stops the forwarders (after their current delivery) and closes the spools. Call after the
   // HTTP server stopped; idempotent.

@@ -1,0 +1,525 @@
+// Governance: the data map aggregation, the approvals queue, held events and their replay, and
+// the decision records of every request with something to record.
+#include "metagate/governance/governance.h"
+
+#include <openssl/evp.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "hold_cipher.h"
+#include "metagate/common/clock.h"
+#include "metagate/common/json.h"
+
+namespace metagate::governance {
+
+namespace {
+
+constexpr size_t kShards = 16;
+constexpr size_t kMaxTransformsPerRecord = 256;
+constexpr char kSep = '\x1f';
+
+std::string Sha256Hex(std::string_view text) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  EVP_Digest(text.data(), text.size(), digest, &n, EVP_sha256(), nullptr);
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < n; ++i) {
+    out.push_back(kDigits[digest[i] >> 4]);
+    out.push_back(kDigits[digest[i] & 15]);
+  }
+  return out;
+}
+
+void AppendStringArray(std::string& out, const std::vector<std::string>& items) {
+  out.push_back('[');
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out.push_back(',');
+    json::AppendQuoted(out, items[i]);
+  }
+  out.push_back(']');
+}
+
+void AppendMember(std::string& out, std::string_view name, std::string_view value) {
+  if (!out.empty()) out.push_back(',');
+  json::AppendQuoted(out, name);
+  out.push_back(':');
+  json::AppendQuoted(out, value);
+}
+
+std::string JoinSorted(std::vector<std::string> items) {
+  std::sort(items.begin(), items.end());
+  std::string out;
+  for (const std::string& s : items) {
+    if (!out.empty()) out.push_back(',');
+    out += s;
+  }
+  return out;
+}
+
+const char* ModeDecision(egress::Mode mode) {
+  switch (mode) {
+    case egress::Mode::kEnforce:
+      return "allowed";
+    case egress::Mode::kObserve:
+      return "observed";
+    case egress::Mode::kDiscover:
+      return "discovered";
+  }
+  return "allowed";
+}
+
+}  // namespace
+
+// Counts gathered since the last flush by the threads that hash to this shard.
+struct Governance::Shard {
+  std::mutex mu;
+  std::unordered_map<std::string, FlowRow> flows;
+  std::unordered_map<std::string, ApprovalSighting> sightings;  // key: id and vendor
+  std::string key;                                                // scratch
+
+  void Count(std::string_view integration, std::string_view vendor, std::string_view event,
+             std::string_view field, std::string_view classes, std::string_view form,
+             std::string_view decision, int64_t now) {
+    key.clear();
+    for (std::string_view part : {integration, vendor, event, field, classes, form, decision}) {
+      key.append(part);
+      key.push_back(kSep);
+    }
+    auto it = flows.find(key);
+    if (it == flows.end()) {
+      FlowRow row{std::string(integration),
+                  std::string(vendor),
+                  std::string(event),
+                  std::string(field),
+                  std::string(classes),
+                  std::string(form),
+                  std::string(decision),
+                  0,
+                  now,
+                  now};
+      it = flows.emplace(key, std::move(row)).first;
+    }
+    ++it->second.count;
+    it->second.last_seen_ms = now;
+  }
+};
+
+Result<std::string> LoadOrCreateHoldKey(const std::string& file) {
+  return LoadOrCreateKeyFile(file);
+}
+
+Governance::~Governance() = default;
+
+Result<std::unique_ptr<Governance>> Governance::Open(const GovernanceOptions& options,
+                                                     AuditSink* audit) {
+  std::unique_ptr<Governance> g(new Governance());
+  ASSIGN_OR_RETURN(g->store_, GovernanceStore::Open(options.data_dir));
+  ASSIGN_OR_RETURN(HoldCipher cipher, HoldCipher::Create(options.hold_key));
+  g->cipher_ = std::make_unique<HoldCipher>(std::move(cipher));
+  g->audit_ = audit;
+  g->hold_ = options.hold;
+  for (size_t i = 0; i < kShards; ++i) g->shards_.push_back(std::make_unique<Shard>());
+  return g;
+}
+
+Governance::Shard& Governance::ShardForThisThread() {
+  return *shards_[std::hash<std::thread::id>()(std::this_thread::get_id()) % kShards];
+}
+
+Result<int64_t> Governance::ApprovalId(const ApprovalSighting& first, std::string_view key,
+                                       bool& created) {
+  created = false;
+  {
+    std::lock_guard lk(ids_mu_);
+    auto it = approval_ids_.find(std::string(key));
+    if (it != approval_ids_.end()) return it->second;
+  }
+  std::vector<bool> fresh;
+  ASSIGN_OR_RETURN(std::vector<int64_t> ids, store_->NoteApprovals({first}, &fresh));
+  created = fresh[0];
+  std::lock_guard lk(ids_mu_);
+  approval_ids_.emplace(std::string(key), ids[0]);
+  return ids[0];
+}
+
+Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& scratch) {
+  const egress::FilterResult& res = *r.result;
+  const egress::EgressConfig& config = r.pipeline->config();
+  const int64_t now = UnixMillis();
+  const bool hold = hold_ && !res.held_events.empty();
+
+  // Each event's decision as the map records it.
+  std::vector<std::string> decisions(res.events.size());
+  std::vector<bool> held(res.events.size(), false);
+  if (hold) {
+    for (uint32_t i : res.held_events) held[i] = true;
+  }
+  for (size_t i = 0; i < res.events.size(); ++i) {
+    const egress::EventDecision& e = res.events[i];
+    decisions[i] = e.allowed ? ModeDecision(config.mode)
+                   : held[i] ? "held"
+                             : "blocked:" + e.why;
+  }
+  const std::string envelope_decision =
+      res.forwarded ? ModeDecision(config.mode) : std::string("blocked");
+  auto event_name = [&](const egress::FieldDecision& f) -> std::string_view {
+    return f.event == UINT32_MAX ? egress::kEnvelopeEvent : std::string_view(res.events[f.event].name);
+  };
+  auto decision_of = [&](const egress::FieldDecision& f) -> const std::string& {
+    return f.event == UINT32_MAX ? envelope_decision : decisions[f.event];
+  };
+
+  // The data map.
+  {
+    Shard& shard = ShardForThisThread();
+    std::lock_guard lk(shard.mu);
+    for (size_t i = 0; i < res.events.size(); ++i) {
+      shard.Count(r.integration, r.vendor, res.events[i].name, "", "", "", decisions[i], now);
+    }
+    std::string classes;
+    for (const egress::FieldDecision& f : res.fields) {
+      if (f.source == egress::ClassSource::kStructural ||
+          f.source == egress::ClassSource::kCredential) {
+        continue;
+      }
+      classes = JoinSorted(f.classes);
+      shard.Count(r.integration, r.vendor, event_name(f), f.field, classes, f.form, decision_of(f),
+                  now);
+    }
+  }
+
+  // Approvals: unknown events, and unknown fields of events that are not unknown themselves.
+  struct Seen {
+    ApprovalSighting sighting;
+    std::string pointer;  // one occurrence, for the example
+    std::vector<uint32_t> events;
+  };
+  std::map<std::string, Seen> seen;
+  for (size_t i = 0; i < res.events.size(); ++i) {
+    const egress::EventDecision& e = res.events[i];
+    if (e.allowed || e.why != "unknown_event") continue;
+    std::string key = std::string("event") + kSep + std::string(r.integration) + kSep + e.name;
+    Seen& s = seen[key];
+    if (s.sighting.count == 0) {
+      s.sighting = {"event", std::string(r.integration), std::string(r.vendor), e.name, "", {}, "",
+                    0, now, now};
+    }
+    ++s.sighting.count;
+    s.events.push_back(static_cast<uint32_t>(i));
+  }
+  for (const egress::FieldDecision& f : res.fields) {
+    if (!f.pending) continue;
+    if (f.event != UINT32_MAX && res.events[f.event].why == "unknown_event") continue;
+    std::string_view ev = event_name(f);
+    std::string key = std::string("field") + kSep + std::string(r.integration) + kSep +
+                      std::string(ev) + kSep + f.field;
+    Seen& s = seen[key];
+    if (s.sighting.count == 0) {
+      s.sighting = {"field", std::string(r.integration), std::string(r.vendor), std::string(ev),
+                    f.field, f.classes, "", 0, now, now};
+      s.pointer = f.path;
+    }
+    ++s.sighting.count;
+    s.events.push_back(f.event);
+  }
+  // Ids: known ones from the cache; new ones are described (detectors, masked example) and
+  // written now, since a held event must name what it waits on.
+  std::vector<std::string> unknown_keys;
+  {
+    std::lock_guard lk(ids_mu_);
+    for (const auto& [key, s] : seen) {
+      if (!approval_ids_.count(key)) unknown_keys.push_back(key);
+    }
+  }
+  if (!unknown_keys.empty()) {
+    std::vector<std::string> pointers;
+    for (const std::string& key : unknown_keys) {
+      Seen& s = seen[key];
+      if (s.sighting.kind != "field") continue;
+      pointers.push_back(s.pointer);
+    }
+    if (!pointers.empty()) {
+      Result<std::vector<egress::FieldDescription>> described =
+          r.pipeline->DescribeFields(r.vendor, r.body, pointers, scratch);
+      if (described.ok()) {
+        size_t j = 0;
+        for (const std::string& key : unknown_keys) {
+          Seen& s = seen[key];
+          if (s.sighting.kind != "field") continue;
+          const egress::FieldDescription& d = (*described)[j++];
+          s.sighting.example = d.example;
+          if (!d.classes.empty()) s.sighting.classes = d.classes;
+        }
+      }
+    }
+  }
+  std::map<uint32_t, std::vector<int64_t>> waits_by_event;  // UINT32_MAX: the envelope's
+  for (auto& [key, s] : seen) {
+    bool uncached = std::find(unknown_keys.begin(), unknown_keys.end(), key) != unknown_keys.end();
+    bool is_new = false;
+    Result<int64_t> id = ApprovalId(s.sighting, key, is_new);
+    if (!id.ok()) {
+      if (hold) return id.status();  // cannot say what held events wait on: refuse (503)
+      continue;
+    }
+    for (uint32_t e : s.events) waits_by_event[e].push_back(*id);
+    if (is_new) {
+      std::string m;
+      m += "\"approval\":" + std::to_string(*id);
+      AppendMember(m, "kind", s.sighting.kind);
+      AppendMember(m, "integration", s.sighting.integration);
+      AppendMember(m, "vendor", s.sighting.vendor);
+      AppendMember(m, "event", s.sighting.event);
+      if (s.sighting.kind == "field") AppendMember(m, "field", s.sighting.path);
+      m += ",\"classes\":";
+      AppendStringArray(m, s.sighting.classes);
+      if (audit_ != nullptr) audit_->Record("approval_requested", m);
+    }
+    if (uncached) continue;  // this sighting's count was written with the id
+    Shard& shard = ShardForThisThread();
+    std::lock_guard lk(shard.mu);
+    std::string skey = std::to_string(*id) + kSep + std::string(r.vendor);
+    auto [it, inserted] = shard.sightings.emplace(skey, s.sighting);
+    if (!inserted) {
+      it->second.count += s.sighting.count;
+      it->second.last_seen_ms = now;
+    }
+  }
+
+  // Held events: sealed and on disk before the sender is answered.
+  int64_t held_id = 0;
+  std::vector<int64_t> waits;
+  if (hold) {
+    for (uint32_t i : res.held_events) {
+      auto own = waits_by_event.find(i);
+      const std::vector<int64_t>* w = own != waits_by_event.end() ? &own->second : nullptr;
+      if (w == nullptr) {  // blocked by an unknown field of the envelope
+        auto env = waits_by_event.find(UINT32_MAX);
+        if (env != waits_by_event.end()) w = &env->second;
+      }
+      if (w != nullptr) waits.insert(waits.end(), w->begin(), w->end());
+    }
+    std::sort(waits.begin(), waits.end());
+    waits.erase(std::unique(waits.begin(), waits.end()), waits.end());
+    HeldEvents h;
+    h.integration = std::string(r.integration);
+    h.vendor = std::string(r.vendor);
+    h.ingest_path = std::string(r.ingest_path);
+    h.waits_on = waits;
+    h.events = static_cast<int64_t>(res.held_events.size());
+    h.held_ms = now;
+    ASSIGN_OR_RETURN(h.sealed,
+                     cipher_->Seal(res.held_body, HeldAssociatedData(h.integration, h.vendor,
+                                                                     h.ingest_path)));
+    ASSIGN_OR_RETURN(held_id, store_->Hold(h));
+  }
+
+  // The decision record: blocks, holds and transforms, with the policies behind them.
+  if (audit_ == nullptr) return Status::Ok();
+  std::string blocked;
+  size_t allowed = 0;
+  for (size_t i = 0; i < res.events.size(); ++i) {
+    const egress::EventDecision& e = res.events[i];
+    if (e.allowed) {
+      ++allowed;
+      continue;
+    }
+    blocked += blocked.empty() ? "[" : ",";
+    blocked += "{\"event\":";
+    json::AppendQuoted(blocked, e.name);
+    blocked += ",\"why\":";
+    json::AppendQuoted(blocked, held[i] ? "held:" + e.why : e.why);
+    blocked += ",\"policies\":";
+    AppendStringArray(blocked, e.reasons);
+    blocked += "}";
+  }
+  // Transforms, aggregated by (event, field, classes, form).
+  std::map<std::tuple<std::string_view, std::string_view, std::string, std::string_view>,
+           std::pair<size_t, const std::vector<std::string>*>>
+      transforms;
+  for (const egress::FieldDecision& f : res.fields) {
+    if (f.form == "raw" || f.source == egress::ClassSource::kStructural) continue;
+    if (f.source == egress::ClassSource::kCredential) continue;
+    auto& t = transforms[{event_name(f), f.field, JoinSorted(f.classes), f.form}];
+    ++t.first;
+    t.second = &f.reasons;
+  }
+  if (blocked.empty() && transforms.empty()) return Status::Ok();
+  std::string m;
+  AppendMember(m, "integration", r.integration);
+  AppendMember(m, "vendor", r.vendor);
+  AppendMember(m, "path", r.ingest_path);
+  AppendMember(m, "mode", egress::ModeName(config.mode));
+  if (r.replay) m += ",\"replay\":true";
+  m += ",\"events\":" + std::to_string(res.events.size());
+  m += ",\"allowed\":" + std::to_string(allowed);
+  if (!blocked.empty()) m += ",\"blocked\":" + blocked + "]";
+  if (held_id != 0) {
+    m += ",\"held\":{\"id\":" + std::to_string(held_id) + ",\"waits_on\":[";
+    for (size_t i = 0; i < waits.size(); ++i) m += (i ? "," : "") + std::to_string(waits[i]);
+    m += "]}";
+  }
+  if (!transforms.empty()) {
+    m += ",\"transforms\":[";
+    size_t n = 0;
+    for (const auto& [k, v] : transforms) {
+      if (n == kMaxTransformsPerRecord) break;
+      if (n++) m.push_back(',');
+      m += "{\"event\":";
+      json::AppendQuoted(m, std::get<0>(k));
+      m += ",\"field\":";
+      json::AppendQuoted(m, std::get<1>(k));
+      m += ",\"classes\":";
+      json::AppendQuoted(m, std::get<2>(k));
+      m += ",\"form\":";
+      json::AppendQuoted(m, std::get<3>(k));
+      m += ",\"count\":" + std::to_string(v.first) + ",\"policies\":";
+      AppendStringArray(m, *v.second);
+      m += "}";
+    }
+    m += "]";
+    if (transforms.size() > kMaxTransformsPerRecord) m += ",\"transforms_truncated\":true";
+  }
+  audit_->Record(held_id != 0 ? "quarantine" : "decision", m);
+  return Status::Ok();
+}
+
+Status Governance::Flush() {
+  std::lock_guard flush_lock(flush_mu_);
+  std::vector<FlowRow> rows;
+  std::vector<ApprovalSighting> sightings;
+  for (auto& shard : shards_) {
+    std::unordered_map<std::string, FlowRow> flows;
+    std::unordered_map<std::string, ApprovalSighting> seen;
+    {
+      std::lock_guard lk(shard->mu);
+      flows.swap(shard->flows);
+      seen.swap(shard->sightings);
+    }
+    for (auto& [k, row] : flows) rows.push_back(std::move(row));
+    for (auto& [k, s] : seen) sightings.push_back(std::move(s));
+  }
+  Status s = store_->AddFlows(rows);
+  if (!s.ok()) {  // keep the counts for the next flush
+    Shard& shard = *shards_[0];
+    std::lock_guard lk(shard.mu);
+    for (FlowRow& row : rows) {
+      std::string key;
+      for (const std::string* part : {&row.integration, &row.vendor, &row.event, &row.field,
+                                      &row.classes, &row.form, &row.decision}) {
+        key += *part;
+        key.push_back(kSep);
+      }
+      auto [it, inserted] = shard.flows.emplace(key, row);
+      if (!inserted) {
+        it->second.count += row.count;
+        it->second.first_seen_ms = std::min(it->second.first_seen_ms, row.first_seen_ms);
+        it->second.last_seen_ms = std::max(it->second.last_seen_ms, row.last_seen_ms);
+      }
+    }
+    return s;
+  }
+  return store_->NoteApprovals(sightings).status();
+}
+
+Result<Approval> Governance::Decide(int64_t id, bool approve,
+                                    const std::vector<std::string>& classes, std::string_view by) {
+  ASSIGN_OR_RETURN(Approval a, store_->Decide(id, approve, classes, by, UnixMillis()));
+  if (audit_ != nullptr) {
+    std::string m = "\"approval\":" + std::to_string(a.id);
+    AppendMember(m, "decision", a.status);
+    AppendMember(m, "kind", a.kind);
+    AppendMember(m, "integration", a.integration);
+    AppendMember(m, "event", a.event);
+    if (a.kind == "field") AppendMember(m, "field", a.path);
+    m += ",\"classes\":";
+    AppendStringArray(m, a.decided_classes.empty() ? a.classes : a.decided_classes);
+    AppendMember(m, "by", a.decided_by);
+    audit_->Record("approval_decided", m);
+  }
+  return a;
+}
+
+Result<size_t> Governance::ReplayReady(const Replayer& replay) {
+  size_t done = 0;
+  while (true) {
+    ASSIGN_OR_RETURN(std::vector<HeldEvents> ready, store_->ReadyToReplay(64));
+    if (ready.empty()) return done;
+    for (const HeldEvents& h : ready) {
+      ASSIGN_OR_RETURN(std::string body,
+                       cipher_->Open(h.sealed, HeldAssociatedData(h.integration, h.vendor,
+                                                                  h.ingest_path)));
+      RETURN_IF_ERROR(replay(h, body));
+      RETURN_IF_ERROR(store_->DeleteHeld(h.id));
+      ++done;
+      if (audit_ != nullptr) {
+        std::string m = "\"held\":" + std::to_string(h.id);
+        AppendMember(m, "integration", h.integration);
+        AppendMember(m, "vendor", h.vendor);
+        m += ",\"events\":" + std::to_string(h.events);
+        audit_->Record("replayed", m);
+      }
+    }
+  }
+}
+
+Result<std::string> Governance::ExportHeld(size_t limit) {
+  ASSIGN_OR_RETURN(std::vector<HeldEvents> all, store_->AllHeld(limit));
+  std::string out;
+  for (const HeldEvents& h : all) {
+    ASSIGN_OR_RETURN(std::string body,
+                     cipher_->Open(h.sealed, HeldAssociatedData(h.integration, h.vendor,
+                                                                h.ingest_path)));
+    out += "{\"id\":" + std::to_string(h.id);
+    std::string m;
+    AppendMember(m, "integration", h.integration);
+    AppendMember(m, "vendor", h.vendor);
+    AppendMember(m, "path", h.ingest_path);
+    out += "," + m + ",\"held_at_ms\":" + std::to_string(h.held_ms) + ",\"body\":" + body + "}\n";
+  }
+  return out;
+}
+
+void Governance::RecordPolicies(const egress::Pipeline& pipeline, std::string_view why) {
+  std::vector<std::pair<std::string, std::string>> digests;
+  std::string all;
+  for (const auto& [id, text] : pipeline.PolicyTexts()) {
+    digests.emplace_back(id, Sha256Hex(text));
+    all += id + "\n" + digests.back().second + "\n";
+  }
+  std::sort(digests.begin(), digests.end());
+  std::vector<std::string> added, removed, changed;
+  std::lock_guard lk(policies_mu_);
+  bool first = policy_digests_.empty();
+  std::map<std::string, std::string> before(policy_digests_.begin(), policy_digests_.end());
+  for (const auto& [id, d] : digests) {
+    auto it = before.find(id);
+    if (it == before.end()) {
+      added.push_back(id);
+    } else if (it->second != d) {
+      changed.push_back(id);
+    }
+    if (it != before.end()) before.erase(it);
+  }
+  for (const auto& [id, d] : before) removed.push_back(id);
+  policy_digests_ = digests;
+  if (audit_ == nullptr || (!first && added.empty() && removed.empty() && changed.empty())) return;
+  std::string m;
+  AppendMember(m, "why", why);
+  m += ",\"policies\":" + std::to_string(digests.size());
+  AppendMember(m, "digest", Sha256Hex(all));
+  m += ",\"added\":";
+  AppendStringArray(m, added);
+  m += ",\"removed\":";
+  AppendStringArray(m, removed);
+  m += ",\"changed\":";
+  AppendStringArray(m, changed);
+  audit_->Record(first ? "policies_loaded" : "policy_change", m);
+}
+
+}  // namespace metagate::governance
