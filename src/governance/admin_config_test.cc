@@ -2,7 +2,11 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <fstream>
 
 namespace metagate::governance {
 namespace {
@@ -100,6 +104,33 @@ TEST(AdminConfig, BadHashIsRejectedWithoutEchoingIt) {
   Result<std::optional<AdminConfig>> c = Parse(OneUser("", "[a, b]"));
   ASSERT_FALSE(c.ok());
   EXPECT_THAT(c.status().message(), HasSubstr("64 hex digits"));
+}
+
+TEST(AdminConfig, LoadsFromTheGatewayConfigFile) {
+  std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("admin_config_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string file = (dir / "gateway.yaml").string();
+  std::ofstream(file) << "mode: enforce\npdp:\n  policies: p/\n"
+                      << OneUser("  policies: a.cedar\n");
+  Result<std::optional<AdminConfig>> c = LoadAdminConfig(file);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  ASSERT_TRUE(c->has_value());
+  EXPECT_EQ((*c)->file, file);
+  EXPECT_EQ((*c)->policies, (dir / "a.cedar").string());
+  EXPECT_EQ((*c)->users.size(), 1u);
+
+  std::ofstream(file) << OneUser() << "admin: {}\n";
+  c = LoadAdminConfig(file);
+  ASSERT_FALSE(c.ok());
+  EXPECT_THAT(c.status().message(), HasSubstr(file + ":6:1: duplicate key 'admin'"));
+
+  std::ofstream(file) << "mode: enforce\n";
+  c = LoadAdminConfig(file);
+  ASSERT_TRUE(c.ok());
+  EXPECT_FALSE(c->has_value());
+  std::filesystem::remove_all(dir);
+  EXPECT_FALSE(LoadAdminConfig(file).ok());
 }
 
 }  // namespace
