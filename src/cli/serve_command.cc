@@ -13,6 +13,7 @@
 #include "commands.h"
 #include "config_watch.h"
 #include "metagate/gateway/gateway.h"
+#include "metagate/governance/admin_config.h"
 #include "metagate/net/http_server.h"
 #include "pdp_loading.h"
 #include "pipeline_loading.h"
@@ -135,6 +136,13 @@ int RunServe(int argc, char** argv) {
     return 2;
   }
   pdp::PdpService* pdp = pdp_service->get();
+  // The `admin:` section is read now so that a broken one stops startup with its location; the
+  // governance service that answers /admin/v1 with it is wired in beside the PDP.
+  Result<std::optional<governance::AdminConfig>> admin = governance::LoadAdminConfig(config_path);
+  if (!admin.ok()) {
+    std::fprintf(stderr, "metagate serve: %s\n", admin.status().ToString().c_str());
+    return 2;
+  }
   auto server = net::HttpServer::Start(
       options, net::HttpAsyncHandler([&g, pdp](net::HttpRequest req, net::HttpReply reply) {
         if (pdp != nullptr) {

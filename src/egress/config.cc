@@ -62,7 +62,8 @@ class Parser {
         Mapping::Of(root, "the egress config",
                     {"mode", "policies", "schema", "entities", "keys", "tls", "integrations",
                      "vendors", "catalog", "unknown_fields", "unknown_events", "classes",
-                     "field_names", "combinations", "data_dir", "spool", "pdp", "governance", "admin"}));
+                     "field_names", "combinations", "data_dir", "spool", "pdp", "governance",
+                     "admin"}));
     if (YAML::Node v = m.Get("mode")) {
       ASSIGN_OR_RETURN(std::string s, Str(v, "'mode'"));
       if (s == "enforce") {
