@@ -62,6 +62,16 @@ std::string Td(std::string_view text, std::string_view cls = {}) {
   return out + "</td>";
 }
 
+// A field path as <code>, with a line-break opportunity after each "." so long paths wrap there.
+std::string FieldCode(std::string_view path) {
+  std::string out = "<code>";
+  for (char c : path) {
+    AppendHtmlEscaped(out, std::string_view(&c, 1));
+    if (c == '.') out += "<wbr>";
+  }
+  return out + "</code>";
+}
+
 std::string DecisionBadge(const FlowRow& row) {
   std::string kind = IsBlocked(row)           ? "blocked"
                      : row.decision == "held" ? "held"
@@ -224,10 +234,10 @@ void NewFlows(std::string& out, const FlowMap& map) {
   std::string body;
   for (const FlowRow* row : DisplayOrder(map)) {
     if (!IsNew(map, *row)) continue;
-    body += "<tr>" + Td(IsoUtc(row->first_seen_ms), "time") + Td(row->integration) +
-            Td(row->vendor) + Td(row->event) +
+    body += "<tr>" + Td(IsoUtc(row->first_seen_ms), "time") + Td(row->integration, "name") +
+            Td(row->vendor, "name") + Td(row->event) +
             (IsEventRow(*row) ? "<td class=\"muted\">(event)</td>"
-                              : "<td><code>" + HtmlEscaped(row->field) + "</code></td>") +
+                              : "<td>" + FieldCode(row->field) + "</td>") +
             "<td>" + ClassList(map, row->classes) + "</td><td>" + FormBadge(row->form) +
             "</td><td>" + DecisionBadge(*row) + "</td>" + Td(GroupDigits(row->count), "num") +
             "</tr>";
@@ -278,16 +288,16 @@ void FlowTable(std::string& out, const FlowMap& map) {
   size_t i = 0;
   for (const FlowRow* row : DisplayOrder(map)) {
     bool is_new = IsNew(map, *row);
-    out += "<tr class=\"flow" + std::string(IsEventRow(*row) ? " event-row" : "") +
-           (is_new ? " is-new" : "") + "\" data-i=\"" + std::to_string(i++) + "\">" +
-           Td(row->integration) + Td(row->vendor) + Td(row->event) +
-           (IsEventRow(*row) ? "<td class=\"muted\">(event)</td>"
-                             : "<td><code>" + HtmlEscaped(row->field) + "</code></td>") +
-           "<td>" + ClassList(map, row->classes) + "</td><td>" + FormBadge(row->form) +
-           "</td><td>" + DecisionBadge(*row) +
-           (is_new ? " <span class=\"badge new\">new</span>" : "") + "</td>" +
-           Td(GroupDigits(row->count), "num") + Td(IsoUtc(row->first_seen_ms), "time") +
-           Td(IsoUtc(row->last_seen_ms), "time") + "</tr>\n";
+    out +=
+        "<tr class=\"flow" + std::string(IsEventRow(*row) ? " event-row" : "") +
+        (is_new ? " is-new" : "") + "\" data-i=\"" + std::to_string(i++) + "\">" +
+        Td(row->integration, "name") + Td(row->vendor, "name") + "<td>" + HtmlEscaped(row->event) +
+        (is_new ? " <span class=\"badge new\">new</span>" : "") + "</td>" +
+        (IsEventRow(*row) ? "<td class=\"muted\">(event)</td>"
+                          : "<td>" + FieldCode(row->field) + "</td>") +
+        "<td>" + ClassList(map, row->classes) + "</td><td>" + FormBadge(row->form) + "</td><td>" +
+        DecisionBadge(*row) + "</td>" + Td(GroupDigits(row->count), "num") +
+        Td(IsoUtc(row->first_seen_ms), "time") + Td(IsoUtc(row->last_seen_ms), "time") + "</tr>\n";
   }
   out += "</tbody></table></div></section>\n";
 }

@@ -11,7 +11,7 @@ const char kPageCss[] = R"css(
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--ink);
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 1320px; margin: 0 auto; padding: 24px 28px 40px; }
+main { max-width: 1440px; margin: 0 auto; padding: 24px 24px 40px; }
 h1 { font-size: 24px; margin: 0 0 2px; letter-spacing: -0.01em; }
 h2 { font-size: 16px; margin: 0 0 12px; }
 code { font: 12.5px/1.3 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace;
@@ -32,7 +32,7 @@ code { font: 12.5px/1.3 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospa
 .tile.ok .value { color: var(--ok); } .tile.bad .value { color: var(--bad); }
 .tile.warn .value { color: var(--warn); }
 .panel { background: var(--panel); border: 1px solid var(--line); border-radius: 12px;
-  padding: 16px 18px; margin-bottom: 18px; box-shadow: 0 1px 2px rgba(15,23,42,.04); }
+  padding: 16px 14px; margin-bottom: 18px; box-shadow: 0 1px 2px rgba(15,23,42,.04); }
 .questions { display: grid; grid-template-columns: 1fr; gap: 0; }
 .hint { color: var(--muted); margin: -4px 0 12px; font-size: 13px; }
 .legend-id { color: var(--bad); font-weight: 600; }
@@ -63,9 +63,13 @@ code { font: 12.5px/1.3 ui-monospace, "SFMono-Regular", Menlo, Consolas, monospa
 .flow-graph .edge:hover .card { stroke: var(--int); }
 .flow-graph .empty { fill: var(--muted); font-size: 14px; }
 .scroll { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; font-size: 13px; }
-th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid var(--line);
-  vertical-align: top; white-space: nowrap; }
+table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
+th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line);
+  vertical-align: top; }
+td.num, td.time, th.num, .badge, span.cls { white-space: nowrap; }
+td.name { white-space: nowrap; }
+td.time { font-size: 12px; }
+tr.is-new td:first-child { box-shadow: inset 3px 0 #eab308; }
 thead th { background: #f1f5f9; color: #334155; font-size: 12px; font-weight: 600;
   position: sticky; top: 0; }
 tbody tr:nth-child(even) { background: #fbfdff; }

@@ -19,7 +19,7 @@ constexpr int kGroupGap = 14;
 constexpr int kCardHead = 44;  // title line and counts line
 constexpr int kLineHeight = 17;
 constexpr int kCardPad = 10;
-constexpr int kColumnGap = 84;
+constexpr int kColumnGap = 120;
 constexpr int kTop = 40;
 constexpr size_t kMaxNodeChars = 26;
 constexpr size_t kMaxLineChars = 46;
@@ -73,8 +73,8 @@ std::vector<Line> LinesOf(const FlowEdge& edge) {
       break;
     }
     std::string label = LabelLine(c);
-    lines.push_back(
-        {c.class_name, label.substr(c.class_name.size()), c.identifier, c.forms.count("raw") > 0});
+    lines.push_back({c.class_name, label.substr(c.class_name.size() + 2), c.identifier,
+                     c.forms.count("raw") > 0});
   }
   return lines;
 }
@@ -128,7 +128,8 @@ std::string FlowGraphSvg(const FlowMap& map) {
                                     : "no classified field leaves";
     }
     for (const auto& line : card.lines) {
-      longest_line = std::max(longest_line, CodePoints(line.class_name) + CodePoints(line.forms));
+      longest_line =
+          std::max(longest_line, CodePoints(line.class_name) + 2 + CodePoints(line.forms));
     }
     longest_line = std::max(longest_line, CodePoints(card.note));
     card.height = kCardHead +
@@ -168,7 +169,8 @@ std::string FlowGraphSvg(const FlowMap& map) {
   }
   int bottom = y - kGroupGap - kCardGap;
 
-  // Each vendor wants the mean height of its cards; keep that order and push apart overlaps.
+  // Vendors keep the order of the mean height of their cards and are spread evenly down the
+  // graph (packed, and the graph made taller, when there are too many to spread).
   std::vector<int> vendor_want(graph.vendors.size(), 0), vendor_top(graph.vendors.size(), 0);
   std::vector<int> vendor_cards(graph.vendors.size(), 0);
   for (const auto& card : cards) {
@@ -178,16 +180,22 @@ std::string FlowGraphSvg(const FlowMap& map) {
   std::vector<size_t> order(graph.vendors.size());
   std::iota(order.begin(), order.end(), size_t{0});
   for (size_t v = 0; v < graph.vendors.size(); ++v) {
-    vendor_want[v] = vendor_want[v] / std::max(1, vendor_cards[v]) - kNodeHeight / 2;
+    vendor_want[v] /= std::max(1, vendor_cards[v]);
   }
   std::stable_sort(order.begin(), order.end(),
                    [&](size_t a, size_t b) { return vendor_want[a] < vendor_want[b]; });
-  int next_free = kTop;
-  for (size_t v : order) {
-    vendor_top[v] = std::max(vendor_want[v], next_free);
-    next_free = vendor_top[v] + kNodeHeight + kNodeGap;
+  const int n = static_cast<int>(order.size());
+  const int span = bottom - kTop;
+  if (n == 1) {
+    vendor_top[order[0]] = vendor_want[order[0]] - kNodeHeight / 2;
+  } else if (span / n >= kNodeHeight + kNodeGap) {
+    for (int i = 0; i < n; ++i) {
+      vendor_top[order[i]] = kTop + span * (2 * i + 1) / (2 * n) - kNodeHeight / 2;
+    }
+  } else {
+    for (int i = 0; i < n; ++i) vendor_top[order[i]] = kTop + i * (kNodeHeight + kNodeGap);
+    bottom = std::max(bottom, kTop + n * (kNodeHeight + kNodeGap) - kNodeGap);
   }
-  bottom = std::max(bottom, next_free - kNodeGap);
   const int height = bottom + 12;
 
   std::string out = "<svg id=\"flow-graph\" class=\"flow-graph\" viewBox=\"0 0 " +
@@ -264,9 +272,12 @@ std::string FlowGraphSvg(const FlowMap& map) {
       Attr(out, "y", line_y);
       out += "><tspan class=\"cls";
       if (line.identifier) out += " identifier";
-      out += "\">" + HtmlEscaped(Fit(line.class_name, 24)) + "</tspan><tspan class=\"forms";
-      if (line.raw) out += " raw";
-      out += "\">" + HtmlEscaped(Fit(line.forms, kMaxLineChars - class_chars)) + "</tspan></text>";
+      out += "\">" + HtmlEscaped(Fit(line.class_name, 24)) + "</tspan>";
+      if (!line.forms.empty()) {
+        out += line.raw ? ": <tspan class=\"forms raw\">" : ": <tspan class=\"forms\">";
+        out += HtmlEscaped(Fit(line.forms, kMaxLineChars - class_chars)) + "</tspan>";
+      }
+      out += "</text>";
       line_y += kLineHeight;
     }
     out += "</g>\n";

@@ -142,6 +142,8 @@ try {
     check('a field named like markup shows as text', tableText.includes(hostile.field));
   }
 
+  // Sorting scrolled the clicked header into view; show the tables from their left edge.
+  await page.evaluate(() => document.querySelectorAll('.scroll').forEach((s) => { s.scrollLeft = 0; }));
   await page.screenshot({ path: shotPath, fullPage: true });
   console.log(`screenshot: ${path.resolve(shotPath)}`);
 } finally {
