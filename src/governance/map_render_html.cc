@@ -1,40 +1,9 @@
 // The data map as one self-contained HTML page: a header with totals, the flows as an inline SVG
 // graph, the three questions a security team asks first, and the full flow table (sortable and
 // filterable by the inline script). Nothing is fetched: a Content-Security-Policy forbids it.
-#include <map>
-#include <tuple>
-
-#include "map_render.h"
+#include "map_render_html.h"
 
 namespace metagate::governance::map_render {
-
-void AppendHtmlEscaped(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '\0':
-        out += "\xEF\xBF\xBD";  // U+FFFD: HTML forbids NUL in text
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-}
-
 namespace {
 
 // JSON for a <script type="application/json"> block: "<", ">" and "&" only occur inside JSON
@@ -53,50 +22,6 @@ std::string ScriptSafeJson(const std::string& json) {
       out.push_back(c);
     }
   }
-  return out;
-}
-
-std::string Td(std::string_view text, std::string_view cls = {}) {
-  std::string out = cls.empty() ? "<td>" : "<td class=\"" + std::string(cls) + "\">";
-  AppendHtmlEscaped(out, text);
-  return out + "</td>";
-}
-
-// A field path as <code>, with a line-break opportunity after each "." so long paths wrap there.
-std::string FieldCode(std::string_view path) {
-  std::string out = "<code>";
-  for (char c : path) {
-    AppendHtmlEscaped(out, std::string_view(&c, 1));
-    if (c == '.') out += "<wbr>";
-  }
-  return out + "</code>";
-}
-
-std::string DecisionBadge(const FlowRow& row) {
-  std::string kind = IsBlocked(row)           ? "blocked"
-                     : row.decision == "held" ? "held"
-                     : Passes(row)            ? "allowed"
-                                              : "other";
-  return "<span class=\"badge decision-" + kind + "\">" + HtmlEscaped(row.decision) + "</span>";
-}
-
-std::string FormBadge(std::string_view form) {
-  if (form.empty()) return "";
-  std::string kind = form == "raw"                             ? "raw"
-                     : form == "dropped" || form == "redacted" ? "gone"
-                                                               : "transformed";
-  return "<span class=\"badge form-" + kind + "\">" + HtmlEscaped(form) + "</span>";
-}
-
-std::string ClassList(const FlowMap& map, std::string_view classes) {
-  std::string out;
-  for (const auto& name : SplitClasses(classes)) {
-    bool identifier = map.identifier_classes.count(name) > 0;
-    out += identifier ? "<span class=\"cls identifier\" title=\"identifier\">"
-                      : "<span class=\"cls\">";
-    out += HtmlEscaped(name) + "</span> ";
-  }
-  if (!out.empty()) out.pop_back();
   return out;
 }
 
@@ -134,123 +59,6 @@ void GraphSection(std::string& out, const FlowMap& map) {
       "means unchanged; dashed red wires were blocked entirely.</p><div class=\"graph-wrap\">";
   out += FlowGraphSvg(map);
   out += "</div></section>\n";
-}
-
-void VendorClasses(std::string& out, const FlowMap& map) {
-  // vendor -> class -> forms, over every integration.
-  std::map<std::string, std::map<std::string, std::set<std::string>>> matrix;
-  std::set<std::string> classes;
-  for (const auto& row : map.rows) {
-    if (!FieldLeaves(row)) continue;
-    for (const auto& name : SplitClasses(row.classes)) {
-      matrix[row.vendor][name].insert(row.form);
-      classes.insert(name);
-    }
-  }
-  out +=
-      "<section class=\"panel\" id=\"vendor-classes\"><h2>Which vendors receive which "
-      "classes</h2>";
-  if (matrix.empty()) {
-    out += "<p class=\"empty\">No classified field has left for any vendor.</p></section>\n";
-    return;
-  }
-  out += "<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>Vendor</th>";
-  for (const auto& name : classes) {
-    out += "<th>" + ClassList(map, name) + "</th>";
-  }
-  out += "</tr></thead><tbody>";
-  for (const auto& [vendor, by_class] : matrix) {
-    out += "<tr><th scope=\"row\">" + HtmlEscaped(vendor) + "</th>";
-    for (const auto& name : classes) {
-      auto it = by_class.find(name);
-      if (it == by_class.end()) {
-        out += "<td class=\"none\">&ndash;</td>";
-        continue;
-      }
-      out += "<td>";
-      for (const auto& form : it->second) out += FormBadge(form.empty() ? "as sent" : form) + " ";
-      out.pop_back();
-      out += "</td>";
-    }
-    out += "</tr>";
-  }
-  out += "</tbody></table></div></section>\n";
-}
-
-void IdentifierSenders(std::string& out, const FlowMap& map) {
-  struct Agg {
-    std::set<std::string> fields;
-    uint64_t count = 0;
-  };
-  // (integration, class, vendor, form) -> fields and times sent.
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, Agg> rows;
-  for (const auto& row : map.rows) {
-    if (!FieldLeaves(row)) continue;
-    for (const auto& name : SplitClasses(row.classes)) {
-      if (map.identifier_classes.count(name) == 0) continue;
-      Agg& agg = rows[{row.integration, name, row.vendor, row.form}];
-      agg.fields.insert(row.field);
-      agg.count += row.count;
-    }
-  }
-  out +=
-      "<section class=\"panel\" id=\"identifier-senders\"><h2>Which integrations send "
-      "identifiers</h2>";
-  if (map.identifier_classes.empty()) {
-    out += "<p class=\"empty\">The taxonomy in force names no identifier classes.</p></section>\n";
-    return;
-  }
-  if (rows.empty()) {
-    out +=
-        "<p class=\"empty\">No integration sends an identifier class to any vendor.</p>"
-        "</section>\n";
-    return;
-  }
-  out +=
-      "<div class=\"scroll\"><table><thead><tr><th>Integration</th><th>Identifier</th>"
-      "<th>Form</th><th>Vendor</th><th>Fields</th><th class=\"num\">Times sent</th></tr></thead>"
-      "<tbody>";
-  for (const auto& [key, agg] : rows) {
-    const auto& [integration, name, vendor, form] = key;
-    std::string fields;
-    for (const auto& f : agg.fields) fields += "<code>" + HtmlEscaped(f) + "</code> ";
-    out += "<tr>" + Td(integration) + "<td>" + ClassList(map, name) + "</td><td>" +
-           FormBadge(form.empty() ? "as sent" : form) + "</td>" + Td(vendor) + "<td>" + fields +
-           "</td>" + Td(GroupDigits(agg.count), "num") + "</tr>";
-  }
-  out += "</tbody></table></div></section>\n";
-}
-
-void NewFlows(std::string& out, const FlowMap& map) {
-  out += "<section class=\"panel\" id=\"new-flows\"><h2>New since ";
-  out += map.since_ms ? IsoDate(*map.since_ms) : "a date";
-  out += "</h2>";
-  if (!map.since_ms) {
-    out +=
-        "<p class=\"empty\">No date was given, so no flow is marked new. Run <code>metagate map "
-        "--since DATE</code> to list what appeared after it.</p></section>\n";
-    return;
-  }
-  std::string body;
-  for (const FlowRow* row : DisplayOrder(map)) {
-    if (!IsNew(map, *row)) continue;
-    body += "<tr>" + Td(IsoUtc(row->first_seen_ms), "time") + Td(row->integration, "name") +
-            Td(row->vendor, "name") + Td(row->event) +
-            (IsEventRow(*row) ? "<td class=\"muted\">(event)</td>"
-                              : "<td>" + FieldCode(row->field) + "</td>") +
-            "<td>" + ClassList(map, row->classes) + "</td><td>" + FormBadge(row->form) +
-            "</td><td>" + DecisionBadge(*row) + "</td>" + Td(GroupDigits(row->count), "num") +
-            "</tr>";
-  }
-  if (body.empty()) {
-    out += "<p class=\"empty\">Nothing new since " + IsoUtc(*map.since_ms) + ".</p></section>\n";
-    return;
-  }
-  out +=
-      "<div class=\"scroll\"><table><thead><tr><th>First seen</th><th>Integration</th>"
-      "<th>Vendor</th><th>Event</th><th>Field</th><th>Classes</th><th>Form</th><th>Decision</th>"
-      "<th class=\"num\">Count</th></tr></thead><tbody>" +
-      body + "</tbody></table></div></section>\n";
 }
 
 void FlowTable(std::string& out, const FlowMap& map) {

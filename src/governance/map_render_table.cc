@@ -30,6 +30,10 @@ std::string Printable(std::string_view s) {
   return out;
 }
 
+std::string Counted(uint64_t n, std::string_view one, std::string_view many) {
+  return GroupDigits(n) + " " + std::string(n == 1 ? one : many);
+}
+
 std::string OrDash(std::string_view s) { return s.empty() ? "-" : Printable(s); }
 
 // Terminal columns taken by UTF-8 text, counting one per code point.
@@ -75,10 +79,10 @@ std::string Table(const FlowMap& map) {
   }
 
   Totals t = Summarize(map);
-  out += "\n" + GroupDigits(t.flows) + (t.flows == 1 ? " flow" : " flows") + " (" +
-         GroupDigits(t.integrations) + " integrations, " + GroupDigits(t.vendors) +
-         " vendors): " + GroupDigits(t.events_allowed) + " events allowed, " +
-         GroupDigits(t.events_blocked) + " events blocked";
+  out += "\n" + Counted(t.flows, "flow", "flows") + " (" +
+         Counted(t.integrations, "integration", "integrations") + ", " +
+         Counted(t.vendors, "vendor", "vendors") + "): " + GroupDigits(t.events_allowed) +
+         " events allowed, " + GroupDigits(t.events_blocked) + " events blocked";
   if (t.events_held > 0) out += ", " + GroupDigits(t.events_held) + " held";
   if (map.since_ms) {
     out += "; " + GroupDigits(t.new_flows) + " new since " + IsoUtc(*map.since_ms);

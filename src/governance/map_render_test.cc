@@ -96,7 +96,7 @@ TEST(MapRender, TableAlignsColumnsPutsEventRowsFirstAndSummarizes) {
   EXPECT_EQ(lines[2].find("raw"), form_col) << lines[2];
   EXPECT_NE(lines[1].find("2026-03-01T08:00:00Z"), std::string::npos);
   EXPECT_EQ(lines.back(),
-            "7 flows (1 integrations, 2 vendors): 1,200 events allowed, 30 events blocked");
+            "7 flows (1 integration, 2 vendors): 1,200 events allowed, 30 events blocked");
 }
 
 TEST(MapRender, TableShowsControlCharactersInsteadOfWritingThem) {
