@@ -12,10 +12,13 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev
   time jq python3 curl libboost-dev
   libsqlite3-dev zlib1g-dev openssl wrk
+  chromium nodejs npm  # the html data map's browser test (tests/browser, e2e_map_html)
 )
 
 missing=()
 for p in "${PACKAGES[@]}"; do
+  # A nodejs from NodeSource bundles npm and conflicts with Debian's npm package.
+  if [[ "$p" == npm ]] && command -v npm >/dev/null 2>&1; then continue; fi
   if ! dpkg -s "$p" >/dev/null 2>&1; then missing+=("$p"); fi
 done
 
