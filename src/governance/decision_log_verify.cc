@@ -105,8 +105,19 @@ class Verifier {
 
   uint64_t anchor_seq() const { return anchor_seq_; }
 
+  // The line holding the record with this seq and hash, or 0.
+  int64_t LineOf(uint64_t seq, std::string_view hash) const {
+    auto it = by_seq_.find(seq);
+    if (it == by_seq_.end()) return 0;
+    for (int64_t j : it->second) {
+      if (recs_[j].p.hash == hash) return j;
+    }
+    return 0;
+  }
+
   // The head file names the last checkpoint: it must be in the log, or records were cut.
-  void CheckHead(const std::string& head_path, const internal::Head& head) {
+  // `cut_line`: the last line when it has no newline (the file was cut there), else 0.
+  void CheckHead(const std::string& head_path, const internal::Head& head, int64_t cut_line) {
     auto it = by_seq_.find(head.seq);
     if (it != by_seq_.end()) {
       for (int64_t j : it->second) {
@@ -123,7 +134,8 @@ class Verifier {
       std::string range = from == head.seq
                               ? "record seq " + S(from) + " is"
                               : "records seq " + S(from) + " to " + S(head.seq) + " are";
-      Add(anchor_line_ + 1, from,
+      int64_t line = cut_line != 0 && cut_line == anchor_line_ ? cut_line : anchor_line_ + 1;
+      Add(line, from,
           range + " missing at the end of the file (after " + L(anchor_line_) +
               "): the head file says the log reached seq " + S(head.seq));
     }
@@ -274,8 +286,11 @@ void AddProblem(AuditVerifyReport& report, int64_t line, int64_t seq, std::strin
   report.problems.push_back(std::move(p));
 }
 
-// Every checkpoint MAC must authenticate the hash before it.
-void CheckMacs(const std::vector<Rec>& recs, const std::string& key, AuditVerifyReport& report) {
+// Every checkpoint MAC must authenticate the hash before it. Returns the lines of the checkpoints
+// whose MAC holds.
+std::vector<int64_t> CheckMacs(const std::vector<Rec>& recs, const std::string& key,
+                               AuditVerifyReport& report) {
+  std::vector<int64_t> valid;
   int64_t last_valid = 0;
   for (int64_t i = 1; i < static_cast<int64_t>(recs.size()); ++i) {
     const Rec& r = recs[i];
@@ -296,7 +311,9 @@ void CheckMacs(const std::vector<Rec>& recs, const std::string& key, AuditVerify
       continue;
     }
     last_valid = i;
+    valid.push_back(i);
   }
+  return valid;
 }
 
 }  // namespace
@@ -366,15 +383,26 @@ Result<AuditVerifyReport> VerifyDecisionLog(const std::string& path,
   Verifier v(recs, head ? std::string_view(head->hash) : std::string_view(), report);
   v.Run();
   report.last_seq = static_cast<int64_t>(v.anchor_seq());
-  if (head) {
-    if (key && internal::HeadMac(*key, head->seq, head->hash) != head->mac) {
-      AddProblem(report, 0, static_cast<int64_t>(head->seq),
-                 "the head file " + head_path +
-                     " does not match its MAC: it was edited, or the key is wrong");
+  if (head) v.CheckHead(head_path, *head, missing_newline ? report.records : 0);
+  std::vector<int64_t> valid_checkpoints;
+  if (key) valid_checkpoints = CheckMacs(recs, *key, report);
+  if (head && key && internal::HeadMac(*key, head->seq, head->hash) != head->mac) {
+    // A checkpoint's MAC covers the records before it, not its own bytes: when the head file
+    // is forged, the record it names and those after the checkpoint before it are suspect.
+    int64_t named = v.LineOf(head->seq, head->hash);
+    std::string what = "the head file " + head_path +
+                       " does not match its MAC: it was edited, or the key is wrong";
+    int64_t from = 0;
+    if (named != 0) {
+      from = 1;
+      for (int64_t c : valid_checkpoints) {
+        if (c < named) from = c;
+      }
+      what += "; the records from " + L(from) + " to " + L(named) +
+              " (which it names) cannot be trusted";
     }
-    v.CheckHead(head_path, *head);
+    AddProblem(report, named, static_cast<int64_t>(head->seq), what, from);
   }
-  if (key) CheckMacs(recs, *key, report);
 
   for (int64_t i = static_cast<int64_t>(recs.size()) - 1; i >= 1; --i) {
     if (!recs[i].good) continue;
