@@ -15,5 +15,6 @@ int RunExplain(int argc, char** argv);
 int RunSink(int argc, char** argv);
 int RunServe(int argc, char** argv);
 int RunPdp(int argc, char** argv);
+int RunAudit(int argc, char** argv);
 
 }  // namespace metagate::cli

@@ -25,6 +25,7 @@ void PrintUsage(FILE* out) {
       "  serve        the gateway: vendor ingest APIs in, filtered requests out upstream\n"
       "  pdp          a policy decision point: AuthZEN, entity API, Envoy ext_authz\n"
       "  sink         a small HTTP server that records every request (tests, demo)\n"
+      "  audit        verify, tail and search the tamper-evident decision log\n"
       "\n"
       "Run `metagate <command> --help` for the options of a command.\n",
       out);
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
   if (cmd == "sink") return metagate::cli::RunSink(argc - 1, argv + 1);
   if (cmd == "serve") return metagate::cli::RunServe(argc - 1, argv + 1);
   if (cmd == "pdp") return metagate::cli::RunPdp(argc - 1, argv + 1);
+  if (cmd == "audit") return metagate::cli::RunAudit(argc - 1, argv + 1);
   std::fprintf(stderr, "metagate: unknown command '%s'\n\n", cmd.c_str());
   PrintUsage(stderr);
   return 2;
