@@ -16,5 +16,7 @@ int RunSink(int argc, char** argv);
 int RunServe(int argc, char** argv);
 int RunPdp(int argc, char** argv);
 int RunAudit(int argc, char** argv);
+int RunApprovals(int argc, char** argv);
+int RunMap(int argc, char** argv);
 
 }  // namespace metagate::cli

@@ -4,11 +4,29 @@
 #include <filesystem>
 
 #include "metagate/common/clock.h"
+#include "metagate/governance/admin_config.h"
+#include "metagate/governance/audit_key.h"
 #include "pipeline_loading.h"
 
 namespace metagate::cli {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Decision records go to the hash-chained log.
+class LogSink : public governance::AuditSink {
+ public:
+  explicit LogSink(governance::DecisionLog& log) : log_(log) {}
+  void Record(std::string_view kind, std::string_view members) override {
+    log_.Append(kind, members);
+  }
+
+ private:
+  governance::DecisionLog& log_;
+};
+
+}  // namespace
 
 GovernanceRuntime::~GovernanceRuntime() { Stop(); }
 
@@ -17,6 +35,23 @@ Result<std::unique_ptr<GovernanceRuntime>> GovernanceRuntime::Open(
   const egress::GovernanceConfig& gc = config.governance;
   if (!gc.enabled) return std::unique_ptr<GovernanceRuntime>();
   std::unique_ptr<GovernanceRuntime> rt(new GovernanceRuntime());
+  rt->data_dir_ = data_dir;
+  // The decision log, and the key its checkpoints are signed with.
+  if (gc.audit_key) {
+    Result<std::string> key = egress::LoadSecret(*gc.audit_key);
+    if (!key.ok()) return key.status().WithContext(config.file);
+    rt->audit_key_ = *key;
+  } else {
+    ASSIGN_OR_RETURN(rt->audit_key_, governance::LoadOrCreateKeyFile(
+                                         (fs::path(data_dir) / "audit" / "audit.key").string()));
+  }
+  rt->log_path_ = (fs::path(data_dir) / "audit" / "decisions.jsonl").string();
+  governance::DecisionLogOptions log_options;
+  log_options.path = rt->log_path_;
+  log_options.key = rt->audit_key_;
+  log_options.checkpoint_every = static_cast<uint64_t>(gc.checkpoint_every);
+  ASSIGN_OR_RETURN(rt->log_, governance::DecisionLog::Open(log_options));
+  rt->audit_ = std::make_unique<LogSink>(*rt->log_);
   governance::GovernanceOptions options;
   options.data_dir = data_dir;
   options.hold = gc.hold;
@@ -25,7 +60,7 @@ Result<std::unique_ptr<GovernanceRuntime>> GovernanceRuntime::Open(
     if (!key.ok()) return key.status().WithContext(config.file);
     options.hold_key = *key;
   } else {
-    ASSIGN_OR_RETURN(options.hold_key, governance::LoadOrCreateHoldKey(
+    ASSIGN_OR_RETURN(options.hold_key, governance::LoadOrCreateKeyFile(
                                            (fs::path(data_dir) / "governance" / "hold.key").string()));
   }
   rt->flush_interval_ = std::chrono::milliseconds(gc.flush_interval_ms);
@@ -48,14 +83,36 @@ gateway::Observer GovernanceRuntime::Observer() {
   };
 }
 
-void GovernanceRuntime::Start(const std::string& config_path, gateway::Gateway& gateway) {
+Status GovernanceRuntime::Start(const std::string& config_path, gateway::Gateway& gateway) {
   config_path_ = config_path;
   gateway_ = &gateway;
+  ASSIGN_OR_RETURN(std::optional<governance::AdminConfig> admin,
+                   governance::LoadAdminConfig(config_path));
+  if (admin) {
+    governance::GovernanceAdminBackend::Deps deps;
+    deps.governance = governance_.get();
+    deps.log = log_.get();
+    deps.log_path = log_path_;
+    deps.audit_key = audit_key_;
+    deps.pipeline = [&gateway] { return gateway.pipeline(); };
+    deps.decided = [this] { Notify(); };
+    deps.audit = audit_.get();
+    deps.source = "metagate serve, " + data_dir_;
+    admin_backend_ = std::make_unique<governance::GovernanceAdminBackend>(std::move(deps));
+    ASSIGN_OR_RETURN(admin_, governance::AdminApi::Create(*admin, *admin_backend_));
+  }
   Result<int64_t> version = governance_->store().DecisionsVersion();
   applied_version_ = version.ok() ? *version : -1;
   governance_->RecordPolicies(*gateway.pipeline(), "start");
+  RETURN_IF_ERROR(governance_->LogDecisions());  // decided while the gateway was not running
   thread_ = std::thread([this] { Loop(); });
   Notify();  // events held by an earlier run whose approvals are decided: replay them now
+  return Status::Ok();
+}
+
+bool GovernanceRuntime::HandleAdmin(const net::HttpRequest& request,
+                                    net::HttpResponse& response) const {
+  return admin_ != nullptr && admin_->Handle(request, response);
 }
 
 void GovernanceRuntime::Notify() {
@@ -86,6 +143,11 @@ void GovernanceRuntime::Loop() {
     }
     Result<int64_t> version = governance_->store().DecisionsVersion();
     if (version.ok() && *version != applied_version_) {
+      Status logged = governance_->LogDecisions();
+      if (!logged.ok()) {
+        std::fprintf(stderr, "metagate serve: recording approval decisions failed: %s\n",
+                     logged.ToString().c_str());
+      }
       ApplyDecisions();
       applied_version_ = *version;
       replay_pending = true;
@@ -137,6 +199,13 @@ void GovernanceRuntime::Stop() {
     Status s = governance_->Flush();
     if (!s.ok()) {
       std::fprintf(stderr, "metagate serve: the last data map flush failed: %s\n",
+                   s.ToString().c_str());
+    }
+  }
+  if (log_) {
+    Status s = log_->Close();
+    if (!s.ok()) {
+      std::fprintf(stderr, "metagate serve: closing the decision log failed: %s\n",
                    s.ToString().c_str());
     }
   }

@@ -25,6 +25,8 @@ void PrintUsage(FILE* out) {
       "  serve        the gateway: vendor ingest APIs in, filtered requests out upstream\n"
       "  pdp          a policy decision point: AuthZEN, entity API, Envoy ext_authz\n"
       "  sink         a small HTTP server that records every request (tests, demo)\n"
+      "  map          the data map: every flow integration -> vendor -> event -> field\n"
+      "  approvals    list, approve or deny the fields and events waiting for approval\n"
       "  audit        verify, tail and search the tamper-evident decision log\n"
       "\n"
       "Run `metagate <command> --help` for the options of a command.\n",
@@ -59,6 +61,8 @@ int main(int argc, char** argv) {
   if (cmd == "serve") return metagate::cli::RunServe(argc - 1, argv + 1);
   if (cmd == "pdp") return metagate::cli::RunPdp(argc - 1, argv + 1);
   if (cmd == "audit") return metagate::cli::RunAudit(argc - 1, argv + 1);
+  if (cmd == "approvals") return metagate::cli::RunApprovals(argc - 1, argv + 1);
+  if (cmd == "map") return metagate::cli::RunMap(argc - 1, argv + 1);
   std::fprintf(stderr, "metagate: unknown command '%s'\n\n", cmd.c_str());
   PrintUsage(stderr);
   return 2;

@@ -12,8 +12,8 @@
 
 #include "commands.h"
 #include "config_watch.h"
+#include "governance_runtime.h"
 #include "metagate/gateway/gateway.h"
-#include "metagate/governance/admin_config.h"
 #include "metagate/net/http_server.h"
 #include "pdp_loading.h"
 #include "pipeline_loading.h"
@@ -26,16 +26,19 @@ namespace {
 // Reloads on SIGHUP (blocked in every thread, taken by WatchInputs) and when an input file
 // changes: the gateway's config and policies, and the PDP's policies when there is a PDP.
 void WatchForReload(const std::string& config_path, gateway::Gateway& gateway, pdp::Pdp* pdp,
-                    std::chrono::milliseconds interval, const std::atomic<bool>& stop) {
+                    GovernanceRuntime* governance, std::chrono::milliseconds interval,
+                    const std::atomic<bool>& stop) {
   auto fingerprint = [&] {
     std::string fp = InputsFingerprint(config_path, &gateway.pipeline()->config());
     if (pdp != nullptr) fp += CurrentPdpInputsFingerprint(config_path);
     return fp;
   };
   auto reload = [&](const char* why) {
-    Result<std::shared_ptr<const egress::Pipeline>> next = BuildPipeline(config_path);
+    Result<std::shared_ptr<const egress::Pipeline>> next = BuildPipeline(
+        config_path, governance != nullptr ? &governance->governance().store() : nullptr);
     Status s = next.ok() ? gateway.Reload(*next) : next.status();
     if (!next.ok()) gateway.ReloadFailed(s);
+    if (s.ok() && governance != nullptr) governance->Reloaded(**next);
     if (s.ok()) {
       std::fprintf(stderr, "metagate serve: reloaded %s (after %s)\n", config_path.c_str(), why);
     } else {
@@ -112,10 +115,30 @@ int RunServe(int argc, char** argv) {
   sigaddset(&hup, SIGHUP);
   pthread_sigmask(SIG_BLOCK, &hup, nullptr);
 
-  std::shared_ptr<const egress::Pipeline> pipeline = LoadPipeline(config_path, "serve");
-  if (!pipeline) return 2;
+  // Governance (data map, approvals, decision log) first: the pipeline's catalog holds what
+  // approvers decided.
+  Result<egress::EgressConfig> config = egress::LoadEgressConfig(config_path);
+  if (!config.ok()) {
+    std::fprintf(stderr, "metagate serve: %s\n", config.status().ToString().c_str());
+    return 2;
+  }
+  Result<std::unique_ptr<GovernanceRuntime>> governance =
+      GovernanceRuntime::Open(*config, DataDirOf(*config, data_dir));
+  if (!governance.ok()) {
+    std::fprintf(stderr, "metagate serve: %s\n", governance.status().ToString().c_str());
+    return 2;
+  }
+  GovernanceRuntime* gov = governance->get();
+  Result<std::shared_ptr<const egress::Pipeline>> built =
+      BuildPipeline(config_path, gov != nullptr ? &gov->governance().store() : nullptr);
+  if (!built.ok()) {
+    std::fprintf(stderr, "metagate serve: %s\n", built.status().ToString().c_str());
+    return 2;
+  }
+  std::shared_ptr<const egress::Pipeline> pipeline = *built;
   gateway::GatewayOptions gateway_options;
   gateway_options.data_dir = data_dir;
+  if (gov != nullptr) gateway_options.observer = gov->Observer();
   gateway_options.max_body_bytes = max_body;
   auto gateway = gateway::Gateway::Create(pipeline, gateway_options);
   if (!gateway.ok()) {
@@ -136,15 +159,27 @@ int RunServe(int argc, char** argv) {
     return 2;
   }
   pdp::PdpService* pdp = pdp_service->get();
-  // The `admin:` section is read now so that a broken one stops startup with its location; the
-  // governance service that answers /admin/v1 with it is wired in beside the PDP.
-  Result<std::optional<governance::AdminConfig>> admin = governance::LoadAdminConfig(config_path);
-  if (!admin.ok()) {
-    std::fprintf(stderr, "metagate serve: %s\n", admin.status().ToString().c_str());
+  // The admin API (when the config has an `admin:` section) and the replay of approved events.
+  if (gov != nullptr) {
+    Status started = gov->Start(config_path, g);
+    if (!started.ok()) {
+      std::fprintf(stderr, "metagate serve: %s\n", started.ToString().c_str());
+      return 2;
+    }
+  } else if (Result<std::optional<governance::AdminConfig>> admin =
+                 governance::LoadAdminConfig(config_path);
+             !admin.ok() || admin->has_value()) {
+    std::fprintf(stderr, "metagate serve: %s\n",
+                 admin.ok() ? "an `admin:` section needs governance (governance.enabled: true)"
+                            : admin.status().ToString().c_str());
     return 2;
   }
   auto server = net::HttpServer::Start(
-      options, net::HttpAsyncHandler([&g, pdp](net::HttpRequest req, net::HttpReply reply) {
+      options, net::HttpAsyncHandler([&g, pdp, gov](net::HttpRequest req, net::HttpReply reply) {
+        if (gov != nullptr) {
+          net::HttpResponse response;
+          if (gov->HandleAdmin(req, response)) return reply(std::move(response));
+        }
         if (pdp != nullptr) {
           net::HttpResponse response;
           if (pdp->Handle(req, response)) return reply(std::move(response));
@@ -159,12 +194,13 @@ int RunServe(int argc, char** argv) {
                options.tls_cert_file.empty() ? "" : " (TLS)",
                pdp != nullptr ? "; PDP (AuthZEN, entity API) on the same port" : "");
   std::atomic<bool> stop{false};
-  std::thread watcher(WatchForReload, config_path, std::ref(g), pdp ? &pdp->pdp() : nullptr,
+  std::thread watcher(WatchForReload, config_path, std::ref(g), pdp ? &pdp->pdp() : nullptr, gov,
                       std::chrono::milliseconds(reload_interval_ms), std::cref(stop));
   (*server)->WaitForSignal();
   stop.store(true);
   watcher.join();
   (*server)->Stop();
+  if (gov != nullptr) gov->Stop();  // the map's last counts, the log's last checkpoint
   g.Stop();  // after the server: nothing more is appended; unsent requests stay spooled
   std::fprintf(stderr, "metagate serve: stopped\n");
   return 0;

@@ -21,6 +21,43 @@ std::vector<std::string> Pipeline::ClassesIn(std::string_view group) const {
   return out;
 }
 
+bool Pipeline::KnowsClass(std::string_view name) const {
+  return impl_->taxonomy.Find(name).has_value();
+}
+
+std::vector<std::string> Pipeline::GroupsOf(std::string_view name) const {
+  std::vector<std::string> out;
+  std::optional<classify::ClassId> id = impl_->taxonomy.Find(name);
+  if (!id) return out;
+  for (const std::string& parent : impl_->taxonomy.Info(*id).parents) {
+    out.push_back(parent);
+    for (std::string& super : classify::SuperGroups(parent)) out.push_back(std::move(super));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+Result<std::vector<std::string>> Pipeline::ClassesInBody(std::string_view vendor,
+                                                         std::string_view body,
+                                                         PipelineScratch& scratch) const {
+  auto v = impl_->vendors.find(std::string(vendor));
+  if (v == impl_->vendors.end()) {
+    return Status::NotFound("unknown vendor '" + std::string(vendor) + "'");
+  }
+  ASSIGN_OR_RETURN(classify::BodyLabels labels,
+                   impl_->classifier->Classify(v->second.format->classifier_format, body,
+                                               scratch.state().classifier));
+  std::vector<std::string> out;
+  for (const classify::FieldLabel& f : labels.fields) {
+    out.insert(out.end(), f.classes.begin(), f.classes.end());
+    for (const classify::LabelSpan& s : f.spans) out.push_back(s.cls);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> Pipeline::PolicyTexts() const {
   std::vector<std::pair<std::string, std::string>> out;
   for (const cedar::PolicyPtr& p : impl_->cedar.policies.policies()) {

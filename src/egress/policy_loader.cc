@@ -78,7 +78,8 @@ Result<LoadedPolicies> LoadPolicies(const EgressConfig& config,
   }
 
   // Policies, with ids from @id annotations (else FILE#N) that must be unique across files.
-  if (config.policies.empty()) {
+  // (Discover mode asks no policy: a first inventory needs none.)
+  if (config.policies.empty() && config.mode != Mode::kDiscover) {
     return Status::Invalid(config.file +
                            ": 'policies' names no policy file (default deny would "
                            "block everything)");

@@ -13,7 +13,7 @@
 
 namespace metagate::governance {
 
-Result<std::string> LoadOrCreateAuditKey(const std::string& path) {
+Result<std::string> LoadOrCreateKeyFile(const std::string& path) {
   std::error_code ec;
   if (std::filesystem::exists(path, ec)) {
     Result<std::string> text = ReadFile(path);
@@ -41,7 +41,7 @@ Result<std::string> LoadOrCreateAuditKey(const std::string& path) {
   }
   // O_EXCL: two processes starting at once must not both write a different key.
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd < 0 && errno == EEXIST) return LoadOrCreateAuditKey(path);
+  if (fd < 0 && errno == EEXIST) return LoadOrCreateKeyFile(path);
   if (fd < 0)
     return Status::Io("cannot create the audit key " + path + ": " + std::strerror(errno));
   std::string text = key + "\n";

@@ -270,18 +270,18 @@ TEST(DecisionLogTest, OpenNeedsAKey) {
 TEST(AuditKeyTest, CreatesA32ByteHexKeyWithMode0600AndReadsItBack) {
   TempDir dir;
   std::string path = dir.File("audit/audit.key");
-  auto key = LoadOrCreateAuditKey(path);
+  auto key = LoadOrCreateKeyFile(path);
   ASSERT_TRUE(key.ok()) << key.status().ToString();
   EXPECT_TRUE(std::regex_match(*key, std::regex("[0-9a-f]{64}")));
   struct stat st;
   ASSERT_EQ(stat(path.c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);
-  auto again = LoadOrCreateAuditKey(path);
+  auto again = LoadOrCreateKeyFile(path);
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*again, *key);
 
   TempDir other;
-  auto different = LoadOrCreateAuditKey(other.File("audit.key"));
+  auto different = LoadOrCreateKeyFile(other.File("audit.key"));
   ASSERT_TRUE(different.ok());
   EXPECT_NE(*different, *key);
 }
@@ -290,7 +290,7 @@ TEST(AuditKeyTest, AnEmptyKeyFileIsAnErrorThatNamesThePath) {
   TempDir dir;
   std::string path = dir.File("audit.key");
   testing::WriteAll(path, "\n");
-  auto key = LoadOrCreateAuditKey(path);
+  auto key = LoadOrCreateKeyFile(path);
   ASSERT_FALSE(key.ok());
   EXPECT_NE(key.status().message().find(path), std::string::npos);
 }

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "hold_cipher.h"
+#include "metagate/governance/flow_counter.h"
 #include "metagate/common/clock.h"
 #include "metagate/common/json.h"
 
@@ -61,57 +62,14 @@ std::string JoinSorted(std::vector<std::string> items) {
   return out;
 }
 
-const char* ModeDecision(egress::Mode mode) {
-  switch (mode) {
-    case egress::Mode::kEnforce:
-      return "allowed";
-    case egress::Mode::kObserve:
-      return "observed";
-    case egress::Mode::kDiscover:
-      return "discovered";
-  }
-  return "allowed";
-}
-
 }  // namespace
 
 // Counts gathered since the last flush by the threads that hash to this shard.
 struct Governance::Shard {
   std::mutex mu;
-  std::unordered_map<std::string, FlowRow> flows;
+  FlowCounter flows;
   std::unordered_map<std::string, ApprovalSighting> sightings;  // key: id and vendor
-  std::string key;                                                // scratch
-
-  void Count(std::string_view integration, std::string_view vendor, std::string_view event,
-             std::string_view field, std::string_view classes, std::string_view form,
-             std::string_view decision, int64_t now) {
-    key.clear();
-    for (std::string_view part : {integration, vendor, event, field, classes, form, decision}) {
-      key.append(part);
-      key.push_back(kSep);
-    }
-    auto it = flows.find(key);
-    if (it == flows.end()) {
-      FlowRow row{std::string(integration),
-                  std::string(vendor),
-                  std::string(event),
-                  std::string(field),
-                  std::string(classes),
-                  std::string(form),
-                  std::string(decision),
-                  0,
-                  now,
-                  now};
-      it = flows.emplace(key, std::move(row)).first;
-    }
-    ++it->second.count;
-    it->second.last_seen_ms = now;
-  }
 };
-
-Result<std::string> LoadOrCreateHoldKey(const std::string& file) {
-  return LoadOrCreateKeyFile(file);
-}
 
 Governance::~Governance() = default;
 
@@ -153,44 +111,20 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
   const int64_t now = UnixMillis();
   const bool hold = hold_ && !res.held_events.empty();
 
-  // Each event's decision as the map records it.
-  std::vector<std::string> decisions(res.events.size());
+  // Each event's decision as the map records it, then the map's counts.
   std::vector<bool> held(res.events.size(), false);
   if (hold) {
     for (uint32_t i : res.held_events) held[i] = true;
   }
-  for (size_t i = 0; i < res.events.size(); ++i) {
-    const egress::EventDecision& e = res.events[i];
-    decisions[i] = e.allowed ? ModeDecision(config.mode)
-                   : held[i] ? "held"
-                             : "blocked:" + e.why;
-  }
-  const std::string envelope_decision =
-      res.forwarded ? ModeDecision(config.mode) : std::string("blocked");
+  const std::vector<std::string> decisions = EventDecisions(res, config.mode, held);
   auto event_name = [&](const egress::FieldDecision& f) -> std::string_view {
-    return f.event == UINT32_MAX ? egress::kEnvelopeEvent : std::string_view(res.events[f.event].name);
+    return f.event == UINT32_MAX ? egress::kEnvelopeEvent
+                                 : std::string_view(res.events[f.event].name);
   };
-  auto decision_of = [&](const egress::FieldDecision& f) -> const std::string& {
-    return f.event == UINT32_MAX ? envelope_decision : decisions[f.event];
-  };
-
-  // The data map.
   {
     Shard& shard = ShardForThisThread();
     std::lock_guard lk(shard.mu);
-    for (size_t i = 0; i < res.events.size(); ++i) {
-      shard.Count(r.integration, r.vendor, res.events[i].name, "", "", "", decisions[i], now);
-    }
-    std::string classes;
-    for (const egress::FieldDecision& f : res.fields) {
-      if (f.source == egress::ClassSource::kStructural ||
-          f.source == egress::ClassSource::kCredential) {
-        continue;
-      }
-      classes = JoinSorted(f.classes);
-      shard.Count(r.integration, r.vendor, event_name(f), f.field, classes, f.form, decision_of(f),
-                  now);
-    }
+    shard.flows.Add(r.integration, r.vendor, res, decisions, config.mode, now);
   }
 
   // Approvals: unknown events, and unknown fields of events that are not unknown themselves.
@@ -391,37 +325,25 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
 
 Status Governance::Flush() {
   std::lock_guard flush_lock(flush_mu_);
-  std::vector<FlowRow> rows;
+  FlowCounter all;
   std::vector<ApprovalSighting> sightings;
   for (auto& shard : shards_) {
-    std::unordered_map<std::string, FlowRow> flows;
+    std::vector<FlowRow> rows;
     std::unordered_map<std::string, ApprovalSighting> seen;
     {
       std::lock_guard lk(shard->mu);
-      flows.swap(shard->flows);
+      rows = shard->flows.Take();
       seen.swap(shard->sightings);
     }
-    for (auto& [k, row] : flows) rows.push_back(std::move(row));
+    all.Merge(std::move(rows));
     for (auto& [k, s] : seen) sightings.push_back(std::move(s));
   }
+  std::vector<FlowRow> rows = all.Take();
   Status s = store_->AddFlows(rows);
   if (!s.ok()) {  // keep the counts for the next flush
     Shard& shard = *shards_[0];
     std::lock_guard lk(shard.mu);
-    for (FlowRow& row : rows) {
-      std::string key;
-      for (const std::string* part : {&row.integration, &row.vendor, &row.event, &row.field,
-                                      &row.classes, &row.form, &row.decision}) {
-        key += *part;
-        key.push_back(kSep);
-      }
-      auto [it, inserted] = shard.flows.emplace(key, row);
-      if (!inserted) {
-        it->second.count += row.count;
-        it->second.first_seen_ms = std::min(it->second.first_seen_ms, row.first_seen_ms);
-        it->second.last_seen_ms = std::max(it->second.last_seen_ms, row.last_seen_ms);
-      }
-    }
+    shard.flows.Merge(std::move(rows));
     return s;
   }
   return store_->NoteApprovals(sightings).status();
@@ -429,8 +351,13 @@ Status Governance::Flush() {
 
 Result<Approval> Governance::Decide(int64_t id, bool approve,
                                     const std::vector<std::string>& classes, std::string_view by) {
-  ASSIGN_OR_RETURN(Approval a, store_->Decide(id, approve, classes, by, UnixMillis()));
-  if (audit_ != nullptr) {
+  return store_->Decide(id, approve, classes, by, UnixMillis());
+}
+
+Status Governance::LogDecisions() {
+  if (audit_ == nullptr) return Status::Ok();
+  ASSIGN_OR_RETURN(std::vector<Approval> decided, store_->TakeUnloggedDecisions());
+  for (const Approval& a : decided) {
     std::string m = "\"approval\":" + std::to_string(a.id);
     AppendMember(m, "decision", a.status);
     AppendMember(m, "kind", a.kind);
@@ -440,9 +367,10 @@ Result<Approval> Governance::Decide(int64_t id, bool approve,
     m += ",\"classes\":";
     AppendStringArray(m, a.decided_classes.empty() ? a.classes : a.decided_classes);
     AppendMember(m, "by", a.decided_by);
+    m += ",\"decided_ms\":" + std::to_string(a.decided_ms);
     audit_->Record("approval_decided", m);
   }
-  return a;
+  return Status::Ok();
 }
 
 Result<size_t> Governance::ReplayReady(const Replayer& replay) {

@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS approvals(
   example TEXT NOT NULL, count INTEGER NOT NULL, first_seen INTEGER NOT NULL,
   last_seen INTEGER NOT NULL, status TEXT NOT NULL DEFAULT 'pending',
   decided_classes TEXT NOT NULL DEFAULT '', decided_by TEXT NOT NULL DEFAULT '',
-  decided_at INTEGER NOT NULL DEFAULT 0,
+  decided_at INTEGER NOT NULL DEFAULT 0, logged INTEGER NOT NULL DEFAULT 0,
   UNIQUE(kind, integration, event, path));
 CREATE TABLE IF NOT EXISTS held(
   id INTEGER PRIMARY KEY AUTOINCREMENT, integration TEXT NOT NULL, vendor TEXT NOT NULL,
@@ -325,6 +325,32 @@ Result<Approval> GovernanceStore::Decide(int64_t id, bool approve,
     if (!s.ok()) return s;
   }
   return GetApproval(id);
+}
+
+Result<std::vector<Approval>> GovernanceStore::TakeUnloggedDecisions() {
+  std::vector<Approval> out;
+  std::lock_guard lk(mu_);
+  ASSIGN_OR_RETURN(store::SqliteStatement q,
+                   db_->Prepare(std::string("SELECT ") + kApprovalColumns +
+                                " FROM approvals WHERE status != 'pending' AND logged = 0 "
+                                "ORDER BY decided_at, id"));
+  ASSIGN_OR_RETURN(store::SqliteStatement mark,
+                   db_->Prepare("UPDATE approvals SET logged = 1 WHERE id = ?"));
+  Status s = InTransaction(*db_, [&]() -> Status {
+    while (true) {
+      ASSIGN_OR_RETURN(bool row, q.Step());
+      if (!row) break;
+      out.push_back(ReadApproval(q));
+    }
+    q.Reset();
+    for (const Approval& a : out) {
+      mark.Bind(1, a.id);
+      RETURN_IF_ERROR(mark.Run());
+    }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
+  return out;
 }
 
 Result<int64_t> GovernanceStore::DecisionsVersion() {

@@ -1,15 +1,10 @@
 #include "hold_cipher.h"
 
-#include <fcntl.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <filesystem>
 #include <memory>
 
-#include "metagate/common/file_util.h"
 #include "metagate/common/hex.h"
 
 namespace metagate::governance {
@@ -101,33 +96,6 @@ std::string HeldAssociatedData(std::string_view integration, std::string_view ve
   std::string out = "metagate-held-v1\n";
   out.append(integration).append("\n").append(vendor).append("\n").append(ingest_path);
   return out;
-}
-
-Result<std::string> LoadOrCreateKeyFile(const std::string& file) {
-  std::error_code ec;
-  if (std::filesystem::exists(file, ec)) {
-    ASSIGN_OR_RETURN(std::string key, ReadFile(file));
-    while (!key.empty() && (key.back() == '\n' || key.back() == '\r')) key.pop_back();
-    if (key.empty()) return Status::Invalid("the key file " + file + " is empty");
-    return key;
-  }
-  std::filesystem::create_directories(std::filesystem::path(file).parent_path(), ec);
-  unsigned char raw[32];
-  if (RAND_bytes(raw, sizeof raw) != 1) return Status::Internal("no random bytes for a key");
-  std::string hex;
-  static constexpr char kDigits[] = "0123456789abcdef";
-  for (unsigned char b : raw) {
-    hex.push_back(kDigits[b >> 4]);
-    hex.push_back(kDigits[b & 15]);
-  }
-  int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0) return Status::Io("cannot create the key file " + file);
-  std::string line = hex + "\n";
-  bool ok = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) &&
-            ::fsync(fd) == 0;
-  ::close(fd);
-  if (!ok) return Status::Io("cannot write the key file " + file);
-  return hex;
 }
 
 }  // namespace metagate::governance

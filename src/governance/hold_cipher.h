@@ -28,8 +28,4 @@ class HoldCipher {
 std::string HeldAssociatedData(std::string_view integration, std::string_view vendor,
                                std::string_view ingest_path);
 
-// Reads a key file (hex or raw), or creates one (32 random bytes, hex, mode 0600) when the
-// file does not exist yet. Errors name the file, never its content.
-Result<std::string> LoadOrCreateKeyFile(const std::string& file);
-
 }  // namespace metagate::governance

@@ -14,7 +14,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "usage: audit_log_gen LOG KEY_FILE COUNT [CHECKPOINT_EVERY]\n");
     return 2;
   }
-  auto key = metagate::governance::LoadOrCreateAuditKey(argv[2]);
+  auto key = metagate::governance::LoadOrCreateKeyFile(argv[2]);
   if (!key.ok()) {
     std::fprintf(stderr, "audit_log_gen: %s\n", key.status().ToString().c_str());
     return 2;

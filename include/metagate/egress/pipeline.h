@@ -157,6 +157,13 @@ class Pipeline {
   // The class names in `group` (a parent in the taxonomy, or a super-group such as
   // "identifier"), sorted.
   std::vector<std::string> ClassesIn(std::string_view group) const;
+  // Whether the taxonomy in force has a class of this name.
+  bool KnowsClass(std::string_view name) const;
+  // The groups a class is in: its parents and their super-groups (empty for an unknown class).
+  std::vector<std::string> GroupsOf(std::string_view name) const;
+  // Every class the detectors find anywhere in `body` (a body of `vendor`'s format), sorted.
+  Result<std::vector<std::string>> ClassesInBody(std::string_view vendor, std::string_view body,
+                                                 PipelineScratch& scratch) const;
   // Every policy in force as (id, its text as the formatter writes it), in load order: what a
   // policy-change record compares.
   std::vector<std::pair<std::string, std::string>> PolicyTexts() const;

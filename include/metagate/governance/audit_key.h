@@ -11,6 +11,6 @@ namespace metagate::governance {
 // Returns the key in `path` (its bytes, one trailing newline removed). When the file does not
 // exist, creates it (mode 0600, folders as needed) with 32 random bytes hex-encoded and returns
 // that. An empty or unreadable file is an error naming the path.
-Result<std::string> LoadOrCreateAuditKey(const std::string& path);
+Result<std::string> LoadOrCreateKeyFile(const std::string& path);
 
 }  // namespace metagate::governance

@@ -47,10 +47,6 @@ struct ObservedRequest {
   bool replay = false;  // a held request replayed after its approvals were decided
 };
 
-// The key that seals held events when the config names none: DATA_DIR/governance/hold.key,
-// created (32 random bytes, hex, mode 0600) on first use.
-Result<std::string> LoadOrCreateHoldKey(const std::string& file);
-
 class Governance {
  public:
   static Result<std::unique_ptr<Governance>> Open(const GovernanceOptions& options,
@@ -65,9 +61,11 @@ class Governance {
   // Writes the map's and the approvals' counts gathered since the last flush to the store.
   Status Flush();
 
-  // Decides an approval and records it in the decision log.
+  // Decides an approval (LogDecisions records it).
   Result<Approval> Decide(int64_t id, bool approve, const std::vector<std::string>& classes,
                           std::string_view by);
+  // Writes the decisions not yet in the decision log (made here or by `metagate approvals`).
+  Status LogDecisions();
 
   // Delivers held events whose approvals are all decided: `replay` filters the body through the
   // current pipeline and spools what may leave (it returns once the spool has it on disk); the

@@ -84,6 +84,9 @@ class GovernanceStore {
   // replaces the detected classes in the catalog entry; empty keeps them.
   Result<Approval> Decide(int64_t id, bool approve, const std::vector<std::string>& classes,
                           std::string_view by, int64_t now_ms);
+  // Decisions not yet written to the decision log, marked as written (the gateway owns the log;
+  // `metagate approvals` only decides).
+  Result<std::vector<Approval>> TakeUnloggedDecisions();
   // Bumped by each decision: a watcher compares it to see that there is something to apply.
   Result<int64_t> DecisionsVersion();
   // The catalog entries the decisions add: approved fields and events, denied ones.
