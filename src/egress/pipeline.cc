@@ -158,12 +158,16 @@ Result<FilterResult> PipelineImpl::Filter(const IntegrationConfig& integration,
   if (options.hold_unknown && enforce) {
     for (size_t i = 1; i < st.owner_count; ++i) {
       const EventDecision& d = result.events[i - 1];
-      bool held = !d.allowed && (d.why == "unknown_field" || d.why == "unknown_event");
-      st.owners[i].allowed = held;  // EmitBody selects by it; nothing reads it after this
-      if (held) result.held_events.push_back(static_cast<uint32_t>(i - 1));
+      if (!d.allowed && (d.why == "unknown_field" || d.why == "unknown_event")) {
+        result.held_events.push_back(static_cast<uint32_t>(i - 1));
+      }
     }
-    if (!result.held_events.empty()) {
-      EmitBody(format, root, true, true, st, result.held_body, /*raw_leaves=*/true);
+    // One body per held event: EmitBody selects events by Owner::allowed, which nothing reads
+    // after this.
+    for (uint32_t held : result.held_events) {
+      for (size_t i = 1; i < st.owner_count; ++i) st.owners[i].allowed = i == held + 1;
+      EmitBody(format, root, true, true, st, result.held_bodies.emplace_back(),
+               /*raw_leaves=*/true);
     }
   }
   return result;

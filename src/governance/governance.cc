@@ -148,7 +148,11 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
   }
   for (const egress::FieldDecision& f : res.fields) {
     if (!f.pending) continue;
-    if (f.event != UINT32_MAX && res.events[f.event].why == "unknown_event") continue;
+    // Fields of an unknown event wait for the event's approval; a denied event's never count.
+    if (f.event != UINT32_MAX &&
+        (res.events[f.event].why == "unknown_event" || res.events[f.event].why == "denied")) {
+      continue;
+    }
     std::string_view ev = event_name(f);
     std::string key = std::string("field") + kSep + std::string(r.integration) + kSep +
                       std::string(ev) + kSep + f.field;
@@ -205,7 +209,7 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
     if (is_new) {
       std::string m;
       m += "\"approval\":" + std::to_string(*id);
-      AppendMember(m, "kind", s.sighting.kind);
+      AppendMember(m, "subject", s.sighting.kind);
       AppendMember(m, "integration", s.sighting.integration);
       AppendMember(m, "vendor", s.sighting.vendor);
       AppendMember(m, "event", s.sighting.event);
@@ -225,32 +229,33 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
     }
   }
 
-  // Held events: sealed and on disk before the sender is answered.
-  int64_t held_id = 0;
-  std::vector<int64_t> waits;
+  // Held events, one entry each: sealed and on disk before the sender is answered.
+  std::vector<std::pair<int64_t, std::vector<int64_t>>> held_entries;  // id, waits
   if (hold) {
-    for (uint32_t i : res.held_events) {
+    for (size_t k = 0; k < res.held_events.size(); ++k) {
+      uint32_t i = res.held_events[k];
+      std::vector<int64_t> waits;
       auto own = waits_by_event.find(i);
-      const std::vector<int64_t>* w = own != waits_by_event.end() ? &own->second : nullptr;
-      if (w == nullptr) {  // blocked by an unknown field of the envelope
+      if (own != waits_by_event.end()) waits = own->second;
+      if (waits.empty()) {  // blocked by an unknown field of the envelope
         auto env = waits_by_event.find(UINT32_MAX);
-        if (env != waits_by_event.end()) w = &env->second;
+        if (env != waits_by_event.end()) waits = env->second;
       }
-      if (w != nullptr) waits.insert(waits.end(), w->begin(), w->end());
+      std::sort(waits.begin(), waits.end());
+      waits.erase(std::unique(waits.begin(), waits.end()), waits.end());
+      HeldEvents h;
+      h.integration = std::string(r.integration);
+      h.vendor = std::string(r.vendor);
+      h.ingest_path = std::string(r.ingest_path);
+      h.waits_on = waits;
+      h.events = 1;
+      h.held_ms = now;
+      ASSIGN_OR_RETURN(h.sealed,
+                       cipher_->Seal(res.held_bodies[k], HeldAssociatedData(h.integration, h.vendor,
+                                                                            h.ingest_path)));
+      ASSIGN_OR_RETURN(int64_t id, store_->Hold(h));
+      held_entries.emplace_back(id, std::move(waits));
     }
-    std::sort(waits.begin(), waits.end());
-    waits.erase(std::unique(waits.begin(), waits.end()), waits.end());
-    HeldEvents h;
-    h.integration = std::string(r.integration);
-    h.vendor = std::string(r.vendor);
-    h.ingest_path = std::string(r.ingest_path);
-    h.waits_on = waits;
-    h.events = static_cast<int64_t>(res.held_events.size());
-    h.held_ms = now;
-    ASSIGN_OR_RETURN(h.sealed,
-                     cipher_->Seal(res.held_body, HeldAssociatedData(h.integration, h.vendor,
-                                                                     h.ingest_path)));
-    ASSIGN_OR_RETURN(held_id, store_->Hold(h));
   }
 
   // The decision record: blocks, holds and transforms, with the policies behind them.
@@ -293,10 +298,15 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
   m += ",\"events\":" + std::to_string(res.events.size());
   m += ",\"allowed\":" + std::to_string(allowed);
   if (!blocked.empty()) m += ",\"blocked\":" + blocked + "]";
-  if (held_id != 0) {
-    m += ",\"held\":{\"id\":" + std::to_string(held_id) + ",\"waits_on\":[";
-    for (size_t i = 0; i < waits.size(); ++i) m += (i ? "," : "") + std::to_string(waits[i]);
-    m += "]}";
+  if (!held_entries.empty()) {
+    m += ",\"held\":[";
+    for (size_t k = 0; k < held_entries.size(); ++k) {
+      const auto& [id, waits] = held_entries[k];
+      m += (k ? ",{\"id\":" : "{\"id\":") + std::to_string(id) + ",\"waits_on\":[";
+      for (size_t i = 0; i < waits.size(); ++i) m += (i ? "," : "") + std::to_string(waits[i]);
+      m += "]}";
+    }
+    m += "]";
   }
   if (!transforms.empty()) {
     m += ",\"transforms\":[";
@@ -319,7 +329,7 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
     m += "]";
     if (transforms.size() > kMaxTransformsPerRecord) m += ",\"transforms_truncated\":true";
   }
-  audit_->Record(held_id != 0 ? "quarantine" : "decision", m);
+  audit_->Record(held_entries.empty() ? "decision" : "quarantine", m);
   return Status::Ok();
 }
 
@@ -360,7 +370,7 @@ Status Governance::LogDecisions() {
   for (const Approval& a : decided) {
     std::string m = "\"approval\":" + std::to_string(a.id);
     AppendMember(m, "decision", a.status);
-    AppendMember(m, "kind", a.kind);
+    AppendMember(m, "subject", a.kind);
     AppendMember(m, "integration", a.integration);
     AppendMember(m, "event", a.event);
     if (a.kind == "field") AppendMember(m, "field", a.path);

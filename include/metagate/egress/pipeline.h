@@ -60,12 +60,13 @@ struct FilterResult {
   // Fields of allowed events by the form they leave in (recorded even without record_fields).
   std::array<uint32_t, kFieldFormCount> form_counts{};
   // With FilterOptions::hold_unknown: the events blocked only because the catalog does not know
-  // them or one of their fields (why unknown_event or unknown_field), as a body of the vendor's
-  // format holding just those events, their values as they came (the credential replaced as in
-  // `body`) and an idempotency key added where missing, so a replay after approval can be
-  // de-duplicated; empty when there is none. `held_events` indexes `events`.
-  std::string held_body;
+  // them or one of their fields (why unknown_event or unknown_field), each as a body of the
+  // vendor's format holding just that event (so each waits only for its own approvals), its
+  // values as they came (the credential replaced as in `body`) and an idempotency key added
+  // where missing, so a replay after approval can be de-duplicated. `held_events` indexes
+  // `events`; `held_bodies` is parallel to it.
   std::vector<uint32_t> held_events;
+  std::vector<std::string> held_bodies;
 };
 
 // Appends one decision record as a JSON line (no newline): line number, integration, vendor,
