@@ -100,8 +100,15 @@ try {
   check('clicking again sorts descending',
         JSON.stringify(down) === JSON.stringify([...sortedUp].reverse()), down.slice(0, 8).join(','));
 
-  const term = flows[flows.length - 1].vendor;
-  const withTerm = flows.filter((f) => f.vendor === term).length;
+  // A term some rows carry and others do not: a vendor, else an event name.
+  const candidates = [...flows.map((f) => f.vendor), ...flows.map((f) => f.event)];
+  const rowText = (f) => [f.integration, f.vendor, f.event, f.field, f.classes, f.form,
+                          f.decision].join(' ').toLowerCase();
+  const term = candidates.find((c) => {
+    const n = flows.filter((f) => rowText(f).includes(c.toLowerCase())).length;
+    return n > 0 && n < flows.length;
+  }) ?? flows[flows.length - 1].vendor;
+  const withTerm = flows.filter((f) => f.vendor === term || f.event === term).length;
   await page.locator('#filter').fill(term);
   const shown = await rows.evaluateAll((trs) => trs.filter((tr) => !tr.hidden)
       .map((tr) => tr.textContent.toLowerCase()));
