@@ -43,7 +43,7 @@ awk -v seed="$SEED" -v sink="$SINK" -v data="$tmp/data" '
   /upstream:/ { sub(/"https:\/\/api.segment.io"/, "\"http://" sink "/" vendor "\"") }
   { gsub(/\[policies\/\]/, "[" seed "/policies/]"); gsub(/schema: \.\.\/\.\.\//, "schema: " seed "/../../");
     gsub(/file:keys\//, "file:" seed "/keys/"); print }
-  END { print "data_dir: " data }' "$SEED/metagate.yaml" >"$tmp/metagate.yaml"
+  END { print "data_dir: " data; print "governance: { flush_interval_ms: 300 }" }' "$SEED/metagate.yaml" >"$tmp/metagate.yaml"
 export VENDOR_X_WRITE_KEY="${VENDOR_X_WRITE_KEY:-demo-vendor-x-write-key}"
 export PRODUCT_ANALYTICS_WRITE_KEY="${PRODUCT_ANALYTICS_WRITE_KEY:-demo-product-analytics-key}"
 start "$tmp/serve.log" "$METAGATE" serve --config "$tmp/metagate.yaml" --listen 127.0.0.1:0
@@ -94,9 +94,42 @@ awk '
   /^metagate_requests_total.*status="401"/ { printf "    refused (unknown credential): %s request(s)\n", $2 }
   /^metagate_spool_delivered_total/ { match($0, /vendor="[^"]*"/); v = substr($0, RSTART + 8, RLENGTH - 9)
     printf "    delivered to %-18s %s request(s)\n", v, $2 }' "$tmp/metrics"
-echo "    waiting for approval: none yet (fields outside the catalog are dropped: unknown_fields: drop)"
 echo "  what vendor-x received for the first usage event (the sink's record, body only):"
 grep '"path":"/vendor-x/v1/track"' "$tmp/vendors.jsonl" | head -1 | jq -r '.body' | sed 's/^/    /'
+
+bold "13. The data map: every flow integration -> vendor -> event -> field, from the gateway's store"
+sleep 0.6  # the gateway flushes its in-memory counts every 300 ms here (5 s by default)
+echo "  $ metagate map --config examples/seed/metagate.yaml   (first rows of $(\
+  "$METAGATE" map --config "$tmp/metagate.yaml" --format csv | tail -n +2 | wc -l) flows)"
+"$METAGATE" map --config "$tmp/metagate.yaml" --format table |
+  awk 'NR == 1 || /analytics-pipeline +vendor-x +Report Exported/ || /support-bot/ || /staging/' |
+  cut -c1-150 | head -14 | sed 's/^/  /'
+mkdir -p build/demo 2>/dev/null && html="$PWD/build/demo/metagate-map.html" || html="$tmp/map.html"
+"$METAGATE" map --config "$tmp/metagate.yaml" --format html --out "$html"
+echo "  the same map as one self-contained page (graph, sortable tables): $html"
+
+bold "14. Something new: a field the catalog does not know is dropped and queued for approval"
+new='{"type":"track","event":"Report Exported","userId":"u_9","messageId":"demo-new-field","properties":{"plan":"pro","billing_contact":"ops.lead@example.com"}}'
+post demo-analytics-pipeline-token /v/vendor-x/v1/track "$new" >/dev/null
+sleep 0.6
+echo "  $ metagate approvals list --config examples/seed/metagate.yaml"
+"$METAGATE" approvals list --config "$tmp/metagate.yaml" | cut -c1-150 | sed 's/^/  /'
+id=$("$METAGATE" approvals list --config "$tmp/metagate.yaml" --format json |
+  jq -r '.[] | select(.field == "properties.billing_contact") | .id')
+echo "  (the example is masked: the value itself is never stored, logged or shown)"
+echo "  $ metagate approvals approve $id --config examples/seed/metagate.yaml"
+"$METAGATE" approvals approve "$id" --config "$tmp/metagate.yaml" --by demo | sed 's/^/  /'
+sleep 1.2  # the gateway picks the decision up within a second and rebuilds its catalog
+post demo-analytics-pipeline-token /v/vendor-x/v1/track "${new/demo-new-field/demo-after-approval}" >/dev/null
+sleep 0.5
+echo "  the same event sent again now leaves with the field in its permitted form:"
+grep 'demo-after-approval' "$tmp/vendors.jsonl" | head -1 | jq -c '.body | fromjson | .properties' | sed 's/^/    /'
+
+bold "15. The decision log: hash-chained, checkpoints signed with an HMAC key"
+echo "  $ metagate audit verify --config examples/seed/metagate.yaml"
+"$METAGATE" audit verify --config "$tmp/metagate.yaml" 2>&1 | sed 's/^/  /' || true
+echo "  $ metagate audit search --kind approval_decided --config examples/seed/metagate.yaml"
+"$METAGATE" audit search --kind approval_decided --config "$tmp/metagate.yaml" | cut -c1-200 | sed 's/^/  /'
 if [[ -t 0 && -t 1 ]]; then
   echo
   echo "  The gateway stays up at http://$GW (try: curl http://$GW/metrics). Ctrl-C stops it."

@@ -89,17 +89,19 @@ Governance::Shard& Governance::ShardForThisThread() {
   return *shards_[std::hash<std::thread::id>()(std::this_thread::get_id()) % kShards];
 }
 
-Result<int64_t> Governance::ApprovalId(const ApprovalSighting& first, std::string_view key,
-                                       bool& created) {
+Result<int64_t> Governance::ApprovalId(const ApprovalSighting& sighting, std::string_view key,
+                                       bool& created, bool& counted) {
   created = false;
+  counted = false;
   {
     std::lock_guard lk(ids_mu_);
     auto it = approval_ids_.find(std::string(key));
     if (it != approval_ids_.end()) return it->second;
   }
   std::vector<bool> fresh;
-  ASSIGN_OR_RETURN(std::vector<int64_t> ids, store_->NoteApprovals({first}, &fresh));
+  ASSIGN_OR_RETURN(std::vector<int64_t> ids, store_->NoteApprovals({sighting}, &fresh));
   created = fresh[0];
+  counted = true;
   std::lock_guard lk(ids_mu_);
   approval_ids_.emplace(std::string(key), ids[0]);
   return ids[0];
@@ -198,9 +200,8 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
   }
   std::map<uint32_t, std::vector<int64_t>> waits_by_event;  // UINT32_MAX: the envelope's
   for (auto& [key, s] : seen) {
-    bool uncached = std::find(unknown_keys.begin(), unknown_keys.end(), key) != unknown_keys.end();
-    bool is_new = false;
-    Result<int64_t> id = ApprovalId(s.sighting, key, is_new);
+    bool is_new = false, counted = false;
+    Result<int64_t> id = ApprovalId(s.sighting, key, is_new, counted);
     if (!id.ok()) {
       if (hold) return id.status();  // cannot say what held events wait on: refuse (503)
       continue;
@@ -218,7 +219,7 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
       AppendStringArray(m, s.sighting.classes);
       if (audit_ != nullptr) audit_->Record("approval_requested", m);
     }
-    if (uncached) continue;  // this sighting's count was written with the id
+    if (counted) continue;  // this sighting's count was written with the id
     Shard& shard = ShardForThisThread();
     std::lock_guard lk(shard.mu);
     std::string skey = std::to_string(*id) + kSep + std::string(r.vendor);

@@ -194,7 +194,8 @@ governance: {{ hold: false, flush_interval_ms: 1000 }}
           any(a["kind"] == "event" and a["event"] == "Mystery Event" and
               a["count"] == blocked_sent for a in queue) and
           any(a["kind"] == "field" and a["field"] == "properties.build" and
-              a["count"] == allowed_sent for a in queue), approvals.stdout[:400])
+              a["count"] == allowed_sent for a in queue),
+          json.dumps([(a["kind"], a.get("field"), a["count"]) for a in queue]))
     server.shutdown()
     print(f"{results['passed']} passed, {results['failed']} failed")
     return 0 if results["failed"] == 0 else 1

@@ -85,8 +85,10 @@ class Governance {
   Governance() = default;
   struct Shard;
   Shard& ShardForThisThread();
-  // The id of the entry `key` names; `created` says whether this sighting created it.
-  Result<int64_t> ApprovalId(const ApprovalSighting& first, std::string_view key, bool& created);
+  // The id of the entry `key` names. When it is not cached, `sighting` is written to the store
+  // with its count (`counted`), and `created` says whether that created the entry.
+  Result<int64_t> ApprovalId(const ApprovalSighting& sighting, std::string_view key, bool& created,
+                             bool& counted);
 
   std::unique_ptr<GovernanceStore> store_;
   std::unique_ptr<HoldCipher> cipher_;
