@@ -99,11 +99,15 @@ grep '"path":"/vendor-x/v1/track"' "$tmp/vendors.jsonl" | head -1 | jq -r '.body
 
 bold "13. The data map: every flow integration -> vendor -> event -> field, from the gateway's store"
 sleep 0.6  # the gateway flushes its in-memory counts every 300 ms here (5 s by default)
-echo "  $ metagate map --config examples/seed/metagate.yaml   (first rows of $(\
-  "$METAGATE" map --config "$tmp/metagate.yaml" --format csv | tail -n +2 | wc -l) flows)"
-"$METAGATE" map --config "$tmp/metagate.yaml" --format table |
-  awk 'NR == 1 || /analytics-pipeline +vendor-x +Report Exported/ || /support-bot/ || /staging/' |
-  cut -c1-150 | head -14 | sed 's/^/  /'
+"$METAGATE" map --config "$tmp/metagate.yaml" --format json >"$tmp/map.json"
+echo "  $ metagate map --config examples/seed/metagate.yaml --format table"
+echo "  ($(jq '.flows | length' "$tmp/map.json") flows; here the events and the fields that leave of two of them)"
+jq -r '.flows[] | select(.event == "Report Exported" or .event == "llm_call") |
+    select(.field == "" or .form != "dropped") |
+    [.integration, .vendor, .event, (if .field == "" then "(event)" else .field end),
+     (if .classes == "" then "-" else .classes end), (if .form == "" then "-" else .form end),
+     .decision, (.count | tostring)] | @tsv' "$tmp/map.json" |
+  awk -F'\t' '{ printf "    %-19s %-18s %-16s %-22s %-16s %-14s %-16s %s\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
 mkdir -p build/demo 2>/dev/null && html="$PWD/build/demo/metagate-map.html" || html="$tmp/map.html"
 "$METAGATE" map --config "$tmp/metagate.yaml" --format html --out "$html"
 echo "  the same map as one self-contained page (graph, sortable tables): $html"
@@ -113,7 +117,10 @@ new='{"type":"track","event":"Report Exported","userId":"u_9","messageId":"demo-
 post demo-analytics-pipeline-token /v/vendor-x/v1/track "$new" >/dev/null
 sleep 0.6
 echo "  $ metagate approvals list --config examples/seed/metagate.yaml"
-"$METAGATE" approvals list --config "$tmp/metagate.yaml" | cut -c1-150 | sed 's/^/  /'
+"$METAGATE" approvals list --config "$tmp/metagate.yaml" >"$tmp/approvals.txt"
+echo "  ($(tail -1 "$tmp/approvals.txt"): every field the sample traffic carried outside the catalog;"
+echo "   here the first few, and the new one)"
+{ head -6 "$tmp/approvals.txt"; grep billing_contact "$tmp/approvals.txt"; } | cut -c1-150 | sed 's/^/  /'
 id=$("$METAGATE" approvals list --config "$tmp/metagate.yaml" --format json |
   jq -r '.[] | select(.field == "properties.billing_contact") | .id')
 echo "  (the example is masked: the value itself is never stored, logged or shown)"
