@@ -14,7 +14,8 @@
 #        WRK_THREADS=2, WARMUP=2 seconds; METAGATE_DATASETS=../shared/datasets for the events;
 #        PERF_OUT=FILE: `perf record -g` of the gateway during its measured run; PERF_STAT=EVENTS:
 #        `perf stat -e EVENTS` of the gateway then, e.g. syscalls:sys_enter_fdatasync;
-#        GATEWAY_ARGS: extra options for `metagate serve`, e.g. "--workers 8")
+#        GATEWAY_ARGS: extra options for `metagate serve`, e.g. "--workers 8";
+#        GOVERNANCE=off: governance (data map, approvals, decision log) switched off)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -82,6 +83,8 @@ sed -e "s#^policies: \[policies/\]#policies: [$seed/policies/]#" \
   -e "s#upstream: \"https://api.segment.io\"#upstream: \"http://$sink_addr/segment\"#" \
   "$seed/metagate.yaml" >"$tmp/metagate.yaml"
 echo "data_dir: $tmp/data" >>"$tmp/metagate.yaml"
+# GOVERNANCE=off: without the data map, approvals and decision log (to measure their cost).
+[[ "${GOVERNANCE:-on}" == off ]] && echo "governance: { enabled: false }" >>"$tmp/metagate.yaml"
 for want in "policies: \[$seed/policies/\]" "schema: $root/schema/" "file:$seed/keys/" \
   "upstream: \"http://$sink_addr/segment\""; do
   grep -q "$want" "$tmp/metagate.yaml" || {

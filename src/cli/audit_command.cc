@@ -49,14 +49,23 @@ Result<std::string> ResolveLog(const LogFlags& flags) {
   return (std::filesystem::path(data_dir) / "audit" / "decisions.jsonl").string();
 }
 
-// The key from --key (file:PATH or env:NAME), else audit.key beside the log when it exists.
-Result<std::optional<std::string>> ResolveKey(const std::string& flag, const std::string& log) {
+// The key from --key (file:PATH or env:NAME), else the config's governance.audit_key, else
+// audit.key beside the log when it exists.
+Result<std::optional<std::string>> ResolveKey(const std::string& flag, const std::string& log,
+                                              const std::string& config_path) {
   if (!flag.empty()) {
     if (!flag.starts_with("file:") && !flag.starts_with("env:")) {
       return Status::Invalid("--key takes file:PATH or env:NAME");
     }
     ASSIGN_OR_RETURN(std::string key, egress::LoadSecret(egress::SecretRef{flag, {}}));
     return std::optional<std::string>(std::move(key));
+  }
+  if (!config_path.empty()) {
+    ASSIGN_OR_RETURN(egress::EgressConfig config, egress::LoadEgressConfig(config_path));
+    if (config.governance.audit_key) {
+      ASSIGN_OR_RETURN(std::string key, egress::LoadSecret(*config.governance.audit_key));
+      return std::optional<std::string>(std::move(key));
+    }
   }
   std::string beside = (std::filesystem::path(log).parent_path() / "audit.key").string();
   std::error_code ec;
@@ -68,7 +77,7 @@ Result<std::optional<std::string>> ResolveKey(const std::string& flag, const std
 int Verify(const LogFlags& flags, const std::string& key_flag) {
   Result<std::string> log = ResolveLog(flags);
   if (!log.ok()) return Fail(log.status().ToString());
-  Result<std::optional<std::string>> key = ResolveKey(key_flag, *log);
+  Result<std::optional<std::string>> key = ResolveKey(key_flag, *log, flags.config);
   if (!key.ok()) return Fail(key.status().ToString());
   Result<governance::AuditVerifyReport> report = governance::VerifyDecisionLog(*log, *key);
   if (!report.ok()) return Fail(report.status().ToString());

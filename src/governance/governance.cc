@@ -135,7 +135,7 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
     std::string pointer;  // one occurrence, for the example
     std::vector<uint32_t> events;
   };
-  std::map<std::string, Seen> seen;
+  std::unordered_map<std::string, Seen> seen;
   for (size_t i = 0; i < res.events.size(); ++i) {
     const egress::EventDecision& e = res.events[i];
     if (e.allowed || e.why != "unknown_event") continue;
@@ -282,8 +282,10 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
   std::map<std::tuple<std::string_view, std::string_view, std::string, std::string_view>,
            std::pair<size_t, const std::vector<std::string>*>>
       transforms;
+  // (Fields waiting for approval are recorded by their approval entry and the data map: a record
+  // per request naming each again would only repeat them.)
   for (const egress::FieldDecision& f : res.fields) {
-    if (f.form == "raw" || f.source == egress::ClassSource::kStructural) continue;
+    if (f.form == "raw" || f.pending || f.source == egress::ClassSource::kStructural) continue;
     if (f.source == egress::ClassSource::kCredential) continue;
     auto& t = transforms[{event_name(f), f.field, JoinSorted(f.classes), f.form}];
     ++t.first;
