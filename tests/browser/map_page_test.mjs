@@ -25,6 +25,7 @@ const PASSES = new Set(['allowed', 'observed', 'discovered']);
 
 // launch() gives every run a fresh temporary profile (user data dir), removed on close.
 const browser = await chromium.launch({
+  timeout: 120000,
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -32,6 +33,8 @@ const browser = await chromium.launch({
 const problems = [];
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  // CI shares two cores with other tests: generous limits, no timing assertions.
+  page.setDefaultTimeout(120000);
   page.on('console', (msg) => {
     if (msg.type() === 'error' || msg.type() === 'warning') {
       problems.push(`console ${msg.type()}: ${msg.text()}`);
