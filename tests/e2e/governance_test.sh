@@ -102,6 +102,11 @@ check viewer-cannot-approve "$([[ $(admin vic-token POST "/admin/v1/approvals/$f
 check viewer-cannot-read-audit "$([[ $(admin vic-token GET /admin/v1/audit/tail) == 403 ]] && echo 1)"
 check auditor-reads-audit "$([[ $(admin audrey-token GET '/admin/v1/audit/tail?n=5') == 200 ]] && jq -e 'length == 5' "$tmp/admin.out" >/dev/null && echo 1)"
 check auditor-verifies "$([[ $(admin audrey-token GET /admin/v1/audit/verify) == 200 ]] && jq -e '.ok == true and .macs_checked == true' "$tmp/admin.out" >/dev/null && echo 1)"
+check auditor-searches "$([[ $(admin audrey-token GET '/admin/v1/audit/search?kind=quarantine') == 200 ]] && jq -e 'length == 1 and .[0].kind == "quarantine" and (.[0].held | length) == 2' "$tmp/admin.out" >/dev/null && echo 1)"
+check viewer-map-html "$([[ $(admin vic-token GET '/admin/v1/map?format=html') == 200 ]] && grep -q 'id="flow-table"' "$tmp/admin.out" && echo 1)"
+check viewer-map-csv "$([[ $(admin vic-token GET '/admin/v1/map?format=csv') == 200 ]] && head -1 "$tmp/admin.out" | grep -q '^integration,vendor,event,field' && echo 1)"
+check admin-unknown-path-404 "$([[ $(admin alice-token GET /admin/v1/nothing) == 404 ]] && echo 1)"
+check admin-approve-unknown-id-404 "$([[ $(admin alice-token POST /admin/v1/approvals/9999/approve) == 404 ]] && echo 1)"
 check auditor-cannot-approve "$([[ $(admin audrey-token POST "/admin/v1/approvals/$field_id/deny") == 403 ]] && echo 1)"
 check support-exports-usage "$([[ $(admin sam-token GET /admin/v1/export/usage) == 200 ]] && jq -e '[.usage[] | select(.event == "Report Exported" and .decision == "allowed")][0].events == 1' "$tmp/admin.out" >/dev/null && echo 1)"
 check support-never-raw-logs "$([[ $(admin sam-token GET /admin/v1/export/held-events) == 403 ]] && ! grep -q "$RAW_EMAIL" "$tmp/admin.out" && echo 1)"
@@ -165,7 +170,17 @@ check map-html "$(grep -q 'id="flow-graph"' "$tmp/map.html" && echo 1)"
 "$METAGATE" map --config "$tmp/metagate.yaml" --format bogus 2>"$tmp/err"
 check map-bad-format "$([[ $? == 2 ]] && grep -q "table, csv, json, dot or html" "$tmp/err" && echo 1)"
 
-# 9. The decision log: verifies, records each step, holds no value.
+# 9. Discovery without a gateway: the same map from captured traffic.
+"$METAGATE" map --from-file "$SEED/events/usage.jsonl" --integration web --vendor segment --format json >"$tmp/discovered.json"
+check map-from-file "$(jq -e '[.flows[] | select(.field == "context.traits.email")][0] | .classes == "email" and .decision == "discovered" and .form == "raw"' "$tmp/discovered.json" >/dev/null && echo 1)"
+check map-from-file-no-values "$(! grep -q 'mia.jensen@example.org' "$tmp/discovered.json" && echo 1)"
+"$METAGATE" map --from-file "$SEED/events/usage.jsonl" --integration web --vendor nowhere 2>"$tmp/err"
+check map-from-file-bad-vendor "$([[ $? == 2 ]] && grep -q "wire-format" "$tmp/err" && echo 1)"
+for c in map approvals audit; do
+  check "help-$c" "$("$METAGATE" "$c" --help | grep -qi "usage\|options" && echo 1)"
+done
+
+# 10. The decision log: verifies, records each step, holds no value.
 "$METAGATE" audit verify --config "$tmp/metagate.yaml" >"$tmp/verify.out" 2>&1
 check audit-verifies "$([[ $? == 0 ]] && echo 1)"
 log="$tmp/data/audit/decisions.jsonl"
