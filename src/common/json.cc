@@ -83,6 +83,15 @@ const Value* Value::Find(std::string_view key) const {
   return nullptr;
 }
 
+void AppendStringArray(std::string& out, const std::vector<std::string>& items) {
+  out.push_back('[');
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i) out.push_back(',');
+    AppendQuoted(out, items[i]);
+  }
+  out.push_back(']');
+}
+
 void AppendQuoted(std::string& out, std::string_view s) {
   static const char kHex[] = "0123456789abcdef";
   out.push_back('"');

@@ -5,14 +5,6 @@
 namespace metagate::egress {
 namespace {
 
-void AppendStrings(std::string& out, const std::vector<std::string>& items) {
-  out.push_back('[');
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out.push_back(',');
-    json::AppendQuoted(out, items[i]);
-  }
-  out.push_back(']');
-}
 
 }  // namespace
 
@@ -36,7 +28,7 @@ void AppendDecisionJson(const FilterResult& r, int64_t line, std::string_view in
     out += ",\"why\":";
     json::AppendQuoted(out, e.why);
     out += ",\"reasons\":";
-    AppendStrings(out, e.reasons);
+    json::AppendStringArray(out, e.reasons);
     out.push_back('}');
   }
   out += "],\"fields\":[";
@@ -50,11 +42,11 @@ void AppendDecisionJson(const FilterResult& r, int64_t line, std::string_view in
     out += ",\"event\":";
     out += f.event == UINT32_MAX ? "null" : std::to_string(f.event);
     out += ",\"classes\":";
-    AppendStrings(out, f.classes);
+    json::AppendStringArray(out, f.classes);
     out += ",\"form\":";
     json::AppendQuoted(out, f.form);
     out += ",\"reasons\":";
-    AppendStrings(out, f.reasons);
+    json::AppendStringArray(out, f.reasons);
     out += ",\"source\":";
     json::AppendQuoted(out, ClassSourceName(f.source));
     out += f.pending ? ",\"pending\":true}" : ",\"pending\":false}";

@@ -3,25 +3,12 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
+#include "metagate/common/digest.h"
+
 namespace metagate::gateway {
 
 namespace {
 
-// The SHA-256 of `s` as 64 lowercase hex digits, the form the config stores.
-std::string Sha256Hex(const std::string& s) {
-  static const char kHex[] = "0123456789abcdef";
-  unsigned char digest[32] = {};
-  unsigned int len = 0;
-  if (EVP_Digest(s.data(), s.size(), digest, &len, EVP_sha256(), nullptr) != 1 || len != 32) {
-    return "";  // matches no configured digest
-  }
-  std::string out(64, '0');
-  for (unsigned int i = 0; i < 32; ++i) {
-    out[2 * i] = kHex[digest[i] >> 4];
-    out[2 * i + 1] = kHex[digest[i] & 15];
-  }
-  return out;
-}
 
 }  // namespace
 

@@ -1,6 +1,8 @@
 // The admin API's HTTP helpers.
 #include "admin_http.h"
 
+#include "metagate/common/digest.h"
+
 #include <openssl/sha.h>
 
 #include <cctype>
@@ -44,30 +46,11 @@ std::optional<std::string_view> BearerToken(const net::HttpRequest& req) {
   return token;
 }
 
-std::string Sha256Bytes(std::string_view s) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(s.data()), s.size(), digest);
-  return std::string(reinterpret_cast<const char*>(digest), sizeof digest);
-}
+std::string Sha256Bytes(std::string_view s) { return Sha256(s); }
 
 namespace {
 
-std::optional<std::string> Decode(std::string_view in) {
-  std::string out;
-  out.reserve(in.size());
-  for (size_t i = 0; i < in.size(); ++i) {
-    if (in[i] != '%') {
-      out.push_back(in[i]);
-      continue;
-    }
-    if (i + 2 >= in.size()) return std::nullopt;
-    int hi = HexDigitValue(in[i + 1]), lo = HexDigitValue(in[i + 2]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    out.push_back(static_cast<char>(hi * 16 + lo));
-    i += 2;
-  }
-  return out;
-}
+std::optional<std::string> Decode(std::string_view in) { return PercentDecode(in); }
 
 std::string JoinNames(std::initializer_list<std::string_view> names) {
   std::string out;

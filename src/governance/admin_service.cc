@@ -15,14 +15,6 @@ namespace {
 
 constexpr size_t kMaxHeldExport = 10000;
 
-void AppendStrings(std::string& out, const std::vector<std::string>& items) {
-  out.push_back('[');
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out.push_back(',');
-    json::AppendQuoted(out, items[i]);
-  }
-  out.push_back(']');
-}
 
 void Member(std::string& out, std::string_view name, std::string_view value) {
   out.push_back(',');
@@ -41,16 +33,16 @@ void AppendApprovalJson(std::string& out, const Approval& a) {
   Member(out, "event", a.event);
   if (a.kind == "field") Member(out, "field", a.path);
   out += ",\"vendors\":";
-  AppendStrings(out, a.vendors);
+  json::AppendStringArray(out, a.vendors);
   out += ",\"classes\":";
-  AppendStrings(out, a.classes);
+  json::AppendStringArray(out, a.classes);
   Member(out, "example", a.example);
   out += ",\"count\":" + std::to_string(a.count);
   out += ",\"first_seen_ms\":" + std::to_string(a.first_seen_ms);
   out += ",\"last_seen_ms\":" + std::to_string(a.last_seen_ms);
   if (a.status != "pending") {
     out += ",\"decided_classes\":";
-    AppendStrings(out, a.decided_classes);
+    json::AppendStringArray(out, a.decided_classes);
     Member(out, "decided_by", a.decided_by);
     out += ",\"decided_ms\":" + std::to_string(a.decided_ms);
   }
@@ -243,10 +235,10 @@ void GovernanceAdminBackend::RecordAdminDecision(const AdminDecisionRecord& r) {
   Member(m, "resource", r.resource);
   m += std::string(",\"allowed\":") + (r.allowed ? "true" : "false");
   m += ",\"policies\":";
-  AppendStrings(m, r.policy_ids);
+  json::AppendStringArray(m, r.policy_ids);
   if (!r.errored_policy_ids.empty()) {
     m += ",\"errored_policies\":";
-    AppendStrings(m, r.errored_policy_ids);
+    json::AppendStringArray(m, r.errored_policy_ids);
   }
   m += ",\"status\":" + std::to_string(r.http_status);
   d_.audit->Record("admin", m);

@@ -18,15 +18,6 @@ namespace metagate::governance::internal {
 
 namespace {
 
-std::string ToHex(const unsigned char* bytes, size_t n) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(n * 2, '0');
-  for (size_t i = 0; i < n; ++i) {
-    out[2 * i] = kDigits[bytes[i] >> 4];
-    out[2 * i + 1] = kDigits[bytes[i] & 0xf];
-  }
-  return out;
-}
 
 // Consumes `token` at the front of `s`.
 bool Eat(std::string_view& s, std::string_view token) {
@@ -60,25 +51,7 @@ std::string_view LeadingDigits(std::string_view s) {
 
 }  // namespace
 
-std::string Sha256Hex(std::string_view data) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr) != 1) {
-    std::abort();  // only when OpenSSL cannot allocate
-  }
-  return ToHex(digest, len);
-}
 
-std::string HmacSha256Hex(std::string_view key, std::string_view message) {
-  unsigned char tag[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-           reinterpret_cast<const unsigned char*>(message.data()), message.size(), tag,
-           &len) == nullptr) {
-    std::abort();
-  }
-  return ToHex(tag, len);
-}
 
 bool IsHash(std::string_view s) {
   if (s.size() != 64) return false;

@@ -5,6 +5,8 @@
 // where hash = SHA-256 of the bytes before `,"hash":`. Stateless functions; thread-safe.
 #pragma once
 
+#include "metagate/common/digest.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -17,10 +19,8 @@ inline constexpr std::string_view kZeroHash =
     "0000000000000000000000000000000000000000000000000000000000000000";
 inline constexpr std::string_view kCheckpointKind = "checkpoint";
 
-// Returns the lowercase hex SHA-256 of `data`.
-std::string Sha256Hex(std::string_view data);
-// Returns the lowercase hex HMAC-SHA256 of `message` under `key`.
-std::string HmacSha256Hex(std::string_view key, std::string_view message);
+using metagate::HmacSha256Hex;  // common/digest.h
+using metagate::Sha256Hex;
 // Whether `s` is exactly 64 lowercase hex digits.
 bool IsHash(std::string_view s);
 

@@ -13,6 +13,7 @@
 #include "hold_cipher.h"
 #include "metagate/governance/flow_counter.h"
 #include "metagate/common/clock.h"
+#include "metagate/common/digest.h"
 #include "metagate/common/json.h"
 
 namespace metagate::governance {
@@ -23,27 +24,7 @@ constexpr size_t kShards = 16;
 constexpr size_t kMaxTransformsPerRecord = 256;
 constexpr char kSep = '\x1f';
 
-std::string Sha256Hex(std::string_view text) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  EVP_Digest(text.data(), text.size(), digest, &n, EVP_sha256(), nullptr);
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < n; ++i) {
-    out.push_back(kDigits[digest[i] >> 4]);
-    out.push_back(kDigits[digest[i] & 15]);
-  }
-  return out;
-}
 
-void AppendStringArray(std::string& out, const std::vector<std::string>& items) {
-  out.push_back('[');
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i) out.push_back(',');
-    json::AppendQuoted(out, items[i]);
-  }
-  out.push_back(']');
-}
 
 void AppendMember(std::string& out, std::string_view name, std::string_view value) {
   if (!out.empty()) out.push_back(',');
@@ -216,7 +197,7 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
       AppendMember(m, "event", s.sighting.event);
       if (s.sighting.kind == "field") AppendMember(m, "field", s.sighting.path);
       m += ",\"classes\":";
-      AppendStringArray(m, s.sighting.classes);
+      json::AppendStringArray(m, s.sighting.classes);
       if (audit_ != nullptr) audit_->Record("approval_requested", m);
     }
     if (counted) continue;  // this sighting's count was written with the id
@@ -275,7 +256,7 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
     blocked += ",\"why\":";
     json::AppendQuoted(blocked, held[i] ? "held:" + e.why : e.why);
     blocked += ",\"policies\":";
-    AppendStringArray(blocked, e.reasons);
+    json::AppendStringArray(blocked, e.reasons);
     blocked += "}";
   }
   // Transforms, aggregated by (event, field, classes, form).
@@ -326,7 +307,7 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
       m += ",\"form\":";
       json::AppendQuoted(m, std::get<3>(k));
       m += ",\"count\":" + std::to_string(v.first) + ",\"policies\":";
-      AppendStringArray(m, *v.second);
+      json::AppendStringArray(m, *v.second);
       m += "}";
     }
     m += "]";
@@ -378,7 +359,7 @@ Status Governance::LogDecisions() {
     AppendMember(m, "event", a.event);
     if (a.kind == "field") AppendMember(m, "field", a.path);
     m += ",\"classes\":";
-    AppendStringArray(m, a.decided_classes.empty() ? a.classes : a.decided_classes);
+    json::AppendStringArray(m, a.decided_classes.empty() ? a.classes : a.decided_classes);
     AppendMember(m, "by", a.decided_by);
     m += ",\"decided_ms\":" + std::to_string(a.decided_ms);
     audit_->Record("approval_decided", m);
@@ -455,11 +436,11 @@ void Governance::RecordPolicies(const egress::Pipeline& pipeline, std::string_vi
   m += ",\"policies\":" + std::to_string(digests.size());
   AppendMember(m, "digest", Sha256Hex(all));
   m += ",\"added\":";
-  AppendStringArray(m, added);
+  json::AppendStringArray(m, added);
   m += ",\"removed\":";
-  AppendStringArray(m, removed);
+  json::AppendStringArray(m, removed);
   m += ",\"changed\":";
-  AppendStringArray(m, changed);
+  json::AppendStringArray(m, changed);
   audit_->Record(first ? "policies_loaded" : "policy_change", m);
 }
 

@@ -2,6 +2,9 @@
 // Status, bearer-token checks in constant time, the X-Request-ID echo.
 #pragma once
 
+#include "metagate/common/digest.h"
+#include "metagate/common/hex.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,8 +14,7 @@
 
 namespace metagate::pdp {
 
-// The SHA-256 of `s`, as raw bytes.
-std::string Sha256(std::string_view s);
+using metagate::Sha256;  // common/digest.h
 
 // Whether `req` carries `Authorization: Bearer T` with SHA-256(T) == `sha256` (constant time).
 bool BearerMatches(const net::HttpRequest& req, const std::string& sha256);
@@ -28,8 +30,7 @@ bool IsJsonContent(const net::HttpRequest& req);
 // Copies a well-formed X-Request-ID (at most 256 visible ASCII characters) to the response.
 void EchoRequestId(const net::HttpRequest& req, net::HttpResponse& resp);
 
-// Decodes %XX escapes ("+" stays "+"); nullopt for a malformed escape.
-std::optional<std::string> PercentDecode(std::string_view in);
+using metagate::PercentDecode;  // common/hex.h
 
 // The path of a request target, without the query.
 std::string_view PathOf(std::string_view target);

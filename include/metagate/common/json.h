@@ -78,6 +78,8 @@ Result<Value> Parse(std::string_view text, int max_depth = 512);
 
 // Appends `s` to `out` as a JSON string literal (with quotes and escapes).
 void AppendQuoted(std::string& out, std::string_view s);
+// Appends a JSON array of the strings, quoted.
+void AppendStringArray(std::string& out, const std::vector<std::string>& items);
 
 // Appends "/" + `key` escaped as an RFC 6901 JSON pointer token ("~" → "~0", "/" → "~1").
 void AppendPointerToken(std::string& pointer, std::string_view key);
