@@ -234,12 +234,14 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
   if (hold) {
     for (size_t k = 0; k < res.held_events.size(); ++k) {
       uint32_t i = res.held_events[k];
+      // Its own approvals and the envelope's: an unknown envelope field blocks every event, so
+      // a replay before both are decided would only be held again.
       std::vector<int64_t> waits;
       auto own = waits_by_event.find(i);
       if (own != waits_by_event.end()) waits = own->second;
-      if (waits.empty()) {  // blocked by an unknown field of the envelope
-        auto env = waits_by_event.find(UINT32_MAX);
-        if (env != waits_by_event.end()) waits = env->second;
+      auto env = waits_by_event.find(UINT32_MAX);
+      if (env != waits_by_event.end()) {
+        waits.insert(waits.end(), env->second.begin(), env->second.end());
       }
       std::sort(waits.begin(), waits.end());
       waits.erase(std::unique(waits.begin(), waits.end()), waits.end());
