@@ -386,11 +386,15 @@ Status Governance::LogDecisions() {
 }
 
 Result<size_t> Governance::ReplayReady(const Replayer& replay) {
+  // Only the entries held before this call: a replay held again (a decision the pipeline does
+  // not apply yet) would otherwise be ready at once and replayed over and over.
+  ASSIGN_OR_RETURN(int64_t last, store_->LastHeldId());
   size_t done = 0;
   while (true) {
     ASSIGN_OR_RETURN(std::vector<HeldEvents> ready, store_->ReadyToReplay(64));
     if (ready.empty()) return done;
     for (const HeldEvents& h : ready) {
+      if (h.id > last) return done;  // oldest first: the rest are newer too
       ASSIGN_OR_RETURN(std::string body,
                        cipher_->Open(h.sealed, HeldAssociatedData(h.integration, h.vendor,
                                                                   h.ingest_path)));

@@ -477,4 +477,11 @@ Result<int64_t> GovernanceStore::HeldCount() {
   return row ? q.Int(0) : 0;
 }
 
+Result<int64_t> GovernanceStore::LastHeldId() {
+  std::lock_guard lk(mu_);
+  ASSIGN_OR_RETURN(store::SqliteStatement q, db_->Prepare("SELECT coalesce(max(id), 0) FROM held"));
+  ASSIGN_OR_RETURN(bool row, q.Step());
+  return row ? q.Int(0) : 0;
+}
+
 }  // namespace metagate::governance

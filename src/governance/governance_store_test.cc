@@ -246,8 +246,10 @@ TEST_F(GovernanceStoreTest, ReadyToReplayLooksPastAPageOfWaitingEntries) {
 }
 
 TEST_F(GovernanceStoreTest, HeldEntriesKeepTheirFields) {
+  EXPECT_EQ(*store_->LastHeldId(), 0);
   std::string sealed("\x00\x01\xff sealed", 10);
   int64_t id = HoldWaiting({7, 3}, sealed);
+  EXPECT_EQ(*store_->LastHeldId(), id);
   auto all = store_->AllHeld(10);
   ASSERT_TRUE(all.ok());
   ASSERT_EQ(all->size(), 1u);

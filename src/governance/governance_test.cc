@@ -347,6 +347,27 @@ TEST_F(GovernanceTest, AFailingReplayerKeepsTheEntry) {
   EXPECT_EQ(*gov_->store().HeldCount(), 0);
 }
 
+TEST_F(GovernanceTest, AReplayHeldAgainWaitsForTheNextCall) {
+  // The decision is not applied to the pipeline (a rebuild failed): the replay is held again,
+  // waiting on the decided approval, so it is ready at once. One call must not loop on it.
+  Observe(R"({"batch":[{"type":"track","event":"New","userId":"rawv-u"}]})");
+  ASSERT_TRUE(gov_->Decide(ApprovalOf("event", "New", ""), true, {}, "ann").ok());
+  size_t calls = 0;
+  auto replay_through_old_pipeline = [&](const HeldEvents&, const std::string& body) {
+    if (++calls > 5) return Status::Internal("looping");  // keeps a broken build finite
+    Observe(body);
+    return Status::Ok();
+  };
+  auto replayed = gov_->ReplayReady(replay_through_old_pipeline);
+  ASSERT_TRUE(replayed.ok()) << replayed.status().ToString();
+  EXPECT_EQ(*replayed, 1u);
+  EXPECT_EQ(calls, 1u);
+  EXPECT_EQ(*gov_->store().HeldCount(), 1);
+  // The next call replays the entry held meanwhile.
+  EXPECT_EQ(*gov_->ReplayReady(replay_through_old_pipeline), 1u);
+  EXPECT_EQ(calls, 2u);
+}
+
 TEST_F(GovernanceTest, ExportHeldOpensEveryEntry) {
   egress::FilterResult r = Observe(
       R"({"batch":[{"type":"track","event":"New","userId":"rawv-1"},{"type":"track","event":"Other","userId":"rawv-2"}]})");
