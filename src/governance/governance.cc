@@ -52,6 +52,16 @@ void AppendMember(std::string& out, std::string_view name, std::string_view valu
   json::AppendQuoted(out, value);
 }
 
+// Adds one shard's sighting to `into`, summing the counts of the same entry and vendor.
+void AddSighting(std::unordered_map<std::string, ApprovalSighting>& into, const std::string& key,
+                 ApprovalSighting s) {
+  auto [it, inserted] = into.emplace(key, s);
+  if (inserted) return;
+  it->second.count += s.count;
+  it->second.first_seen_ms = std::min(it->second.first_seen_ms, s.first_seen_ms);
+  it->second.last_seen_ms = std::max(it->second.last_seen_ms, s.last_seen_ms);
+}
+
 std::string JoinSorted(std::vector<std::string> items) {
   std::sort(items.begin(), items.end());
   std::string out;
@@ -338,7 +348,7 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
 Status Governance::Flush() {
   std::lock_guard flush_lock(flush_mu_);
   FlowCounter all;
-  std::vector<ApprovalSighting> sightings;
+  std::unordered_map<std::string, ApprovalSighting> sightings;  // key: id and vendor
   for (auto& shard : shards_) {
     std::vector<FlowRow> rows;
     std::unordered_map<std::string, ApprovalSighting> seen;
@@ -348,17 +358,23 @@ Status Governance::Flush() {
       seen.swap(shard->sightings);
     }
     all.Merge(std::move(rows));
-    for (auto& [k, s] : seen) sightings.push_back(std::move(s));
+    for (auto& [k, s] : seen) AddSighting(sightings, k, std::move(s));
   }
   std::vector<FlowRow> rows = all.Take();
   Status s = store_->AddFlows(rows);
-  if (!s.ok()) {  // keep the counts for the next flush
-    Shard& shard = *shards_[0];
-    std::lock_guard lk(shard.mu);
-    shard.flows.Merge(std::move(rows));
-    return s;
+  if (s.ok()) {
+    std::vector<ApprovalSighting> list;
+    for (const auto& [k, a] : sightings) list.push_back(a);
+    s = store_->NoteApprovals(list).status();
+    if (s.ok()) return s;
+    rows.clear();  // written: only the approval counts are kept
   }
-  return store_->NoteApprovals(sightings).status();
+  // Keep what was not written for the next flush.
+  Shard& shard = *shards_[0];
+  std::lock_guard lk(shard.mu);
+  shard.flows.Merge(std::move(rows));
+  for (auto& [k, a] : sightings) AddSighting(shard.sightings, k, std::move(a));
+  return s;
 }
 
 Result<Approval> Governance::Decide(int64_t id, bool approve,

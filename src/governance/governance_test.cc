@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "hold_cipher.h"
+#include "metagate/store/sqlite.h"
 
 namespace metagate::governance {
 namespace {
@@ -285,6 +286,46 @@ TEST_F(GovernanceTest, NewApprovalsAreRecordedOnceAndCountsAccumulate) {
   ASSERT_TRUE(gov_->Flush().ok());
   EXPECT_EQ(audit_.Of("approval_requested").size(), 2u);
   EXPECT_EQ(gov_->store().GetApproval(note)->count, 4u);
+}
+
+TEST_F(GovernanceTest, AFailedFlushKeepsItsCountsForTheNext) {
+  const std::string body = R"({"batch":[{"type":"track","event":"New","userId":"rawv-u"}]})";
+  Observe(body);  // creates the approval (counted as it is written)
+  Observe(body);  // counted in memory
+  int64_t event = ApprovalOf("event", "New", "");
+  // Another connection makes the store refuse writes to one table at a time.
+  auto other = store::SqliteDb::Open(gov_->store().file());
+  ASSERT_TRUE(other.ok());
+  auto count_of = [&] { return gov_->store().GetApproval(event)->count; };
+  auto held_rows = [&] {
+    auto rows = gov_->store().Flows();
+    const FlowRow* r = rows.ok() ? FindRow(*rows, "New", "", "held") : nullptr;
+    return r == nullptr ? uint64_t{0} : r->count;
+  };
+  ASSERT_TRUE((*other)
+                  ->Exec("CREATE TRIGGER no_update BEFORE UPDATE ON approvals "
+                         "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                  .ok());
+  EXPECT_FALSE(gov_->Flush().ok());
+  EXPECT_EQ(held_rows(), 2u);  // the map's rows were written
+  EXPECT_EQ(count_of(), 1u);
+  ASSERT_TRUE((*other)->Exec("DROP TRIGGER no_update").ok());
+  ASSERT_TRUE(gov_->Flush().ok());
+  EXPECT_EQ(count_of(), 2u);
+  EXPECT_EQ(held_rows(), 2u);  // not written twice
+
+  Observe(body);
+  ASSERT_TRUE((*other)
+                  ->Exec("CREATE TRIGGER no_flows BEFORE INSERT ON flows "
+                         "BEGIN SELECT RAISE(ABORT, 'refused'); END")
+                  .ok());
+  EXPECT_FALSE(gov_->Flush().ok());
+  EXPECT_EQ(held_rows(), 2u);
+  EXPECT_EQ(count_of(), 2u);
+  ASSERT_TRUE((*other)->Exec("DROP TRIGGER no_flows").ok());
+  ASSERT_TRUE(gov_->Flush().ok());
+  EXPECT_EQ(held_rows(), 3u);
+  EXPECT_EQ(count_of(), 3u);
 }
 
 TEST_F(GovernanceTest, ReplayReadyDeliversTheOriginalBodyOnceDecided) {
