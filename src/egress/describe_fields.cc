@@ -15,7 +15,8 @@ constexpr size_t kExampleChars = 24;
 std::string MaskExample(std::string_view text) {
   std::string out;
   size_t chars = 0;
-  for (size_t i = 0; i < text.size() && chars < kExampleChars; ++chars) {
+  size_t i = 0;
+  for (; i < text.size() && chars < kExampleChars; ++chars) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
       if (c >= '0' && c <= '9') {
@@ -36,7 +37,7 @@ std::string MaskExample(std::string_view text) {
     ++i;
     while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
   }
-  if (chars == kExampleChars && out.size() < text.size()) out += "...";
+  if (i < text.size()) out += "...";  // characters were left out
   return out;
 }
 

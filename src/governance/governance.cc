@@ -33,6 +33,16 @@ void AppendMember(std::string& out, std::string_view name, std::string_view valu
   json::AppendQuoted(out, value);
 }
 
+// Adds one shard's sighting to `into`, summing the counts of the same entry and vendor.
+void AddSighting(std::unordered_map<std::string, ApprovalSighting>& into, const std::string& key,
+                 ApprovalSighting s) {
+  auto [it, inserted] = into.emplace(key, s);
+  if (inserted) return;
+  it->second.count += s.count;
+  it->second.first_seen_ms = std::min(it->second.first_seen_ms, s.first_seen_ms);
+  it->second.last_seen_ms = std::max(it->second.last_seen_ms, s.last_seen_ms);
+}
+
 std::string JoinSorted(std::vector<std::string> items) {
   std::sort(items.begin(), items.end());
   std::string out;
@@ -216,12 +226,14 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
   if (hold) {
     for (size_t k = 0; k < res.held_events.size(); ++k) {
       uint32_t i = res.held_events[k];
+      // Its own approvals and the envelope's: an unknown envelope field blocks every event, so
+      // a replay before both are decided would only be held again.
       std::vector<int64_t> waits;
       auto own = waits_by_event.find(i);
       if (own != waits_by_event.end()) waits = own->second;
-      if (waits.empty()) {  // blocked by an unknown field of the envelope
-        auto env = waits_by_event.find(UINT32_MAX);
-        if (env != waits_by_event.end()) waits = env->second;
+      auto env = waits_by_event.find(UINT32_MAX);
+      if (env != waits_by_event.end()) {
+        waits.insert(waits.end(), env->second.begin(), env->second.end());
       }
       std::sort(waits.begin(), waits.end());
       waits.erase(std::unique(waits.begin(), waits.end()), waits.end());
@@ -320,7 +332,7 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
 Status Governance::Flush() {
   std::lock_guard flush_lock(flush_mu_);
   FlowCounter all;
-  std::vector<ApprovalSighting> sightings;
+  std::unordered_map<std::string, ApprovalSighting> sightings;  // key: id and vendor
   for (auto& shard : shards_) {
     std::vector<FlowRow> rows;
     std::unordered_map<std::string, ApprovalSighting> seen;
@@ -330,17 +342,23 @@ Status Governance::Flush() {
       seen.swap(shard->sightings);
     }
     all.Merge(std::move(rows));
-    for (auto& [k, s] : seen) sightings.push_back(std::move(s));
+    for (auto& [k, s] : seen) AddSighting(sightings, k, std::move(s));
   }
   std::vector<FlowRow> rows = all.Take();
   Status s = store_->AddFlows(rows);
-  if (!s.ok()) {  // keep the counts for the next flush
-    Shard& shard = *shards_[0];
-    std::lock_guard lk(shard.mu);
-    shard.flows.Merge(std::move(rows));
-    return s;
+  if (s.ok()) {
+    std::vector<ApprovalSighting> list;
+    for (const auto& [k, a] : sightings) list.push_back(a);
+    s = store_->NoteApprovals(list).status();
+    if (s.ok()) return s;
+    rows.clear();  // written: only the approval counts are kept
   }
-  return store_->NoteApprovals(sightings).status();
+  // Keep what was not written for the next flush.
+  Shard& shard = *shards_[0];
+  std::lock_guard lk(shard.mu);
+  shard.flows.Merge(std::move(rows));
+  for (auto& [k, a] : sightings) AddSighting(shard.sightings, k, std::move(a));
+  return s;
 }
 
 Result<Approval> Governance::Decide(int64_t id, bool approve,
@@ -368,11 +386,15 @@ Status Governance::LogDecisions() {
 }
 
 Result<size_t> Governance::ReplayReady(const Replayer& replay) {
+  // Only the entries held before this call: a replay held again (a decision the pipeline does
+  // not apply yet) would otherwise be ready at once and replayed over and over.
+  ASSIGN_OR_RETURN(int64_t last, store_->LastHeldId());
   size_t done = 0;
   while (true) {
     ASSIGN_OR_RETURN(std::vector<HeldEvents> ready, store_->ReadyToReplay(64));
     if (ready.empty()) return done;
     for (const HeldEvents& h : ready) {
+      if (h.id > last) return done;  // oldest first: the rest are newer too
       ASSIGN_OR_RETURN(std::string body,
                        cipher_->Open(h.sealed, HeldAssociatedData(h.integration, h.vendor,
                                                                   h.ingest_path)));

@@ -428,10 +428,6 @@ Result<std::vector<HeldEvents>> GovernanceStore::AllHeld(size_t limit) {
 }
 
 Result<std::vector<HeldEvents>> GovernanceStore::ReadyToReplay(size_t limit) {
-  ASSIGN_OR_RETURN(std::vector<Approval> pending, Approvals("pending"));
-  std::vector<int64_t> waiting;
-  for (const Approval& a : pending) waiting.push_back(a.id);
-  std::sort(waiting.begin(), waiting.end());
   std::vector<HeldEvents> out;
   int64_t after = 0;
   while (out.size() < limit) {
@@ -451,6 +447,12 @@ Result<std::vector<HeldEvents>> GovernanceStore::ReadyToReplay(size_t limit) {
     }
     if (page.empty()) break;
     after = page.back().id;
+    // The pending approvals are read after the page: an entry's approvals are written before
+    // the entry, so one created meanwhile is seen pending here (not mistaken for decided).
+    ASSIGN_OR_RETURN(std::vector<Approval> pending, Approvals("pending"));
+    std::vector<int64_t> waiting;
+    for (const Approval& a : pending) waiting.push_back(a.id);
+    std::sort(waiting.begin(), waiting.end());
     for (HeldEvents& h : page) {
       bool ready = std::none_of(h.waits_on.begin(), h.waits_on.end(), [&](int64_t id) {
         return std::binary_search(waiting.begin(), waiting.end(), id);
@@ -471,6 +473,13 @@ Status GovernanceStore::DeleteHeld(int64_t id) {
 Result<int64_t> GovernanceStore::HeldCount() {
   std::lock_guard lk(mu_);
   ASSIGN_OR_RETURN(store::SqliteStatement q, db_->Prepare("SELECT count(*) FROM held"));
+  ASSIGN_OR_RETURN(bool row, q.Step());
+  return row ? q.Int(0) : 0;
+}
+
+Result<int64_t> GovernanceStore::LastHeldId() {
+  std::lock_guard lk(mu_);
+  ASSIGN_OR_RETURN(store::SqliteStatement q, db_->Prepare("SELECT coalesce(max(id), 0) FROM held"));
   ASSIGN_OR_RETURN(bool row, q.Step());
   return row ? q.Int(0) : 0;
 }

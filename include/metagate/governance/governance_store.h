@@ -100,6 +100,8 @@ class GovernanceStore {
   Result<std::vector<HeldEvents>> AllHeld(size_t limit);
   Status DeleteHeld(int64_t id);
   Result<int64_t> HeldCount();
+  // The id of the newest held entry (0 when none was ever held).
+  Result<int64_t> LastHeldId();
 
   const std::string& file() const;
 
