@@ -126,7 +126,7 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
     std::string pointer;  // one occurrence, for the example
     std::vector<uint32_t> events;
   };
-  std::unordered_map<std::string, Seen> seen;
+  std::map<std::string, Seen> seen;  // ordered: records come in a stable order
   for (size_t i = 0; i < res.events.size(); ++i) {
     const egress::EventDecision& e = res.events[i];
     if (e.allowed || e.why != "unknown_event") continue;
