@@ -33,14 +33,13 @@ void PrintTable(const std::vector<governance::Approval>& all) {
   std::printf("%-5s %-6s %-9s %-20s %-24s %-32s %-24s %-22s %8s\n", "ID", "KIND", "STATUS",
               "INTEGRATION", "EVENT", "FIELD", "CLASSES", "EXAMPLE", "SEEN");
   for (const governance::Approval& a : all) {
-    std::printf("%-5lld %-6s %-9s %-20s %-24s %-32s %-24s %-22s %8llu\n",
-                static_cast<long long>(a.id), a.kind.c_str(), a.status.c_str(),
-                a.integration.c_str(), a.event.c_str(), a.path.empty() ? "-" : a.path.c_str(),
-                Joined(a.status == "approved" && !a.decided_classes.empty() ? a.decided_classes
-                                                                            : a.classes)
-                    .c_str(),
-                a.example.empty() ? "-" : a.example.c_str(),
-                static_cast<unsigned long long>(a.count));
+    std::printf(
+        "%-5lld %-6s %-9s %-20s %-24s %-32s %-24s %-22s %8llu\n", static_cast<long long>(a.id),
+        a.kind.c_str(), a.status.c_str(), a.integration.c_str(), a.event.c_str(),
+        a.path.empty() ? "-" : a.path.c_str(),
+        Joined(a.status == "approved" && !a.decided_classes.empty() ? a.decided_classes : a.classes)
+            .c_str(),
+        a.example.empty() ? "-" : a.example.c_str(), static_cast<unsigned long long>(a.count));
   }
   std::printf("%zu approval(s)\n", all.size());
 }
@@ -69,7 +68,8 @@ int RunApprovals(int argc, char** argv) {
   add_common(list);
   list->add_option("--status", status, "pending, approved, denied or all")->capture_default_str();
   list->add_option("--format", format, "table or json")->capture_default_str();
-  CLI::App* approve = app.add_subcommand("approve", "approve a field or event: it joins the catalog");
+  CLI::App* approve =
+      app.add_subcommand("approve", "approve a field or event: it joins the catalog");
   add_common(approve);
   approve->add_option("id", id, "the approval's id (from `list`)")->required();
   approve->add_option("--class", classes,
@@ -127,10 +127,11 @@ int RunApprovals(int argc, char** argv) {
   Result<governance::Approval> decided =
       (*store)->Decide(id, approve->parsed(), classes, by, UnixMillis());
   if (!decided.ok()) {
-    return Fail(decided.status().ToString(), decided.status().code() == StatusCode::kNotFound ||
-                                                     decided.status().code() == StatusCode::kConflict
-                                                 ? 1
-                                                 : 2);
+    return Fail(decided.status().ToString(),
+                decided.status().code() == StatusCode::kNotFound ||
+                        decided.status().code() == StatusCode::kConflict
+                    ? 1
+                    : 2);
   }
   std::printf("approval %lld %s (%s %s%s%s)\n", static_cast<long long>(decided->id),
               decided->status.c_str(), decided->kind.c_str(), decided->event.c_str(),

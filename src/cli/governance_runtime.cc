@@ -60,8 +60,9 @@ Result<std::unique_ptr<GovernanceRuntime>> GovernanceRuntime::Open(
     if (!key.ok()) return key.status().WithContext(config.file);
     options.hold_key = *key;
   } else {
-    ASSIGN_OR_RETURN(options.hold_key, governance::LoadOrCreateKeyFile(
-                                           (fs::path(data_dir) / "governance" / "hold.key").string()));
+    ASSIGN_OR_RETURN(
+        options.hold_key,
+        governance::LoadOrCreateKeyFile((fs::path(data_dir) / "governance" / "hold.key").string()));
   }
   rt->flush_interval_ = std::chrono::milliseconds(gc.flush_interval_ms);
   ASSIGN_OR_RETURN(rt->governance_, governance::Governance::Open(options, rt->audit_.get()));

@@ -37,7 +37,9 @@ class GovernanceRuntime {
   // Answers /admin/v1/... (false for other paths, or when there is no admin section).
   bool HandleAdmin(const net::HttpRequest& request, net::HttpResponse& response) const;
   // A reload happened: record the policies in force.
-  void Reloaded(const egress::Pipeline& pipeline) { governance_->RecordPolicies(pipeline, "reload"); }
+  void Reloaded(const egress::Pipeline& pipeline) {
+    governance_->RecordPolicies(pipeline, "reload");
+  }
   // Something was decided (the admin API): apply it now rather than at the next tick.
   void Notify();
   // Stops the loop, flushes the map, closes the decision log. Idempotent.

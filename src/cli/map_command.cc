@@ -127,8 +127,9 @@ int RunMap(int argc, char** argv) {
   app.add_option("--out", out_file, "write to this file instead of standard output");
   app.add_option("--from-file", from_file, "captured request bodies, one per line (JSON Lines)");
   app.add_option("--integration", integration, "with --from-file: who sent them");
-  app.add_option("--vendor", vendor, "with --from-file: to whom (a vendor of the config, or a "
-                                     "format name without --config)");
+  app.add_option("--vendor", vendor,
+                 "with --from-file: to whom (a vendor of the config, or a "
+                 "format name without --config)");
   app.add_option("--wire-format", wire_format,
                  "with --from-file: segment, mixpanel, amplitude, posthog, otlp-logs, ... "
                  "(default: the vendor's)");
@@ -165,8 +166,7 @@ int RunMap(int argc, char** argv) {
     }
     auto store = governance::GovernanceStore::Open(data_dir);
     if (!store.ok()) return Fail(store.status().ToString());
-    map = governance::ReadFlowMap(**store, pipeline.get(), since_ms,
-                                  "store " + (*store)->file());
+    map = governance::ReadFlowMap(**store, pipeline.get(), since_ms, "store " + (*store)->file());
   }
   if (!map.ok()) return Fail(map.status().ToString());
   map->since_ms = since_ms;

@@ -15,8 +15,8 @@ Result<std::shared_ptr<const egress::Pipeline>> BuildPipeline(
     for (egress::CatalogEntry& e : *decided) config.catalog.push_back(std::move(e));
     Result<std::shared_ptr<const egress::Pipeline>> p = egress::Pipeline::Create(config);
     if (!p.ok()) {
-      return Status::Invalid(p.status().ToString() +
-                             " (with the approvals decided in " + approvals->file() + ")");
+      return Status::Invalid(p.status().ToString() + " (with the approvals decided in " +
+                             approvals->file() + ")");
     }
     return p;
   }

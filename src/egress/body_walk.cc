@@ -252,7 +252,7 @@ struct Emitter {
   bool enforce;
   PipelineScratch::State& st;
   std::string& out;
-  bool add_keys = false;  // add an idempotency key to allowed events that lack one
+  bool add_keys = false;    // add an idempotency key to allowed events that lack one
   bool raw_leaves = false;  // leaves as they came, but the credential
   size_t keys_added = 0;
   size_t next_event = 1;
@@ -369,8 +369,8 @@ struct Emitter {
   bool Leaf(simdjson::dom::element el, size_t owner) {
     uint32_t i = st.cursors[owner]++;
     const LeafOutcome& outcome = st.outcomes[owner][i];
-    bool act = (enforce && !raw_leaves) ||
-               st.owners[owner].plan->leaves[i].kind == LeafKind::kCredential;
+    bool act =
+        (enforce && !raw_leaves) || st.owners[owner].plan->leaves[i].kind == LeafKind::kCredential;
     if (act && outcome.op == LeafOp::kDrop) return false;
     if (act && outcome.op == LeafOp::kReplace) {
       out.append(st.replacements, outcome.begin, outcome.length);

@@ -45,7 +45,8 @@ bool Catalog::EventKnown(std::string_view source, std::string_view event) const 
 
 bool Catalog::EventDenied(std::string_view source, std::string_view event) const {
   for (const Entry& e : entries_) {
-    if (e.denied && (e.source == "*" || e.source == source) && (e.event == "*" || e.event == event)) {
+    if (e.denied && (e.source == "*" || e.source == source) &&
+        (e.event == "*" || e.event == event)) {
       return true;
     }
   }

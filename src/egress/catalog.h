@@ -30,8 +30,7 @@ class Catalog {
   // entry that lists it was denied by an approver (then `*denied` is set, when given).
   const std::vector<classify::ClassId>* Find(std::string_view source, std::string_view event,
                                              std::span<const std::string_view> field,
-                                             std::string_view joined,
-                                             bool* denied = nullptr) const;
+                                             std::string_view joined, bool* denied = nullptr) const;
 
  private:
   struct Field {

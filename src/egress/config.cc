@@ -57,13 +57,12 @@ class Parser {
   Status ParseRoot(const YAML::Node& root) {
     if (!root.IsDefined() || root.IsNull()) return Status::Ok();
     RETURN_IF_ERROR(CheckKeysUnique(root, 0));
-    ASSIGN_OR_RETURN(
-        Mapping m,
-        Mapping::Of(root, "the egress config",
-                    {"mode", "policies", "schema", "entities", "keys", "tls", "integrations",
-                     "vendors", "catalog", "unknown_fields", "unknown_events", "classes",
-                     "field_names", "combinations", "data_dir", "spool", "pdp", "governance",
-                     "admin"}));
+    ASSIGN_OR_RETURN(Mapping m,
+                     Mapping::Of(root, "the egress config",
+                                 {"mode", "policies", "schema", "entities", "keys", "tls",
+                                  "integrations", "vendors", "catalog", "unknown_fields",
+                                  "unknown_events", "classes", "field_names", "combinations",
+                                  "data_dir", "spool", "pdp", "governance", "admin"}));
     if (YAML::Node v = m.Get("mode")) {
       ASSIGN_OR_RETURN(std::string s, Str(v, "'mode'"));
       if (s == "enforce") {

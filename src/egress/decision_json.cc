@@ -3,10 +3,7 @@
 #include "metagate/egress/pipeline.h"
 
 namespace metagate::egress {
-namespace {
-
-
-}  // namespace
+namespace {}  // namespace
 
 void AppendDecisionJson(const FilterResult& r, int64_t line, std::string_view integration,
                         std::string_view vendor, std::string_view mode, std::string& out) {

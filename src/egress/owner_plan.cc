@@ -186,7 +186,7 @@ std::unique_ptr<OwnerPlan> PipelineImpl::BuildPlan(const IntegrationConfig& inte
         plan->why = "denied";
         plan->reasons.clear();
       } else if (!catalog.EventKnown(integration.id, owner.name) &&
-          config.unknown_events == UnknownEvents::kBlock) {
+                 config.unknown_events == UnknownEvents::kBlock) {
         plan->allowed = false;
         plan->why = "unknown_event";
       } else if (!plan->allowed) {

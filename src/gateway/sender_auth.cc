@@ -7,10 +7,7 @@
 
 namespace metagate::gateway {
 
-namespace {
-
-
-}  // namespace
+namespace {}  // namespace
 
 SenderAuth::SenderAuth(const std::vector<egress::IntegrationConfig>& integrations) {
   for (const egress::IntegrationConfig& in : integrations) {

@@ -1,13 +1,12 @@
 // The admin API's HTTP helpers.
 #include "admin_http.h"
 
-#include "metagate/common/digest.h"
-
 #include <openssl/sha.h>
 
 #include <cctype>
 #include <charconv>
 
+#include "metagate/common/digest.h"
 #include "metagate/common/hex.h"
 #include "metagate/common/json.h"
 

@@ -15,7 +15,6 @@ namespace {
 
 constexpr size_t kMaxHeldExport = 10000;
 
-
 void Member(std::string& out, std::string_view name, std::string_view value) {
   out.push_back(',');
   json::AppendQuoted(out, name);
@@ -66,8 +65,7 @@ Result<std::string> GovernanceAdminBackend::MapDocument(std::optional<int64_t> s
                                                         MapFormat format) {
   RETURN_IF_ERROR(d_.governance->Flush());
   std::shared_ptr<const egress::Pipeline> p = d_.pipeline ? d_.pipeline() : nullptr;
-  ASSIGN_OR_RETURN(FlowMap map,
-                   ReadFlowMap(d_.governance->store(), p.get(), since_ms, d_.source));
+  ASSIGN_OR_RETURN(FlowMap map, ReadFlowMap(d_.governance->store(), p.get(), since_ms, d_.source));
   return RenderMap(map, format);
 }
 
@@ -84,8 +82,7 @@ Result<std::string> GovernanceAdminBackend::ListApprovals(std::string_view statu
 
 Result<ApprovalInfo> GovernanceAdminBackend::GetApproval(int64_t id) {
   ASSIGN_OR_RETURN(Approval a, d_.governance->store().GetApproval(id));
-  return ApprovalInfo{a.id, a.kind, a.integration, a.event, a.path, a.status, a.vendors,
-                      a.classes};
+  return ApprovalInfo{a.id, a.kind, a.integration, a.event, a.path, a.status, a.vendors, a.classes};
 }
 
 Result<std::string> GovernanceAdminBackend::Approve(int64_t id,
@@ -193,30 +190,24 @@ Result<std::string> GovernanceAdminBackend::UsageReport(std::optional<int64_t> s
 
 Result<HeldEventsExport> GovernanceAdminBackend::ExportHeldEvents() {
   HeldEventsExport out;
-  ASSIGN_OR_RETURN(out.jsonl, d_.governance->ExportHeld(kMaxHeldExport));
+  ASSIGN_OR_RETURN(auto held, d_.governance->OpenHeld(kMaxHeldExport));
   std::shared_ptr<const egress::Pipeline> p = d_.pipeline ? d_.pipeline() : nullptr;
   // The classes they carry: what their approvals name, and what the detectors find in them.
-  ASSIGN_OR_RETURN(std::vector<HeldEvents> held,
-                   d_.governance->store().AllHeld(kMaxHeldExport));
   std::set<int64_t> approvals;
-  for (const HeldEvents& h : held) approvals.insert(h.waits_on.begin(), h.waits_on.end());
+  egress::PipelineScratch scratch;
+  for (const auto& [h, body] : held) {
+    out.jsonl += Governance::HeldJsonLine(h, body);
+    approvals.insert(h.waits_on.begin(), h.waits_on.end());
+    if (p != nullptr) {
+      Result<std::vector<std::string>> found = p->ClassesInBody(h.vendor, body, scratch);
+      if (found.ok()) out.classes.insert(found->begin(), found->end());
+    }
+  }
   for (int64_t id : approvals) {
     Result<Approval> a = d_.governance->store().GetApproval(id);
     if (a.ok()) out.classes.insert(a->classes.begin(), a->classes.end());
   }
   if (p != nullptr) {
-    egress::PipelineScratch scratch;
-    std::string_view rest = out.jsonl;
-    for (const HeldEvents& h : held) {
-      size_t nl = rest.find('\n');
-      std::string_view line = rest.substr(0, nl);
-      rest.remove_prefix(nl == std::string_view::npos ? rest.size() : nl + 1);
-      size_t body = line.find(",\"body\":");
-      if (body == std::string_view::npos) continue;
-      std::string_view text = line.substr(body + 8, line.size() - body - 9);
-      Result<std::vector<std::string>> found = p->ClassesInBody(h.vendor, text, scratch);
-      if (found.ok()) out.classes.insert(found->begin(), found->end());
-    }
     std::set<std::string> groups;
     for (const std::string& c : out.classes) {
       for (std::string& g : p->GroupsOf(c)) groups.insert(std::move(g));

@@ -18,7 +18,6 @@ namespace metagate::governance::internal {
 
 namespace {
 
-
 // Consumes `token` at the front of `s`.
 bool Eat(std::string_view& s, std::string_view token) {
   if (!s.starts_with(token)) return false;
@@ -50,8 +49,6 @@ std::string_view LeadingDigits(std::string_view s) {
 }
 
 }  // namespace
-
-
 
 bool IsHash(std::string_view s) {
   if (s.size() != 64) return false;

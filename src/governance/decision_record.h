@@ -5,12 +5,11 @@
 // where hash = SHA-256 of the bytes before `,"hash":`. Stateless functions; thread-safe.
 #pragma once
 
-#include "metagate/common/digest.h"
-
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "metagate/common/digest.h"
 #include "metagate/common/status.h"
 
 namespace metagate::governance::internal {

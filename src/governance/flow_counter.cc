@@ -36,8 +36,8 @@ std::vector<std::string> EventDecisions(const egress::FilterResult& result, egre
 
 void FlowCounter::Count(std::string_view integration, std::string_view vendor,
                         std::string_view event, std::string_view field, std::string_view classes,
-                        std::string_view form, std::string_view decision, uint64_t n,
-                        int64_t first, int64_t last) {
+                        std::string_view form, std::string_view decision, uint64_t n, int64_t first,
+                        int64_t last) {
   key_.clear();
   for (std::string_view part : {integration, vendor, event, field, classes, form, decision}) {
     key_.append(part);
@@ -45,9 +45,15 @@ void FlowCounter::Count(std::string_view integration, std::string_view vendor,
   }
   auto it = rows_.find(key_);
   if (it == rows_.end()) {
-    FlowRow row{std::string(integration), std::string(vendor), std::string(event),
-                std::string(field),       std::string(classes), std::string(form),
-                std::string(decision),    0,                    first,
+    FlowRow row{std::string(integration),
+                std::string(vendor),
+                std::string(event),
+                std::string(field),
+                std::string(classes),
+                std::string(form),
+                std::string(decision),
+                0,
+                first,
                 last};
     it = rows_.emplace(key_, std::move(row)).first;
   }
@@ -58,12 +64,10 @@ void FlowCounter::Count(std::string_view integration, std::string_view vendor,
 }
 
 void FlowCounter::Add(std::string_view integration, std::string_view vendor,
-                      const egress::FilterResult& result,
-                      const std::vector<std::string>& decisions, egress::Mode mode,
-                      int64_t now_ms) {
+                      const egress::FilterResult& result, const std::vector<std::string>& decisions,
+                      egress::Mode mode, int64_t now_ms) {
   for (size_t i = 0; i < result.events.size(); ++i) {
-    Count(integration, vendor, result.events[i].name, "", "", "", decisions[i], 1, now_ms,
-          now_ms);
+    Count(integration, vendor, result.events[i].name, "", "", "", decisions[i], 1, now_ms, now_ms);
   }
   const std::string envelope = result.forwarded ? ModeDecision(mode) : "blocked";
   std::vector<std::string_view> sorted;

@@ -11,10 +11,10 @@
 #include <thread>
 
 #include "hold_cipher.h"
-#include "metagate/governance/flow_counter.h"
 #include "metagate/common/clock.h"
 #include "metagate/common/digest.h"
 #include "metagate/common/json.h"
+#include "metagate/governance/flow_counter.h"
 
 namespace metagate::governance {
 
@@ -23,8 +23,6 @@ namespace {
 constexpr size_t kShards = 16;
 constexpr size_t kMaxTransformsPerRecord = 256;
 constexpr char kSep = '\x1f';
-
-
 
 void AppendMember(std::string& out, std::string_view name, std::string_view value) {
   if (!out.empty()) out.push_back(',');
@@ -133,8 +131,9 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
     std::string key = std::string("event") + kSep + std::string(r.integration) + kSep + e.name;
     Seen& s = seen[key];
     if (s.sighting.count == 0) {
-      s.sighting = {"event", std::string(r.integration), std::string(r.vendor), e.name, "", {}, "",
-                    0, now, now};
+      s.sighting = {
+          "event", std::string(r.integration), std::string(r.vendor), e.name, "", {}, "", 0, now,
+          now};
     }
     ++s.sighting.count;
     s.events.push_back(static_cast<uint32_t>(i));
@@ -151,8 +150,16 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
                       std::string(ev) + kSep + f.field;
     Seen& s = seen[key];
     if (s.sighting.count == 0) {
-      s.sighting = {"field", std::string(r.integration), std::string(r.vendor), std::string(ev),
-                    f.field, f.classes, "", 0, now, now};
+      s.sighting = {"field",
+                    std::string(r.integration),
+                    std::string(r.vendor),
+                    std::string(ev),
+                    f.field,
+                    f.classes,
+                    "",
+                    0,
+                    now,
+                    now};
       s.pointer = f.path;
     }
     ++s.sighting.count;
@@ -245,8 +252,8 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
       h.events = 1;
       h.held_ms = now;
       ASSIGN_OR_RETURN(h.sealed,
-                       cipher_->Seal(res.held_bodies[k], HeldAssociatedData(h.integration, h.vendor,
-                                                                            h.ingest_path)));
+                       cipher_->Seal(res.held_bodies[k],
+                                     HeldAssociatedData(h.integration, h.vendor, h.ingest_path)));
       ASSIGN_OR_RETURN(int64_t id, store_->Hold(h));
       held_entries.emplace_back(id, std::move(waits));
     }
@@ -390,15 +397,24 @@ Result<size_t> Governance::ReplayReady(const Replayer& replay) {
   // not apply yet) would otherwise be ready at once and replayed over and over.
   ASSIGN_OR_RETURN(int64_t last, store_->LastHeldId());
   size_t done = 0;
+  std::set<int64_t> unreadable;  // kept held (a changed hold key?), and skipped by this call
   while (true) {
-    ASSIGN_OR_RETURN(std::vector<HeldEvents> ready, store_->ReadyToReplay(64));
-    if (ready.empty()) return done;
+    ASSIGN_OR_RETURN(std::vector<HeldEvents> ready, store_->ReadyToReplay(64 + unreadable.size()));
+    bool progressed = false;
     for (const HeldEvents& h : ready) {
       if (h.id > last) return done;  // oldest first: the rest are newer too
-      ASSIGN_OR_RETURN(std::string body,
-                       cipher_->Open(h.sealed, HeldAssociatedData(h.integration, h.vendor,
-                                                                  h.ingest_path)));
-      RETURN_IF_ERROR(replay(h, body));
+      if (unreadable.count(h.id)) continue;
+      Result<std::string> body =
+          cipher_->Open(h.sealed, HeldAssociatedData(h.integration, h.vendor, h.ingest_path));
+      if (!body.ok()) {
+        unreadable.insert(h.id);
+        if (audit_ != nullptr) {
+          audit_->Record("held_unreadable", "\"held\":" + std::to_string(h.id));
+        }
+        continue;
+      }
+      progressed = true;
+      RETURN_IF_ERROR(replay(h, *body));
       RETURN_IF_ERROR(store_->DeleteHeld(h.id));
       ++done;
       if (audit_ != nullptr) {
@@ -409,23 +425,38 @@ Result<size_t> Governance::ReplayReady(const Replayer& replay) {
         audit_->Record("replayed", m);
       }
     }
+    if (!progressed) return done;
   }
 }
 
-Result<std::string> Governance::ExportHeld(size_t limit) {
+Result<std::vector<std::pair<HeldEvents, std::string>>> Governance::OpenHeld(size_t limit) {
   ASSIGN_OR_RETURN(std::vector<HeldEvents> all, store_->AllHeld(limit));
-  std::string out;
-  for (const HeldEvents& h : all) {
-    ASSIGN_OR_RETURN(std::string body,
-                     cipher_->Open(h.sealed, HeldAssociatedData(h.integration, h.vendor,
-                                                                h.ingest_path)));
-    out += "{\"id\":" + std::to_string(h.id);
-    std::string m;
-    AppendMember(m, "integration", h.integration);
-    AppendMember(m, "vendor", h.vendor);
-    AppendMember(m, "path", h.ingest_path);
-    out += "," + m + ",\"held_at_ms\":" + std::to_string(h.held_ms) + ",\"body\":" + body + "}\n";
+  std::vector<std::pair<HeldEvents, std::string>> out;
+  for (HeldEvents& h : all) {
+    Result<std::string> body =
+        cipher_->Open(h.sealed, HeldAssociatedData(h.integration, h.vendor, h.ingest_path));
+    if (!body.ok()) continue;  // sealed with another key: ReplayReady reports it
+    out.emplace_back(std::move(h), std::move(*body));
   }
+  return out;
+}
+
+std::string Governance::HeldJsonLine(const HeldEvents& h, std::string_view body) {
+  std::string out = "{\"id\":" + std::to_string(h.id);
+  std::string m;
+  AppendMember(m, "integration", h.integration);
+  AppendMember(m, "vendor", h.vendor);
+  AppendMember(m, "path", h.ingest_path);
+  out += "," + m + ",\"held_at_ms\":" + std::to_string(h.held_ms) + ",\"body\":";
+  out.append(body);
+  out += "}\n";
+  return out;
+}
+
+Result<std::string> Governance::ExportHeld(size_t limit) {
+  ASSIGN_OR_RETURN(auto all, OpenHeld(limit));
+  std::string out;
+  for (const auto& [h, body] : all) out += HeldJsonLine(h, body);
   return out;
 }
 

@@ -124,8 +124,8 @@ Result<std::unique_ptr<GovernanceStore>> GovernanceStore::Open(const std::string
   if (ec) return Status::Io("cannot create the data folder " + data_dir + ": " + ec.message());
   ::chmod(data_dir.c_str(), 0700);
   std::unique_ptr<GovernanceStore> out(new GovernanceStore());
-  ASSIGN_OR_RETURN(out->db_,
-                   store::SqliteDb::Open((std::filesystem::path(data_dir) / "governance.db").string()));
+  ASSIGN_OR_RETURN(out->db_, store::SqliteDb::Open(
+                                 (std::filesystem::path(data_dir) / "governance.db").string()));
   RETURN_IF_ERROR(out->db_->Exec(kSchema));
   return out;
 }
@@ -281,9 +281,9 @@ Result<std::vector<Approval>> GovernanceStore::Approvals(std::string_view status
 
 Result<Approval> GovernanceStore::GetApproval(int64_t id) {
   std::lock_guard lk(mu_);
-  ASSIGN_OR_RETURN(store::SqliteStatement q,
-                   db_->Prepare(std::string("SELECT ") + kApprovalColumns +
-                                " FROM approvals WHERE id = ?"));
+  ASSIGN_OR_RETURN(
+      store::SqliteStatement q,
+      db_->Prepare(std::string("SELECT ") + kApprovalColumns + " FROM approvals WHERE id = ?"));
   q.Bind(1, id);
   ASSIGN_OR_RETURN(bool row, q.Step());
   if (!row) return Status::NotFound("no approval with id " + std::to_string(id));

@@ -409,6 +409,34 @@ TEST_F(GovernanceTest, AReplayHeldAgainWaitsForTheNextCall) {
   EXPECT_EQ(calls, 2u);
 }
 
+TEST_F(GovernanceTest, AnEntryThatNoLongerOpensDoesNotStopTheOthers) {
+  // Two held events, the first sealed with another key (a hold key changed by hand).
+  GovernanceOptions other;
+  other.data_dir = (dir_ / "data").string();
+  other.hold_key = std::string(64, 'e');
+  {
+    gov_.reset();
+    auto g = Governance::Open(other, &audit_);
+    ASSERT_TRUE(g.ok());
+    gov_ = std::move(*g);
+  }
+  Observe(R"({"batch":[{"type":"track","event":"New","userId":"rawv-u"}]})");
+  OpenGovernance();  // back to the key the second event is sealed with
+  Observe(R"({"batch":[{"type":"track","event":"New","userId":"rawv-w"}]})");
+  ASSERT_TRUE(gov_->Decide(ApprovalOf("event", "New", ""), true, {}, "ann").ok());
+  std::vector<std::string> bodies;
+  auto replayed = gov_->ReplayReady([&](const HeldEvents&, const std::string& body) {
+    bodies.push_back(body);
+    return Status::Ok();
+  });
+  ASSERT_TRUE(replayed.ok()) << replayed.status().ToString();
+  EXPECT_EQ(*replayed, 1u);
+  ASSERT_EQ(bodies.size(), 1u);
+  EXPECT_NE(bodies[0].find("rawv-w"), std::string::npos);
+  EXPECT_EQ(*gov_->store().HeldCount(), 1);  // the unreadable one stays, reported
+  EXPECT_EQ(audit_.Of("held_unreadable").size(), 1u);
+}
+
 TEST_F(GovernanceTest, ExportHeldOpensEveryEntry) {
   egress::FilterResult r = Observe(
       R"({"batch":[{"type":"track","event":"New","userId":"rawv-1"},{"type":"track","event":"Other","userId":"rawv-2"}]})");

@@ -85,8 +85,9 @@ Result<std::string> HoldCipher::Open(std::string_view sealed, std::string_view a
       EVP_CIPHER_CTX_ctrl(ctx.get(), EVP_CTRL_GCM_SET_TAG, kTag, tag.data()) != 1 ||
       EVP_DecryptFinal_ex(ctx.get(), reinterpret_cast<unsigned char*>(out.data()) + len, &len) !=
           1) {
-    return Status::Invalid("a held event does not open: it was changed, or the key is not the one "
-                           "it was sealed with");
+    return Status::Invalid(
+        "a held event does not open: it was changed, or the key is not the one "
+        "it was sealed with");
   }
   return out;
 }

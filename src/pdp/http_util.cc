@@ -8,8 +8,6 @@
 
 namespace metagate::pdp {
 
-
-
 bool BearerMatches(const net::HttpRequest& req, const std::string& sha256) {
   const std::string* auth = req.Header("authorization");
   if (auth == nullptr || auth->size() < 7) return false;

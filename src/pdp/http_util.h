@@ -2,13 +2,12 @@
 // Status, bearer-token checks in constant time, the X-Request-ID echo.
 #pragma once
 
-#include "metagate/common/digest.h"
-#include "metagate/common/hex.h"
-
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "metagate/common/digest.h"
+#include "metagate/common/hex.h"
 #include "metagate/common/status.h"
 #include "metagate/net/http_server.h"
 

@@ -130,7 +130,7 @@ struct GovernanceConfig {
   bool hold = true;  // events blocked for an unknown field or event are held for approval
   std::optional<SecretRef> hold_key;
   std::optional<SecretRef> audit_key;
-  int64_t checkpoint_every = 1000;  // records between signed checkpoints
+  int64_t checkpoint_every = 1000;   // records between signed checkpoints
   int64_t flush_interval_ms = 5000;  // data map and approval counts to the store
   SourceLoc loc;
 };

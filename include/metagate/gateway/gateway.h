@@ -66,8 +66,8 @@ class Gateway {
 
   // Filters a request body again (held events after their approval) through the pipeline in
   // use, shows it to the observer, and returns once what may leave is in the vendor's spool.
-  Status Replay(std::string_view integration, std::string_view vendor,
-                std::string_view ingest_path, std::string_view body);
+  Status Replay(std::string_view integration, std::string_view vendor, std::string_view ingest_path,
+                std::string_view body);
 
   // Stops the forwarders (after their current delivery) and closes the spools. Call after the
   // HTTP server stopped; idempotent.

@@ -40,8 +40,8 @@ struct GovernanceOptions {
 struct ObservedRequest {
   std::string_view integration;
   std::string_view vendor;
-  std::string_view ingest_path;  // the vendor API path (/v1/batch, /track, ...)
-  std::string_view body;         // as received (decoded)
+  std::string_view ingest_path;                  // the vendor API path (/v1/batch, /track, ...)
+  std::string_view body;                         // as received (decoded)
   const egress::FilterResult* result = nullptr;  // with record_fields and hold_unknown
   const egress::Pipeline* pipeline = nullptr;
   bool replay = false;  // a held request replayed after its approvals were decided
@@ -73,8 +73,11 @@ class Governance {
   using Replayer = std::function<Status(const HeldEvents& held, const std::string& body)>;
   Result<size_t> ReplayReady(const Replayer& replay);
 
-  // The held events, opened: one JSON line per held request body (for the admin export).
+  // The held events, opened, oldest first: each entry with its body.
+  Result<std::vector<std::pair<HeldEvents, std::string>>> OpenHeld(size_t limit);
+  // The same as JSON lines (for the admin export): one line per held entry.
   Result<std::string> ExportHeld(size_t limit);
+  static std::string HeldJsonLine(const HeldEvents& held, std::string_view body);
 
   // A policy change (reload): the ids added, removed and changed, and a digest of the whole set.
   void RecordPolicies(const egress::Pipeline& pipeline, std::string_view why);
