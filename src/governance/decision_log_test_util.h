@@ -14,26 +14,11 @@
 #include <string_view>
 #include <vector>
 
+#include "metagate_testing/temp_dir.h"
+
 namespace metagate::governance::testing {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl =
-        (std::filesystem::temp_directory_path() / "metagate_decision_log_XXXXXX").string();
-    if (mkdtemp(tmpl.data()) != nullptr) path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string File(const std::string& name) const { return (path_ / name).string(); }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = metagate::testing::TempDir;  // metagate_testing/temp_dir.h
 
 inline std::string ReadAll(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

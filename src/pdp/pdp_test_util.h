@@ -8,33 +8,10 @@
 #include <fstream>
 #include <string>
 
+#include "metagate_testing/temp_dir.h"
+
 namespace metagate::pdp::testing {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl =
-        (std::filesystem::temp_directory_path() / "metagate_pdp_test_XXXXXX").string();
-    if (mkdtemp(tmpl.data()) != nullptr) path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-  // Writes `contents` to `name` (folders created) and returns the file's path.
-  std::string Write(const std::string& name, const std::string& contents) const {
-    std::filesystem::path p = path_ / name;
-    std::filesystem::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << contents;
-    return p.string();
-  }
-
- private:
-  std::filesystem::path path_;
-};
+using TempDir = metagate::testing::TempDir;  // metagate_testing/temp_dir.h
 
 }  // namespace metagate::pdp::testing
