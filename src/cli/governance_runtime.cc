@@ -125,6 +125,7 @@ void GovernanceRuntime::Notify() {
 void GovernanceRuntime::Loop() {
   std::unique_lock lk(mu_);
   bool replay_pending = true;
+  int64_t last_flush = 0;
   while (!stop_) {
     wake_.wait_for(lk, std::min(flush_interval_, std::chrono::milliseconds(500)),
                    [&] { return stop_ || notified_; });
@@ -132,7 +133,6 @@ void GovernanceRuntime::Loop() {
     bool notified = notified_;
     notified_ = false;
     lk.unlock();
-    static thread_local int64_t last_flush = 0;
     int64_t now = UnixMillis();
     if (now - last_flush >= flush_interval_.count()) {
       Status s = governance_->Flush();

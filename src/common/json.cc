@@ -83,6 +83,15 @@ const Value* Value::Find(std::string_view key) const {
   return nullptr;
 }
 
+void AppendMember(std::string& out, std::string_view name, std::string_view value) {
+  if (!out.empty() && out.back() != '{' && out.back() != '[' && out.back() != ',') {
+    out.push_back(',');
+  }
+  AppendQuoted(out, name);
+  out.push_back(':');
+  AppendQuoted(out, value);
+}
+
 void AppendStringArray(std::string& out, const std::vector<std::string>& items) {
   out.push_back('[');
   for (size_t i = 0; i < items.size(); ++i) {

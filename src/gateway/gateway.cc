@@ -109,6 +109,14 @@ class GatewayImpl {
     return gen;
   }
   Status Install(std::shared_ptr<const egress::Pipeline> pipeline);
+  // How requests are filtered: with an observer, fields are recorded and unknown events held.
+  egress::FilterOptions Options() const {
+    egress::FilterOptions options;
+    options.record_fields = static_cast<bool>(observer);
+    options.hold_unknown = static_cast<bool>(observer);
+    options.add_idempotency_keys = true;
+    return options;
+  }
   void Handle(net::HttpRequest request, net::HttpReply reply) const;
   void Stop();
 
@@ -316,12 +324,8 @@ void GatewayImpl::HandleIngest(std::shared_ptr<const Generation> gen,
   }
   labels.integration = integration->id;
   thread_local egress::PipelineScratch scratch;
-  egress::FilterOptions options;
-  options.record_fields = static_cast<bool>(observer);
-  options.hold_unknown = static_cast<bool>(observer);
-  options.add_idempotency_keys = true;
   Result<egress::FilterResult> result =
-      g.pipeline->Filter(integration->id, vendor_id, ingest->body, scratch, options);
+      g.pipeline->Filter(integration->id, vendor_id, ingest->body, scratch, Options());
   if (!result.ok()) {
     ReplyError(format, 400, result.status().message(), response);
     return finish(std::move(response));
@@ -424,12 +428,8 @@ Status Gateway::Replay(std::string_view integration, std::string_view vendor,
     return Status::NotFound("vendor '" + std::string(vendor) + "' is no longer configured");
   }
   thread_local egress::PipelineScratch scratch;
-  egress::FilterOptions options;
-  options.record_fields = static_cast<bool>(impl_->observer);
-  options.hold_unknown = static_cast<bool>(impl_->observer);
-  options.add_idempotency_keys = true;
   ASSIGN_OR_RETURN(egress::FilterResult result,
-                   gen->pipeline->Filter(integration, vendor, body, scratch, options));
+                   gen->pipeline->Filter(integration, vendor, body, scratch, impl_->Options()));
   if (impl_->observer) {
     RETURN_IF_ERROR(impl_->observer(Observation{integration, vendor, ingest_path, body, result,
                                                 *gen->pipeline, scratch, true}));

@@ -15,34 +15,29 @@ namespace {
 
 constexpr size_t kMaxHeldExport = 10000;
 
-void Member(std::string& out, std::string_view name, std::string_view value) {
-  out.push_back(',');
-  json::AppendQuoted(out, name);
-  out.push_back(':');
-  json::AppendQuoted(out, value);
-}
+using json::AppendMember;
 
 }  // namespace
 
 void AppendApprovalJson(std::string& out, const Approval& a) {
   out += "{\"id\":" + std::to_string(a.id);
-  Member(out, "kind", a.kind);
-  Member(out, "status", a.status);
-  Member(out, "integration", a.integration);
-  Member(out, "event", a.event);
-  if (a.kind == "field") Member(out, "field", a.path);
+  AppendMember(out, "kind", a.kind);
+  AppendMember(out, "status", a.status);
+  AppendMember(out, "integration", a.integration);
+  AppendMember(out, "event", a.event);
+  if (a.kind == "field") AppendMember(out, "field", a.path);
   out += ",\"vendors\":";
   json::AppendStringArray(out, a.vendors);
   out += ",\"classes\":";
   json::AppendStringArray(out, a.classes);
-  Member(out, "example", a.example);
+  AppendMember(out, "example", a.example);
   out += ",\"count\":" + std::to_string(a.count);
   out += ",\"first_seen_ms\":" + std::to_string(a.first_seen_ms);
   out += ",\"last_seen_ms\":" + std::to_string(a.last_seen_ms);
   if (a.status != "pending") {
     out += ",\"decided_classes\":";
     json::AppendStringArray(out, a.decided_classes);
-    Member(out, "decided_by", a.decided_by);
+    AppendMember(out, "decided_by", a.decided_by);
     out += ",\"decided_ms\":" + std::to_string(a.decided_ms);
   }
   out += "}";
@@ -157,7 +152,7 @@ Result<std::string> GovernanceAdminBackend::AuditVerify() {
     const AuditProblem& p = r.problems[i];
     if (i) out.push_back(',');
     out += "{\"line\":" + std::to_string(p.line) + ",\"seq\":" + std::to_string(p.seq);
-    Member(out, "what", p.what);
+    AppendMember(out, "what", p.what);
     out += "}";
   }
   return out + "]}";
@@ -180,9 +175,9 @@ Result<std::string> GovernanceAdminBackend::UsageReport(std::optional<int64_t> s
     if (i++) out.push_back(',');
     out += "{\"integration\":";
     json::AppendQuoted(out, std::get<0>(k));
-    Member(out, "vendor", std::get<1>(k));
-    Member(out, "event", std::get<2>(k));
-    Member(out, "decision", std::get<3>(k));
+    AppendMember(out, "vendor", std::get<1>(k));
+    AppendMember(out, "event", std::get<2>(k));
+    AppendMember(out, "decision", std::get<3>(k));
     out += ",\"events\":" + std::to_string(n) + "}";
   }
   return out + "]}";
@@ -222,8 +217,8 @@ void GovernanceAdminBackend::RecordAdminDecision(const AdminDecisionRecord& r) {
   if (d_.audit == nullptr) return;
   std::string m = "\"user\":";
   json::AppendQuoted(m, r.user);
-  Member(m, "action", r.action);
-  Member(m, "resource", r.resource);
+  AppendMember(m, "action", r.action);
+  AppendMember(m, "resource", r.resource);
   m += std::string(",\"allowed\":") + (r.allowed ? "true" : "false");
   m += ",\"policies\":";
   json::AppendStringArray(m, r.policy_ids);

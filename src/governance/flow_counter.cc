@@ -34,6 +34,17 @@ std::vector<std::string> EventDecisions(const egress::FilterResult& result, egre
   return out;
 }
 
+void JoinClasses(const std::vector<std::string>& classes, std::vector<std::string_view>& scratch,
+                 std::string& out) {
+  scratch.assign(classes.begin(), classes.end());
+  std::sort(scratch.begin(), scratch.end());
+  out.clear();
+  for (std::string_view c : scratch) {
+    if (!out.empty()) out.push_back(',');
+    out.append(c);
+  }
+}
+
 void FlowCounter::Count(std::string_view integration, std::string_view vendor,
                         std::string_view event, std::string_view field, std::string_view classes,
                         std::string_view form, std::string_view decision, uint64_t n, int64_t first,
@@ -70,19 +81,12 @@ void FlowCounter::Add(std::string_view integration, std::string_view vendor,
     Count(integration, vendor, result.events[i].name, "", "", "", decisions[i], 1, now_ms, now_ms);
   }
   const std::string envelope = result.forwarded ? ModeDecision(mode) : "blocked";
-  std::vector<std::string_view> sorted;
   for (const egress::FieldDecision& f : result.fields) {
     if (f.source == egress::ClassSource::kStructural ||
         f.source == egress::ClassSource::kCredential) {
       continue;
     }
-    sorted.assign(f.classes.begin(), f.classes.end());
-    std::sort(sorted.begin(), sorted.end());
-    classes_.clear();
-    for (std::string_view c : sorted) {
-      if (!classes_.empty()) classes_.push_back(',');
-      classes_.append(c);
-    }
+    JoinClasses(f.classes, sorted_, classes_);
     bool envelope_field = f.event == UINT32_MAX;
     std::string_view event =
         envelope_field ? egress::kEnvelopeEvent : std::string_view(result.events[f.event].name);

@@ -24,12 +24,7 @@ constexpr size_t kShards = 16;
 constexpr size_t kMaxTransformsPerRecord = 256;
 constexpr char kSep = '\x1f';
 
-void AppendMember(std::string& out, std::string_view name, std::string_view value) {
-  if (!out.empty()) out.push_back(',');
-  json::AppendQuoted(out, name);
-  out.push_back(':');
-  json::AppendQuoted(out, value);
-}
+using json::AppendMember;
 
 // Adds one shard's sighting to `into`, summing the counts of the same entry and vendor.
 void AddSighting(std::unordered_map<std::string, ApprovalSighting>& into, const std::string& key,
@@ -39,16 +34,6 @@ void AddSighting(std::unordered_map<std::string, ApprovalSighting>& into, const 
   it->second.count += s.count;
   it->second.first_seen_ms = std::min(it->second.first_seen_ms, s.first_seen_ms);
   it->second.last_seen_ms = std::max(it->second.last_seen_ms, s.last_seen_ms);
-}
-
-std::string JoinSorted(std::vector<std::string> items) {
-  std::sort(items.begin(), items.end());
-  std::string out;
-  for (const std::string& s : items) {
-    if (!out.empty()) out.push_back(',');
-    out += s;
-  }
-  return out;
 }
 
 }  // namespace
@@ -284,10 +269,13 @@ Status Governance::Observe(const ObservedRequest& r, egress::PipelineScratch& sc
       transforms;
   // (Fields waiting for approval are recorded by their approval entry and the data map: a record
   // per request naming each again would only repeat them.)
+  std::vector<std::string_view> sorted;
+  std::string classes;
   for (const egress::FieldDecision& f : res.fields) {
     if (f.form == "raw" || f.pending || f.source == egress::ClassSource::kStructural) continue;
     if (f.source == egress::ClassSource::kCredential) continue;
-    auto& t = transforms[{event_name(f), f.field, JoinSorted(f.classes), f.form}];
+    JoinClasses(f.classes, sorted, classes);
+    auto& t = transforms[{event_name(f), f.field, classes, f.form}];
     ++t.first;
     t.second = &f.reasons;
   }

@@ -5,11 +5,7 @@
 namespace metagate::governance::map_render {
 namespace {
 
-void AppendMember(std::string& out, std::string_view key, std::string_view value) {
-  json::AppendQuoted(out, key);
-  out.push_back(':');
-  json::AppendQuoted(out, value);
-}
+using json::AppendMember;
 
 void AppendInt(std::string& out, std::string_view key, std::string_view digits) {
   json::AppendQuoted(out, key);

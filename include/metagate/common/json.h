@@ -78,6 +78,9 @@ Result<Value> Parse(std::string_view text, int max_depth = 512);
 
 // Appends `s` to `out` as a JSON string literal (with quotes and escapes).
 void AppendQuoted(std::string& out, std::string_view s);
+// Appends the member `"name":"value"` of an object being written, after a ',' unless `out` is
+// empty or ends with '{', '[' or ','.
+void AppendMember(std::string& out, std::string_view name, std::string_view value);
 // Appends a JSON array of the strings, quoted.
 void AppendStringArray(std::string& out, const std::vector<std::string>& items);
 

@@ -18,6 +18,11 @@ namespace metagate::governance {
 std::vector<std::string> EventDecisions(const egress::FilterResult& result, egress::Mode mode,
                                         const std::vector<bool>& held);
 
+// Writes the class set as the map and the decision log name it: sorted, joined with ','.
+// `scratch` is reused between calls (no allocation once warm).
+void JoinClasses(const std::vector<std::string>& classes, std::vector<std::string_view>& scratch,
+                 std::string& out);
+
 class FlowCounter {
  public:
   // Counts the events and the fields (but structural and credential ones) of one request.
@@ -38,6 +43,7 @@ class FlowCounter {
   std::unordered_map<std::string, FlowRow> rows_;
   std::string key_;
   std::string classes_;
+  std::vector<std::string_view> sorted_;
 };
 
 }  // namespace metagate::governance
