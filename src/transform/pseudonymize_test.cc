@@ -1,6 +1,12 @@
 #include "metagate/transform/pseudonymize.h"
 
 #include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <cstring>
+#include <random>
+#include <vector>
 
 #include "hmac.h"
 
@@ -32,6 +38,57 @@ TEST(Hmac, Rfc4231TestVectors) {
   EXPECT_EQ(Hex(t2), "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
   // 5b dc c1 → 010110 111101 110011 000001 → W 9 z B, …
   EXPECT_EQ(Truncated(t2), "W9zBRr9gdU5qBCQmCJV1xw");
+}
+
+// RFC 4231 §4.4, §4.5, §4.7 and §4.8: longer data, a 25-byte key, and keys longer than a
+// SHA-256 block (hashed first) with short and long data.
+TEST(Hmac, Rfc4231LongerKeysAndData) {
+  EXPECT_EQ(Hex(internal::HmacSha256(std::string(20, '\xaa'), std::string(50, '\xdd'))),
+            "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe");
+  std::string key4;
+  for (char c = 1; c <= 25; ++c) key4.push_back(c);
+  EXPECT_EQ(Hex(internal::HmacSha256(key4, std::string(50, '\xcd'))),
+            "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b");
+  std::string big_key(131, '\xaa');
+  EXPECT_EQ(
+      Hex(internal::HmacSha256(big_key, "Test Using Larger Than Block-Size Key - Hash Key First")),
+      "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  EXPECT_EQ(Hex(internal::HmacSha256(
+                big_key,
+                "This is a test using a larger than block-size key and a larger than block-size "
+                "data. The key needs to be hashed before being used by the HMAC algorithm.")),
+            "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2");
+}
+
+// The keyed states are cached per thread: switching keys back and forth, keys of every length
+// around the block size and messages split in parts must all match OpenSSL's one-shot HMAC().
+TEST(Hmac, MatchesOpenSslOneShotOnRandomInputs) {
+  std::mt19937 rng(20261130);
+  auto bytes = [&](size_t n) {
+    std::string s(n, '\0');
+    for (char& c : s) c = static_cast<char>(rng());
+    return s;
+  };
+  std::vector<std::string> keys;
+  for (size_t n : {0, 1, 16, 32, 63, 64, 65, 100, 200}) keys.push_back(bytes(n));
+  for (int round = 0; round < 400; ++round) {
+    const std::string& key = keys[rng() % keys.size()];
+    std::string message = bytes(rng() % 300);
+    unsigned char expected[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    ASSERT_NE(HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+                   reinterpret_cast<const unsigned char*>(message.data()), message.size(), expected,
+                   &len),
+              nullptr);
+    ASSERT_EQ(len, 32u);
+    internal::Sha256Tag whole = internal::HmacSha256(key, message);
+    size_t cut = message.empty() ? 0 : rng() % message.size();
+    std::string_view m(message);
+    internal::Sha256Tag parts = internal::HmacSha256(key, {m.substr(0, cut), "", m.substr(cut)});
+    EXPECT_EQ(0, std::memcmp(whole.data(), expected, 32))
+        << "key " << key.size() << " message " << message.size();
+    EXPECT_EQ(whole, parts);
+  }
 }
 
 TEST(Base64Url, PaddingAndAlphabet) {
@@ -86,6 +143,23 @@ TEST(Pseudonymize, SeparatesKeysAndClasses) {
   // Empty values and keys are still handled.
   PseudonymKey empty{"", ""};
   EXPECT_EQ(Pseudonymize(empty, "", "").substr(0, 4), "ps__");
+}
+
+TEST(Pseudonymize, AppendMatchesAndLongValues) {
+  PseudonymKey key{"k1", "Jefe"};
+  std::string out = "prefix:";
+  AppendPseudonym(out, key, "email", "  Alice@Example.COM ");
+  EXPECT_EQ(out, "prefix:" + Pseudonymize(key, "email", "alice@example.com"));
+  EXPECT_EQ(out,
+            "prefix:ps_k1_" + Truncated(internal::HmacSha256("Jefe", "email:alice@example.com")));
+  // Longer than the stack buffer: normalized on the heap, same definition.
+  std::string long_email = " " + std::string(300, 'A') + "@EXAMPLE.com ";
+  EXPECT_EQ(Pseudonymize(key, "email", long_email),
+            "ps_k1_" + Truncated(internal::HmacSha256(
+                           "Jefe", "email:" + std::string(300, 'a') + "@example.com")));
+  std::string long_phone = "+1 " + std::string(400, '5') + " x";
+  EXPECT_EQ(Pseudonymize(key, "phone", long_phone),
+            "ps_k1_" + Truncated(internal::HmacSha256("Jefe", "phone:+1" + std::string(400, '5'))));
 }
 
 TEST(DeriveVendorKey, UnlinkableAcrossVendors) {

@@ -26,6 +26,9 @@ std::string NormalizeForPseudonym(std::string_view cls, std::string_view value);
 
 // Returns the pseudonym of `value` of class `cls` under `key`.
 std::string Pseudonymize(const PseudonymKey& key, std::string_view cls, std::string_view value);
+// Appends the same pseudonym to `out` without temporary strings (values of up to 256 bytes).
+void AppendPseudonym(std::string& out, const PseudonymKey& key, std::string_view cls,
+                     std::string_view value);
 
 // Derives a per-vendor key so that two vendors receive unlinkable pseudonyms of the same value:
 //   secret = HMAC-SHA256(master.secret, "metagate-vendor:" + vendor_id)   (32 bytes)
