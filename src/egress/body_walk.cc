@@ -166,11 +166,53 @@ struct Describer {
   PipelineScratch::State& st;
   std::vector<LeafPlan>& leaves;
   std::vector<std::vector<std::string>>& segments;
+  std::vector<ContainerPlan>& containers;
+  size_t root_depth = 0;     // st.path's size at the owner's root
+  std::vector<size_t> open;  // the containers being walked
 
   void Visit(simdjson::dom::element el, bool in_any) {
     if (!owner.is_event && el.is_object() && format.is_event(st.path, body_root)) {
+      if (!open.empty()) containers[open.back()].keeps_shape = true;
       return;  // an event inside the envelope: an owner of its own
     }
+    switch (el.type()) {
+      case simdjson::dom::element_type::OBJECT:
+      case simdjson::dom::element_type::ARRAY: {
+        size_t c = containers.size();
+        containers.emplace_back();
+        containers[c].first_leaf = static_cast<uint32_t>(leaves.size());
+        // The owner's root (the body, an event) is written even when all its members are not.
+        containers[c].keeps_shape = open.empty() || IsKeyParent();
+        open.push_back(c);
+        VisitContainer(el, in_any);
+        open.pop_back();
+        ContainerPlan& done = containers[c];
+        done.leaves = static_cast<uint32_t>(leaves.size()) - done.first_leaf;
+        done.containers = static_cast<uint32_t>(containers.size() - c);
+        if (done.leaves == 0) done.keeps_shape = true;  // empty, or only empty containers
+        if (done.keeps_shape && !open.empty()) containers[open.back()].keeps_shape = true;
+        return;
+      }
+      default:
+        AddLeaf();
+        return;
+    }
+  }
+
+  // Whether the container at st.path is where the event keeps its idempotency key (the
+  // emitter may add one there).
+  bool IsKeyParent() const {
+    const BodyPath key = format.idempotency_key;
+    if (!owner.is_event || key.empty() || st.path.size() != root_depth + key.size() - 1) {
+      return false;
+    }
+    for (size_t i = 0; i + 1 < key.size(); ++i) {
+      if (st.path[root_depth + i] != key[i]) return false;
+    }
+    return true;
+  }
+
+  void VisitContainer(simdjson::dom::element el, bool in_any) {
     switch (el.type()) {
       case simdjson::dom::element_type::OBJECT: {
         simdjson::dom::object obj = el.get_object().value_unsafe();
@@ -218,7 +260,6 @@ struct Describer {
         return;
       }
       default:
-        AddLeaf();
         return;
     }
   }
@@ -268,7 +309,18 @@ struct Emitter {
       event_depth = st.path.size();
       if (enforce && !st.owners[owner].allowed) return false;
     }
-    switch (el.type()) {
+    simdjson::dom::element_type type = el.type();
+    if (type == simdjson::dom::element_type::OBJECT || type == simdjson::dom::element_type::ARRAY) {
+      // A container the plan drops whole: skipped without a walk.
+      const ContainerPlan& c = st.owners[owner].plan->containers[st.container_cursors[owner]];
+      if (enforce && !raw_leaves && c.droppable) {
+        st.cursors[owner] += c.leaves;
+        st.container_cursors[owner] += c.containers;
+        return false;
+      }
+      ++st.container_cursors[owner];
+    }
+    switch (type) {
       case simdjson::dom::element_type::OBJECT: {
         simdjson::dom::object obj = el.get_object().value_unsafe();
         std::string_view attr_key;
@@ -287,6 +339,7 @@ struct Emitter {
             continue;
           }
           any = true;
+          if (SkipDroppedLeaf(value, owner)) continue;  // nothing written, not even the key
           size_t before = out.size();
           if (wrote_any) out.push_back(',');
           json::AppendQuoted(out, key);
@@ -333,6 +386,10 @@ struct Emitter {
         size_t i = 0;
         for (simdjson::dom::element item : arr) {
           any = true;
+          if (SkipDroppedLeaf(item, owner)) {
+            ++i;
+            continue;
+          }
           st.path.push_back(IndexText(st, depth, i++));
           size_t before = out.size();
           if (wrote_any) out.push_back(',');
@@ -366,6 +423,25 @@ struct Emitter {
     return true;
   }
 
+  // Whether the leaf at the cursor is dropped.
+  bool Dropped(size_t owner, uint32_t i) const {
+    bool act =
+        (enforce && !raw_leaves) || st.owners[owner].plan->leaves[i].kind == LeafKind::kCredential;
+    return act && st.outcomes[owner][i].op == LeafOp::kDrop;
+  }
+
+  // When `el` is a scalar that is dropped: moves past it and returns true, so that its key and
+  // separator are never written.
+  bool SkipDroppedLeaf(simdjson::dom::element el, size_t owner) {
+    simdjson::dom::element_type t = el.type();
+    if (t == simdjson::dom::element_type::OBJECT || t == simdjson::dom::element_type::ARRAY) {
+      return false;
+    }
+    if (!Dropped(owner, st.cursors[owner])) return false;
+    ++st.cursors[owner];
+    return true;
+  }
+
   bool Leaf(simdjson::dom::element el, size_t owner) {
     uint32_t i = st.cursors[owner]++;
     const LeafOutcome& outcome = st.outcomes[owner][i];
@@ -396,11 +472,12 @@ Status SplitBody(const PipelineImpl& pipeline, const IntegrationConfig& integrat
 
 void DescribeLeaves(const EnvelopeFormat& format, simdjson::dom::element body_root,
                     const Owner& owner, PipelineScratch::State& st, std::vector<LeafPlan>& leaves,
-                    std::vector<std::vector<std::string>>& segments) {
+                    std::vector<std::vector<std::string>>& segments,
+                    std::vector<ContainerPlan>& containers) {
   st.pointer.clear();
   st.logical.clear();
   // The envelope's logical path starts at the body; an event's at the event.
-  Describer d{format, body_root, owner, st, leaves, segments};
+  Describer d{format, body_root, owner, st, leaves, segments, containers, st.path.size(), {}};
   d.Visit(owner.root, false);
 }
 
@@ -409,6 +486,7 @@ size_t EmitBody(const EnvelopeFormat& format, simdjson::dom::element root, bool 
                 bool raw_leaves) {
   st.path.clear();
   st.cursors.assign(st.owner_count, 0);
+  st.container_cursors.assign(st.owner_count, 0);
   Emitter e{format, root, enforce, st, out, add_idempotency_keys && enforce};
   e.raw_leaves = raw_leaves;
   e.Visit(root, 0, false);

@@ -21,10 +21,12 @@ Status SplitBody(const PipelineImpl& pipeline, const IntegrationConfig& integrat
                  PipelineScratch::State& st);
 
 // The plan-independent facts of an owner's leaves (pointer from the owner's root, logical
-// field path and its segments, kind), in walk order. st.path must be the owner root's path.
+// field path and its segments, kind) and containers (all but `droppable`), in walk order.
+// st.path must be the owner root's path.
 void DescribeLeaves(const EnvelopeFormat& format, simdjson::dom::element body_root,
                     const Owner& owner, PipelineScratch::State& st, std::vector<LeafPlan>& leaves,
-                    std::vector<std::vector<std::string>>& segments);
+                    std::vector<std::vector<std::string>>& segments,
+                    std::vector<ContainerPlan>& containers);
 
 // Appends the body that may leave: blocked events and dropped leaves left out (in enforce
 // mode), replacements written, containers emptied by drops removed.

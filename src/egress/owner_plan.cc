@@ -142,7 +142,8 @@ std::unique_ptr<OwnerPlan> PipelineImpl::BuildPlan(const IntegrationConfig& inte
                                                    PipelineScratch::State& st) const {
   auto plan = std::make_unique<OwnerPlan>();
   std::vector<std::vector<std::string>> segments;
-  DescribeLeaves(*vendor.format, st.owners[0].root, owner, st, plan->leaves, segments);
+  DescribeLeaves(*vendor.format, st.owners[0].root, owner, st, plan->leaves, segments,
+                 plan->containers);
   const bool discover = config.mode == Mode::kDiscover;
   const bool classify_unknown = config.unknown_fields == UnknownFields::kClassify || discover;
   std::string_view ev = owner.is_event ? std::string_view(owner.name) : kEnvelopeEvent;
@@ -177,6 +178,14 @@ std::unique_ptr<OwnerPlan> PipelineImpl::BuildPlan(const IntegrationConfig& inte
       }
     }
     plan->dynamic = plan->dynamic || leaf.dynamic;
+  }
+  // Containers whose every leaf is dropped whatever its value (unknown or denied fields).
+  for (ContainerPlan& c : plan->containers) {
+    c.droppable = !c.keeps_shape && c.leaves > 0;
+    for (uint32_t i = c.first_leaf; c.droppable && i < c.first_leaf + c.leaves; ++i) {
+      const LeafPlan& leaf = plan->leaves[i];
+      c.droppable = leaf.kind == LeafKind::kNormal && leaf.unknown_drop;
+    }
   }
   if (!discover) {
     if (owner.is_event) {

@@ -48,6 +48,17 @@ struct LeafPlan {
   const FieldPlan* field_plan = nullptr;  // static leaves with classes
 };
 
+// One container (object or array) of an owner shape, in walk order. In enforce mode the emitter
+// skips a droppable container whole, without walking or writing it.
+struct ContainerPlan {
+  uint32_t first_leaf = 0;  // its leaves (walk order) are [first_leaf, first_leaf + leaves)
+  uint32_t leaves = 0;
+  uint32_t containers = 1;   // itself and the containers below it
+  bool keeps_shape = false;  // it or a container below it is written whatever its leaves do: an
+                             // empty container, an event inside, an idempotency key's parent
+  bool droppable = false;    // not keeps_shape, and the plan drops every leaf below it
+};
+
 // The plan of one owner shape for one (integration, vendor) under one Pipeline.
 struct OwnerPlan {
   bool allowed = true;  // events: send_event and the unknown-event/field rules
@@ -56,6 +67,7 @@ struct OwnerPlan {
   bool blocks_all_events = false;  // the envelope holds a field unknown_fields: block refuses
   bool dynamic = false;            // some leaf is dynamic
   std::vector<LeafPlan> leaves;
+  std::vector<ContainerPlan> containers;
 };
 
 // One owner of a body being filtered: the envelope (owner 0) or an event.
@@ -97,7 +109,8 @@ struct PipelineScratch::State {
   size_t owner_count = 0;
   std::vector<std::vector<LeafOutcome>> outcomes;
   std::string replacements;
-  std::vector<uint32_t> cursors;  // per owner, during emission
+  std::vector<uint32_t> cursors;            // per owner, during emission: the next leaf
+  std::vector<uint32_t> container_cursors;  // and the next container
   // Walk state.
   std::vector<std::string_view> path;     // body path
   std::vector<std::string> index_text;    // per depth, backing `path` for array indices

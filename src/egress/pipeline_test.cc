@@ -309,6 +309,48 @@ TEST_F(PipelineTest, IdempotencyKeysAreAddedOnlyWhereMissing) {
   EXPECT_EQ(plain.body, R"({"type":"track","event":"B"})");
 }
 
+// Subtrees whose every field is unknown are skipped whole (plans mark them); what must stay
+// stays: containers that came empty, the event itself, the parent of an idempotency key, and
+// every value of a held event.
+TEST_F(PipelineTest, DroppedSubtreesGoAndEmptyContainersStay) {
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw,
+                std::string(kCatalog) + "unknown_fields: drop\n");
+  ASSERT_TRUE(p);
+  FilterResult r = Run(
+      *p,
+      R"({"type":"track","event":"E","context":{"app":{"name":"a","build":"1"},"tags":[],"extra":{},"list":["x",{"y":[2]}]},"properties":{"plan":"pro","nested":{"deep":{"a":1}},"n":[[],[3]]}})");
+  EXPECT_EQ(
+      r.body,
+      R"({"type":"track","event":"E","context":{"tags":[],"extra":{}},"properties":{"plan":"pro","n":[[]]}})");
+  // Nothing but unknown fields: the event stays, as an event with its structural fields.
+  EXPECT_EQ(Run(*p, R"({"type":"track","event":"E","foo":{"bar":{"baz":1}}})").body,
+            R"({"type":"track","event":"E"})");
+  EXPECT_EQ(
+      Run(*p, R"({"batch":[{"type":"track","event":"E","foo":{"bar":1}}],"ctx":{"a":1}})").body,
+      R"({"batch":[{"type":"track","event":"E"}]})");
+  // Mixpanel: `properties` holds only unknown fields but is where the insert id goes.
+  FilterOptions add;
+  add.add_idempotency_keys = true;
+  auto mp =
+      p->Filter("svc", "mp", R"([{"event":"A","properties":{"x":{"y":1},"z":2}}])", scratch_, add);
+  ASSERT_TRUE(mp.ok()) << mp.status().ToString();
+  EXPECT_EQ(mp->idempotency_keys_added, 1u);
+  EXPECT_EQ(mp->body.rfind(R"([{"event":"A","properties":{"$insert_id":")", 0), 0u) << mp->body;
+  // A held event keeps every value as it came, dropped subtrees included.
+  auto held_p = Make(std::string(kEvents) + kAllFieldsNotRaw,
+                     std::string(kCatalog) + "unknown_fields: block\n");
+  ASSERT_TRUE(held_p);
+  FilterOptions hold;
+  hold.hold_unknown = true;
+  auto held = held_p->Filter(
+      "svc", "seg", R"({"type":"track","event":"E","messageId":"m","foo":{"bar":{"baz":1}}})",
+      scratch_, hold);
+  ASSERT_TRUE(held.ok()) << held.status().ToString();
+  ASSERT_EQ(held->held_bodies.size(), 1u);
+  EXPECT_EQ(held->held_bodies[0],
+            R"({"type":"track","event":"E","messageId":"m","foo":{"bar":{"baz":1}}})");
+}
+
 TEST_F(PipelineTest, OtlpAttributesAreNamedByKeyAndDroppedWhole) {
   std::string vendors =
       "  - { id: otel, category: observability, residency: eu, format: otlp-logs }\n";
