@@ -2,6 +2,9 @@
 
 #include <openssl/rand.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include "json_text.h"
 #include "metagate/common/json.h"
 
@@ -32,15 +35,39 @@ std::string_view IndexText(PipelineScratch::State& st, size_t depth, size_t i) {
   return idx;
 }
 
-// Appends text to a shape key with its length first, so no key can pass for structure.
-void AppendShapeText(std::string& shape, std::string_view text) {
-  size_t n = text.size();
-  do {
-    shape.push_back(static_cast<char>((n & 0x7f) | (n > 0x7f ? 0x80 : 0)));
-    n >>= 7;
-  } while (n != 0);
-  shape.append(text);
-}
+// Writes an owner's shape key into Owner::shape through a pointer (std::string::push_back costs
+// a capacity check and often a call per byte); Owner::shape_size is the key's length, the
+// string's size only its capacity.
+class ShapeWriter {
+ public:
+  explicit ShapeWriter(Owner& o) : o_(o) {}
+  void Put(char c) {
+    Reserve(1);
+    o_.shape[o_.shape_size++] = c;
+  }
+  // `tag`, then `text` with its length first: the tag and the length keep a key from passing
+  // for structure, so equal keys mean equal structure, keys included.
+  void PutText(char tag, std::string_view text) {
+    Reserve(text.size() + 11);
+    char* p = o_.shape.data() + o_.shape_size;
+    *p++ = tag;
+    size_t n = text.size();
+    do {
+      *p++ = static_cast<char>((n & 0x7f) | (n > 0x7f ? 0x80 : 0));
+      n >>= 7;
+    } while (n != 0);
+    if (!text.empty()) std::memcpy(p, text.data(), text.size());
+    o_.shape_size = static_cast<size_t>(p - o_.shape.data()) + text.size();
+  }
+
+ private:
+  void Reserve(size_t more) {
+    if (o_.shape_size + more > o_.shape.size()) {
+      o_.shape.resize(std::max(o_.shape.size() * 2, o_.shape_size + more + 256));
+    }
+  }
+  Owner& o_;
+};
 
 // A new owner; its shape key starts with what else selects its plan: the integration, the
 // vendor and whether it is an event.
@@ -53,10 +80,11 @@ Owner& NewOwner(PipelineScratch::State& st, const IntegrationConfig& integration
   o.root = root;
   o.name.clear();
   o.pointer.clear();
-  o.shape.clear();
-  AppendShapeText(o.shape, integration.id);
-  AppendShapeText(o.shape, vendor.config->id);
-  o.shape.push_back(is_event ? 'E' : 'V');
+  o.shape_size = 0;
+  ShapeWriter w(o);
+  w.PutText('I', integration.id);
+  w.PutText('V', vendor.config->id);
+  w.Put(is_event ? 'E' : 'B');
   o.leaves.clear();
   o.plan = nullptr;
   o.allowed = true;
@@ -84,39 +112,38 @@ struct ShapeWalker {
       Owner& ev = NewOwner(st, integration, vendor, true, el);
       ev.name = format.event_name(el);
       for (std::string_view seg : st.path) json::AppendPointerToken(ev.pointer, seg);
-      AppendShapeText(ev.shape, ev.name);
-      st.owners[0].shape.push_back('E');
+      ShapeWriter(ev).PutText('N', ev.name);
+      ShapeWriter(st.owners[0]).Put('E');
       VisitInner(el, event, in_any);
       if (!status.ok()) return;
       Owner& done = st.owners[event];
-      done.plan = &pipeline.PlanOwner(integration, vendor, done, st);
+      Result<const OwnerPlan*> plan = pipeline.PlanOwner(integration, vendor, done, st);
+      if (!plan.ok()) {
+        status = plan.status();
+        return;
+      }
+      done.plan = *plan;
       return;
     }
     VisitInner(el, owner, in_any);
   }
 
+  // Owners may move while children are walked (an event adds one): a fresh writer per use.
+  ShapeWriter Shape(size_t owner) { return ShapeWriter(st.owners[owner]); }
+
   void VisitInner(simdjson::dom::element el, size_t owner, bool in_any) {
     switch (el.type()) {
       case simdjson::dom::element_type::OBJECT: {
         simdjson::dom::object obj = el.get_object().value_unsafe();
-        if (HasDuplicateKey(obj)) {
-          // Named by depth only: keys can be data (a map keyed by e-mail addresses).
-          status = Status::Invalid("an object has a duplicate key (at depth " +
-                                   std::to_string(st.path.size()) + ")");
-          return;
-        }
         std::string_view attr_key;
         bool is_attribute = AttributeKey(format, obj, attr_key);
-        st.owners[owner].shape.push_back('{');
+        Shape(owner).Put('{');
         for (auto [key, value] : obj) {
           if (is_attribute && key == "key") {  // the attribute's name is part of the shape
-            std::string& shape = st.owners[owner].shape;
-            shape.push_back('K');
-            AppendShapeText(shape, attr_key);
+            Shape(owner).PutText('K', attr_key);
             continue;
           }
-          std::string& shape = st.owners[owner].shape;
-          AppendShapeText(shape, key);
+          Shape(owner).PutText('"', key);
           st.path.push_back(key);
           bool transparent =
               format.attribute_lists && (is_attribute || in_any) && IsAnyValueKey(key);
@@ -125,34 +152,34 @@ struct ShapeWalker {
           st.path.pop_back();
           if (!status.ok()) return;
         }
-        st.owners[owner].shape.push_back('}');
+        Shape(owner).Put('}');
         return;
       }
       case simdjson::dom::element_type::ARRAY: {
         simdjson::dom::array arr = el.get_array().value_unsafe();
         size_t depth = st.path.size();
         size_t i = 0;
-        st.owners[owner].shape.push_back('[');
+        Shape(owner).Put('[');
         for (simdjson::dom::element item : arr) {
           st.path.push_back(IndexText(st, depth, i++));
           Visit(item, owner, in_any);
           st.path.pop_back();
           if (!status.ok()) return;
         }
-        st.owners[owner].shape.push_back(']');
+        Shape(owner).Put(']');
         return;
       }
       case simdjson::dom::element_type::STRING:
-        st.owners[owner].shape.push_back('s');
+        Shape(owner).Put('s');
         break;
       case simdjson::dom::element_type::BOOL:
-        st.owners[owner].shape.push_back('b');
+        Shape(owner).Put('b');
         break;
       case simdjson::dom::element_type::NULL_VALUE:
-        st.owners[owner].shape.push_back('z');
+        Shape(owner).Put('z');
         break;
       default:
-        st.owners[owner].shape.push_back('n');
+        Shape(owner).Put('n');
         break;
     }
     st.owners[owner].leaves.push_back(el);

@@ -88,4 +88,20 @@ bool HasDuplicateKey(simdjson::dom::object obj) {
   return false;
 }
 
+std::optional<size_t> FindDuplicateKey(simdjson::dom::element el) {
+  simdjson::dom::object obj;
+  simdjson::dom::array arr;
+  if (!el.get_object().get(obj)) {
+    if (HasDuplicateKey(obj)) return 0;
+    for (auto [key, value] : obj) {
+      if (std::optional<size_t> d = FindDuplicateKey(value)) return *d + 1;
+    }
+  } else if (!el.get_array().get(arr)) {
+    for (simdjson::dom::element item : arr) {
+      if (std::optional<size_t> d = FindDuplicateKey(item)) return *d + 1;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace metagate::egress

@@ -4,6 +4,7 @@
 
 #include <simdjson.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,5 +24,7 @@ bool IsAnyValueKey(std::string_view k);
 bool AttributeKey(const EnvelopeFormat& format, simdjson::dom::object obj, std::string_view& key);
 // Whether an object has a key twice (the vendor might read another value than policy saw).
 bool HasDuplicateKey(simdjson::dom::object obj);
+// The depth (0: `el`) of the first object at or below `el` with a key twice, if any.
+std::optional<size_t> FindDuplicateKey(simdjson::dom::element el);
 
 }  // namespace metagate::egress

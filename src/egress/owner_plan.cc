@@ -223,14 +223,20 @@ std::unique_ptr<OwnerPlan> PipelineImpl::BuildPlan(const IntegrationConfig& inte
   return plan;
 }
 
-const OwnerPlan& PipelineImpl::PlanOwner(const IntegrationConfig& integration,
-                                         const VendorState& vendor, Owner& owner,
-                                         PipelineScratch::State& st) const {
+Result<const OwnerPlan*> PipelineImpl::PlanOwner(const IntegrationConfig& integration,
+                                                 const VendorState& vendor, Owner& owner,
+                                                 PipelineScratch::State& st) const {
   // The shape key starts with the integration, the vendor and the owner's kind (SplitBody).
-  auto it = st.owner_plans.find(owner.shape);
-  if (it != st.owner_plans.end()) return *it->second;
+  auto it = st.owner_plans.find(owner.shape_key());
+  if (it != st.owner_plans.end()) return it->second.get();
+  if (std::optional<size_t> depth = FindDuplicateKey(owner.root)) {
+    // Named by depth only: keys can be data (a map keyed by e-mail addresses).
+    return Status::Invalid("an object has a duplicate key (at depth " +
+                           std::to_string(st.path.size() + *depth) + ")");
+  }
   std::unique_ptr<OwnerPlan> plan = BuildPlan(integration, vendor, owner, st);
-  return *st.owner_plans.emplace(owner.shape, std::move(plan)).first->second;
+  return st.owner_plans.emplace(std::string(owner.shape_key()), std::move(plan))
+      .first->second.get();
 }
 
 // ---- Applying a plan to one body ----------------------------------------------------------

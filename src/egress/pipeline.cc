@@ -83,7 +83,7 @@ Result<FilterResult> PipelineImpl::Filter(const IntegrationConfig& integration,
     return Status::Invalid("the body holds no event of format '" + std::string(format.name) + "'");
   }
   st.path.clear();
-  st.owners[0].plan = &PlanOwner(integration, vendor, st.owners[0], st);
+  ASSIGN_OR_RETURN(st.owners[0].plan, PlanOwner(integration, vendor, st.owners[0], st));
 
   for (size_t i = 0; i < st.owner_count; ++i) {
     if (st.owners[i].leaves.size() != st.owners[i].plan->leaves.size()) {  // never expected

@@ -76,7 +76,9 @@ struct Owner {
   simdjson::dom::element root;
   std::string name;     // the event's name
   std::string pointer;  // the event's pointer in the body ("" for the envelope)
-  std::string shape;    // the shape key (see ShapeWalker)
+  std::string shape;    // the shape key (see ShapeWalker) is its first shape_size bytes
+  size_t shape_size = 0;
+  std::string_view shape_key() const { return std::string_view(shape.data(), shape_size); }
   std::vector<simdjson::dom::element> leaves;
   const OwnerPlan* plan = nullptr;
   bool allowed = true;  // this body: the plan's decision and the envelope's unknown fields
@@ -101,7 +103,12 @@ struct PipelineScratch::State {
   uint64_t owner_serial = 0;
   // Plans: owner plans by shape key, field plans by field-shape key. Cleared together (owner
   // plans point into field plans) when either reaches its bound.
-  std::unordered_map<std::string, std::unique_ptr<OwnerPlan>> owner_plans;
+  struct ShapeHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<OwnerPlan>, ShapeHash, std::equal_to<>>
+      owner_plans;
   std::unordered_map<std::string, std::unique_ptr<FieldPlan>> field_plans;
   std::string key;
   // Per body, reused: owners and their outcomes.
@@ -160,9 +167,11 @@ class PipelineImpl {
                              PipelineScratch::State& st) const;
 
   // Plans (owner_plan.cc): the cached plan of `owner`, built on a miss (the describe walk
-  // needs st.path at the owner's root).
-  const OwnerPlan& PlanOwner(const IntegrationConfig& integration, const VendorState& vendor,
-                             Owner& owner, PipelineScratch::State& st) const;
+  // needs st.path at the owner's root). A miss also checks the owner for duplicate keys (an
+  // error): a shape key lists every key, so bodies that hit a plan have none.
+  Result<const OwnerPlan*> PlanOwner(const IntegrationConfig& integration,
+                                     const VendorState& vendor, Owner& owner,
+                                     PipelineScratch::State& st) const;
   // Decides every leaf of `owner` for this body. `labels` maps body pointers to detector labels
   // (filled only when some plan is dynamic).
   void ApplyPlan(const IntegrationConfig& integration, const VendorState& vendor,

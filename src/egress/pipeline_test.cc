@@ -471,6 +471,32 @@ TEST_F(PipelineTest, BadBodiesAreErrorsThatDoNotQuoteTheBody) {
   EXPECT_FALSE(p->Filter("svc", "nowhere", "{}", scratch_).ok());
 }
 
+// Duplicate keys are checked when a shape is first planned; a shape key lists every key with
+// its length, so a body with a duplicate never reuses the plan of one without, whatever the keys
+// look like (lengths that read as structure bytes: 125 is '}', 75 is 'K', 34 is '"').
+TEST_F(PipelineTest, DuplicateKeysAreRefusedAfterTheirShapeWasPlanned) {
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw, kCatalog);
+  ASSERT_TRUE(p);
+  for (size_t n : {1, 34, 75, 123, 125, 200}) {
+    std::string a(n, 'a'), b(n, 'b');
+    std::string ok = R"({"batch":[{"type":"track","event":"E","m":{")" + a + R"(":1,")" + b +
+                     R"(":2}}],"x":{")" + a + R"(":1,")" + b + R"(":2}})";
+    ASSERT_TRUE(p->Filter("svc", "seg", ok, scratch_).ok()) << n;
+    std::string in_event = R"({"batch":[{"type":"track","event":"E","m":{")" + a + R"(":1,")" + a +
+                           R"(":2}}],"x":{")" + a + R"(":1,")" + b + R"(":2}})";
+    auto r = p->Filter("svc", "seg", in_event, scratch_);
+    ASSERT_FALSE(r.ok()) << n;
+    EXPECT_NE(r.status().ToString().find("duplicate key (at depth 3)"), std::string::npos)
+        << r.status().ToString();
+    std::string in_envelope = R"({"batch":[{"type":"track","event":"E","m":{")" + a + R"(":1,")" +
+                              b + R"(":2}}],"x":{")" + b + R"(":1,")" + b + R"(":2}})";
+    r = p->Filter("svc", "seg", in_envelope, scratch_);
+    ASSERT_FALSE(r.ok()) << n;
+    EXPECT_NE(r.status().ToString().find("duplicate key (at depth 1)"), std::string::npos)
+        << r.status().ToString();
+  }
+}
+
 TEST_F(PipelineTest, ExplainListsEachRungWithItsPolicies) {
   auto p = Make(std::string(kEvents) +
                     R"(@id("all") permit (principal, action == Action::"send_field", resource);
