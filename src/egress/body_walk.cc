@@ -41,13 +41,13 @@ std::string_view IndexText(PipelineScratch::State& st, size_t depth, size_t i) {
 class ShapeWriter {
  public:
   explicit ShapeWriter(Owner& o) : o_(o) {}
-  void Put(char c) {
+  [[gnu::always_inline]] void Put(char c) {
     Reserve(1);
     o_.shape[o_.shape_size++] = c;
   }
   // `tag`, then `text` with its length first: the tag and the length keep a key from passing
   // for structure, so equal keys mean equal structure, keys included.
-  void PutText(char tag, std::string_view text) {
+  [[gnu::always_inline]] void PutText(char tag, std::string_view text) {
     Reserve(text.size() + 11);
     char* p = o_.shape.data() + o_.shape_size;
     *p++ = tag;
@@ -61,8 +61,8 @@ class ShapeWriter {
   }
 
  private:
-  void Reserve(size_t more) {
-    if (o_.shape_size + more > o_.shape.size()) {
+  [[gnu::always_inline]] void Reserve(size_t more) {
+    if (o_.shape_size + more > o_.shape.size()) [[unlikely]] {
       o_.shape.resize(std::max(o_.shape.size() * 2, o_.shape_size + more + 256));
     }
   }
@@ -161,7 +161,8 @@ struct ShapeWalker {
         size_t i = 0;
         Shape(owner).Put('[');
         for (simdjson::dom::element item : arr) {
-          st.path.push_back(IndexText(st, depth, i++));
+          // Inside an event only the depth of the path is read (events are not nested).
+          st.path.push_back(owner == 0 ? IndexText(st, depth, i++) : std::string_view());
           Visit(item, owner, in_any);
           st.path.pop_back();
           if (!status.ok()) return;
@@ -417,7 +418,9 @@ struct Emitter {
             ++i;
             continue;
           }
-          st.path.push_back(IndexText(st, depth, i++));
+          // Inside an event, indices are never read (IsKeyParent compares names only).
+          st.path.push_back(owner == 0 ? IndexText(st, depth, i) : std::string_view());
+          ++i;
           size_t before = out.size();
           if (wrote_any) out.push_back(',');
           bool wrote = Visit(item, owner, in_any);

@@ -62,9 +62,20 @@ bool IsAnyValueKey(std::string_view k) {
 }
 
 bool AttributeKey(const EnvelopeFormat& format, simdjson::dom::object obj, std::string_view& key) {
-  if (!format.attribute_lists || obj.size() > 2) return false;
-  simdjson::dom::element k, v;
-  return !obj["key"].get(k) && !k.get_string().get(key) && !obj["value"].get(v) && v.is_object();
+  if (!format.attribute_lists || obj.size() != 2) return false;
+  // One pass over the two members (either order) instead of a lookup per name.
+  bool has_key = false, has_value = false;
+  std::string_view name;
+  for (auto [k, v] : obj) {
+    if (k == "key") {
+      has_key = !v.get_string().get(name);
+    } else if (k == "value") {
+      has_value = v.is_object();
+    }
+  }
+  if (!has_key || !has_value) return false;
+  key = name;
+  return true;
 }
 
 bool HasDuplicateKey(simdjson::dom::object obj) {
