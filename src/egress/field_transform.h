@@ -25,7 +25,8 @@ struct FieldValue {
   const transform::PseudonymKey* key = nullptr;  // null: no pseudonym key configured
 };
 
-Result<std::string> ApplyForm(classify::Form form, const FieldValue& value,
-                              const classify::Taxonomy& taxonomy);
+// Appends the JSON text to `out`; on an error `out` is left as it was.
+Status ApplyForm(classify::Form form, const FieldValue& value, const classify::Taxonomy& taxonomy,
+                 std::string& out);
 
 }  // namespace metagate::egress

@@ -374,12 +374,13 @@ void PipelineImpl::ApplyPlan(
           value.country = find_country();
         }
         value.key = key;
-        Result<std::string> replaced = ApplyForm(form, value, taxonomy);
-        if (!replaced.ok()) continue;  // this value cannot take this form: try the next one
+        size_t begin = st.replacements.size();
+        if (!ApplyForm(form, value, taxonomy, st.replacements).ok()) {
+          continue;  // this value cannot take this form: try the next one
+        }
         o.op = LeafOp::kReplace;
-        o.begin = static_cast<uint32_t>(st.replacements.size());
-        st.replacements += *replaced;
-        o.length = static_cast<uint32_t>(replaced->size());
+        o.begin = static_cast<uint32_t>(begin);
+        o.length = static_cast<uint32_t>(st.replacements.size() - begin);
       }
       o.form = static_cast<int16_t>(form);
       o.reasons = &fp.permit_reasons[f];
