@@ -104,6 +104,7 @@ Result<FilterResult> PipelineImpl::Filter(const IntegrationConfig& integration,
   const bool enforce = config.mode == Mode::kEnforce;
   const bool envelope_blocks = st.owners[0].plan->blocks_all_events;
   FilterResult result;
+  result.events.reserve(st.owner_count - 1);
   bool any_allowed = false;
   for (size_t i = 1; i < st.owner_count; ++i) {
     Owner& ev = st.owners[i];
