@@ -105,11 +105,14 @@ ensure_workloads "$entity_sweep_policies" "$(join "${entity_sweep[@]}")"
 # `last_line FILE PREFIX`: the fields of FILE's last line if it starts with PREFIX, else nothing.
 last_line() { tail -n 1 "$1" | grep -E "^$2 " || true; }
 authz="$results/authz.tsv"
-printf 'app\tpolicies\tentities\tengine\tdecisions_per_s\tp50_ns\tp99_ns\trss_bytes\tjson_bytes\tload_ms\tmax_rss_kb\n' >"$authz"
-# `record APP P E ENGINE OUT [LOADED_LINE MAX_RSS_KB]`: one row from a driver's output.
+printf 'app\tpolicies\tentities\tengine\tdecisions_per_s\tp50_ns\tp99_ns\trss_bytes\trss_trim_bytes\tjson_bytes\tload_ms\tmax_rss_kb\n' >"$authz"
+# `record APP P E ENGINE OUT [MAX_RSS_KB]`: one row from a driver's output (and metagate's
+# `loaded` and `rss_after_trim_bytes` lines).
 record() {
-  local app="$1" p="$2" e="$3" engine="$4" out="$5" loaded="${6:-}" maxrss="${7:-NA}"
-  local line rate=NA p50=NA p99=NA rss=NA bytes=NA load=NA
+  local app="$1" p="$2" e="$3" engine="$4" out="$5" maxrss="${6:-NA}"
+  local line rate=NA p50=NA p99=NA rss=NA trimmed=NA bytes=NA load=NA loaded
+  loaded=$(grep '^loaded ' "$out" || true)
+  trimmed=$(awk '/^rss_after_trim_bytes /{print $2}' "$out")
   line=$(last_line "$out" 'decisions/s')
   if [[ -n "$line" ]]; then
     read -r _ rate _ p50 _ p99 <<<"$line"
@@ -121,8 +124,8 @@ record() {
     read -r _ _ pb _ eb _ rss _ load <<<"$loaded"
     bytes=$((pb + eb))
   fi
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$app" "$p" "$e" "$engine" "$rate" "$p50" \
-    "$p99" "$rss" "$bytes" "$load" "$maxrss" >>"$authz"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$app" "$p" "$e" "$engine" "$rate" \
+    "$p50" "$p99" "$rss" "${trimmed:-NA}" "$bytes" "$load" "$maxrss" >>"$authz"
 }
 combos=()
 for p in "${policy_sweep[@]}"; do combos+=("$p $policy_sweep_entities"); done
@@ -141,8 +144,7 @@ for app in "${apps[@]}"; do
       --seconds "$seconds" >"$raw/$tag.metagate.out" 2>"$raw/$tag.metagate.err" ||
       echo "run.sh: metagate bench failed on $file; see $raw/$tag.metagate.err" >&2
     maxrss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$raw/$tag.metagate.time")
-    record "$app" "$p" "$e" metagate "$raw/$tag.metagate.out" \
-      "$(grep '^loaded ' "$raw/$tag.metagate.out" || true)" "${maxrss:-NA}"
+    record "$app" "$p" "$e" metagate "$raw/$tag.metagate.out" "${maxrss:-NA}"
     log "$tag: cedar-wasm"
     node bench/peers/cedar_wasm.mjs "$file" --root "$workloads" --seconds "$seconds" \
       >"$raw/$tag.cedar-wasm.out" 2>"$raw/$tag.cedar-wasm.err" ||

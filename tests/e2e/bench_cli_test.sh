@@ -17,6 +17,7 @@ check "numbers-positive" "$([[ ${rate:-0} -gt 0 && ${p50:-0} -gt 0 && ${p99:-0} 
 loaded=$(printf '%s\n' "$out" | grep '^loaded ')
 # policies.cedar is 118 bytes and entities.json 71 (the files' sizes, not a figure of the code).
 check "loaded-sizes" "$([[ "$loaded" =~ ^loaded\ policies_bytes\ $(wc -c <"$FX/cedar-test/policies.cedar")\ entities_bytes\ $(wc -c <"$FX/cedar-test/entities.json")\ rss_bytes\ [1-9][0-9]*\ load_ms\ [0-9]+$ ]] && echo 1)"
+check "rss-after-trim-line" "$(printf '%s\n' "$out" | grep -qE '^rss_after_trim_bytes [1-9][0-9]*$' && echo 1)"
 check "timer-line" "$(printf '%s\n' "$out" | grep -qE '^timer_ns [0-9]+$' && echo 1)"
 timed=$(printf '%s\n' "$out" | grep '^timed ')
 read -r _ _ decisions _ _ _ samples _ allowed <<<"$timed"
