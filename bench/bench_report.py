@@ -241,7 +241,8 @@ def plot(rows, args):
     if not series:
         return False
     plots = ", ".join(
-        f"'{data_path}' index {i} with linespoints lw 2 title '{name}'"
+        f"'{data_path}' index {i} with linespoints lw 2"
+        f"{' dt 2' if name.endswith('cedar-wasm') else ''} title '{name}'"
         for i, name in enumerate(series))
     script = f"""set terminal png size 900,560
 set output '{args.plot}'

@@ -168,11 +168,13 @@ baseline_rss=$(awk '/^loaded /{print $7}' "$raw/baseline.out")
 egress="$results/egress.tsv"
 printf 'dataset\tengine\tevents_per_s\tmb_per_s\n' >"$egress"
 log "egress_bench (Google Benchmark: filter, simdjson, HMAC)"
-min_time=$( ((quick)) && echo 0.2 || echo 1)
+min_time=1 reps=3
+((quick)) && min_time=0.2 reps=1
 METAGATE_DATASETS="$datasets" build/release/bench/egress_bench \
   --benchmark_filter='BM_Filter/.*/drop|BM_SimdjsonParse|BM_Pseudonymize' \
-  --benchmark_min_time="$min_time" --benchmark_repetitions="$( ((quick)) && echo 1 || echo 3)" \
-  --benchmark_out="$results/egress_bench.json" --benchmark_out_format=json >"$raw/egress_bench.out"
+  --benchmark_min_time="$min_time" --benchmark_repetitions="$reps" \
+  --benchmark_out="$results/egress_bench.json" --benchmark_out_format=json >"$raw/egress_bench.out" \
+  2>"$raw/egress_bench.err"
 export VENDOR_X_WRITE_KEY="${VENDOR_X_WRITE_KEY:-demo-vendor-x-write-key}"
 for flow in segment:vendor-x mixpanel:bench-mixpanel otlp-logs:bench-otlp-logs; do
   dataset="${flow%%:*}" vendor="${flow#*:}"
@@ -193,7 +195,9 @@ for flow in segment:vendor-x mixpanel:bench-mixpanel otlp-logs:bench-otlp-logs; 
 done
 
 # --- report ----------------------------------------------------------------------------------
-command_line="bench/run.sh$( ((quick)) && echo ' --quick')$([[ -n "$asked_seconds" ]] && echo " --seconds $asked_seconds")"
+command_line="bench/run.sh"
+((quick)) && command_line+=" --quick"
+[[ -z "$asked_seconds" ]] || command_line+=" --seconds $asked_seconds"
 python3 bench/bench_report.py --results "$results" --doc docs/benchmarks.md \
   --plot docs/bench-policies.png --command "$command_line" --quick "$quick" \
   --policy-sweep-entities "$policy_sweep_entities" --entity-sweep-policies "$entity_sweep_policies" \
