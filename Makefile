@@ -3,7 +3,7 @@
 JOBS ?= $(shell nproc)
 METAGATE := build/release/src/cli/metagate
 
-.PHONY: all deps build demo test test-unit-asan test-release bench bench-pdp fuzz-build format clean
+.PHONY: all deps build demo test test-unit-asan test-release bench bench-components bench-pdp fuzz-build format clean
 
 all: build
 
@@ -28,7 +28,12 @@ test-unit-asan:
 test-release: build
 	@ctest --preset release -j $(JOBS) --timeout 1500
 
+# metagate beside its peers (bench/run.sh): rewrites docs/benchmarks.md's generated section and
+# docs/bench-policies.png; QUICK=1 for small sizes. The per-component scripts: bench-components.
 bench: deps
+	@bash bench/run.sh $(if $(QUICK),--quick)
+
+bench-components: deps
 	@bash scripts/bench_authorize.sh
 	@bash scripts/bench_classify.sh
 	@bash scripts/bench_egress.sh

@@ -18,5 +18,6 @@ int RunPdp(int argc, char** argv);
 int RunAudit(int argc, char** argv);
 int RunApprovals(int argc, char** argv);
 int RunMap(int argc, char** argv);
+int RunBench(int argc, char** argv);
 
 }  // namespace metagate::cli

@@ -16,6 +16,7 @@ void PrintUsage(FILE* out) {
       "Commands:\n"
       "  authorize    decide one request against Cedar policies and entities\n"
       "  cedar-test   run Cedar integration-test files and report mismatches\n"
+      "  bench        time the authorizer on a Cedar integration-test file\n"
       "  validate     check Cedar policies (and entities) against a schema\n"
       "  format       format Cedar policy files as Cedar's formatter does\n"
       "  translate    convert Cedar policies or schemas between text and JSON formats\n"
@@ -62,6 +63,7 @@ int main(int argc, char** argv) {
   if (cmd == "pdp") return metagate::cli::RunPdp(argc - 1, argv + 1);
   if (cmd == "audit") return metagate::cli::RunAudit(argc - 1, argv + 1);
   if (cmd == "approvals") return metagate::cli::RunApprovals(argc - 1, argv + 1);
+  if (cmd == "bench") return metagate::cli::RunBench(argc - 1, argv + 1);
   if (cmd == "map") return metagate::cli::RunMap(argc - 1, argv + 1);
   std::fprintf(stderr, "metagate: unknown command '%s'\n\n", cmd.c_str());
   PrintUsage(stderr);
