@@ -359,6 +359,10 @@ void PipelineImpl::ApplyPlan(
       Form form = fp.permitted[f];
       if (form == Form::kRaw) {
         o.op = LeafOp::kKeep;
+      } else if (owner.leaves[i].is_null()) {
+        // A null carries no value to transform: it leaves as null in any permitted form (a
+        // pseudonym of "null" would make every absent id look like one user to the vendor).
+        o.op = LeafOp::kKeep;
       } else {
         if (!have_text) {
           text = ScalarText(owner.leaves[i], is_number);

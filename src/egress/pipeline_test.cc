@@ -110,6 +110,21 @@ TEST_F(PipelineTest, FirstPermittedRungOfTheLadderApplies) {
   EXPECT_NE(r.body.find(R"("userId":"ps_k1_)"), std::string::npos);
 }
 
+TEST_F(PipelineTest, NullValuesLeaveAsNullInEveryTransformedForm) {
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw, kCatalog);
+  ASSERT_TRUE(p);
+  FilterResult r = Run(
+      *p,
+      R"({"type":"track","event":"E","userId":null,"context":{"ip":null},"properties":{"email":null}})");
+  ASSERT_TRUE(r.forwarded);
+  EXPECT_EQ(Field(r, "/userId")->form, "pseudonymized");
+  EXPECT_EQ(Field(r, "/context/ip")->form, "generalized");
+  EXPECT_NE(r.body.find(R"("userId":null)"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find(R"("ip":null)"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find(R"("email":null)"), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("ps_"), std::string::npos) << r.body;
+}
+
 TEST_F(PipelineTest, PseudonymsAreStablePerKeyAndDifferPerOwnVendorKey) {
   auto p = Make(std::string(kEvents) + kAllFieldsNotRaw, kCatalog);
   ASSERT_TRUE(p);
