@@ -1,4 +1,5 @@
-// Authorization throughput on the document-sharing workload (doc_sharing_workload.h).
+// Authorization throughput on the document-sharing workload (doc_sharing_workload.h), and on the
+// RBAC grants workload (grants_workload.h) at 10 to 10,000 policies to show growth.
 // Set METAGATE_BENCH_DUMP=DIR to also write the workload (policies.cedar, entities.json,
 // requests.json) for the peer benchmark in bench/peer/.
 
@@ -10,9 +11,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <new>
 
 #include "doc_sharing_workload.h"
+#include "grants_workload.h"
 #include "metagate/cedar/authorizer.h"
 #include "metagate/cedar/entities_json.h"
 #include "metagate/cedar/parser.h"
@@ -104,6 +107,52 @@ void BM_AuthorizeDocSharing(benchmark::State& state) {
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
 }
 BENCHMARK(BM_AuthorizeDocSharing);
+
+const Prepared& GetGrants(int num_policies) {
+  static std::map<int, const Prepared*> cache;
+  const Prepared*& p = cache[num_policies];
+  if (p != nullptr) return *p;
+  GrantsWorkload w = MakeGrantsWorkload(num_policies);
+  auto policies = cedar::PolicySet::FromText(w.policies);
+  auto entities = cedar::EntitiesFromJson(w.entities_json, nullptr);
+  if (!policies.ok() || !entities.ok()) {
+    std::fprintf(stderr, "grants workload failed to load: %s %s\n",
+                 policies.status().ToString().c_str(), entities.status().ToString().c_str());
+    std::abort();
+  }
+  auto* prepared = new Prepared;
+  prepared->policies = std::move(policies).value();
+  prepared->entities = std::move(entities).value();
+  for (const auto& r : w.requests) {
+    prepared->requests.push_back(cedar::Request{cedar::EntityUid("User", r.user),
+                                                cedar::EntityUid("Action", r.action),
+                                                cedar::EntityUid("Repo", r.repo),
+                                                {}});
+  }
+  p = prepared;
+  return *p;
+}
+
+// Argument: the number of policies.
+void BM_AuthorizeGrants(benchmark::State& state) {
+  const Prepared& p = GetGrants(static_cast<int>(state.range(0)));
+  size_t i = 0;
+  size_t allows = 0;
+  size_t allocations_before = g_allocations.load();
+  for (auto _ : state) {
+    cedar::Response r = cedar::IsAuthorized(p.requests[i], p.policies, p.entities);
+    allows += r.decision == cedar::Decision::kAllow;
+    benchmark::DoNotOptimize(r);
+    if (++i == p.requests.size()) i = 0;
+  }
+  state.counters["allocs_per_decision"] =
+      benchmark::Counter(static_cast<double>(g_allocations.load() - allocations_before) /
+                         static_cast<double>(state.iterations()));
+  state.counters["allow_ratio"] =
+      benchmark::Counter(static_cast<double>(allows) / static_cast<double>(state.iterations()));
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+}
+BENCHMARK(BM_AuthorizeGrants)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000);
 
 void BM_ParseDocSharingPolicies(benchmark::State& state) {
   Workload w = MakeDocSharingWorkload();

@@ -105,8 +105,10 @@ bool Entities::IsInOrEqual(const EntityUid& child, const EntityUid& ancestor) co
   return e != nullptr && e->ancestors.count(ancestor) > 0;
 }
 
-void Entities::AppendAncestors(const EntityUid& uid, std::vector<EntityUid>& out) const {
-  if (const Entity* e = Find(uid)) out.insert(out.end(), e->ancestors.begin(), e->ancestors.end());
+void Entities::AppendAncestors(const EntityUid& uid, std::vector<const EntityUid*>& out) const {
+  if (const Entity* e = Find(uid)) {
+    for (const EntityUid& a : e->ancestors) out.push_back(&a);
+  }
 }
 
 }  // namespace metagate::cedar

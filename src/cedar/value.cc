@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <functional>
+#include <mutex>
+#include <string_view>
+#include <unordered_set>
 
 namespace metagate::cedar {
 
@@ -22,12 +25,93 @@ const std::shared_ptr<const RecordData>& EmptyRecord() {
 
 }  // namespace
 
-EntityUid::EntityUid() : EntityUid("", "") {}
+namespace {
 
-EntityUid::EntityUid(std::string type, std::string id) {
-  size_t h = HashCombine(std::hash<std::string>()(type), std::hash<std::string>()(id));
-  rep_ = std::make_shared<const Rep>(Rep{std::move(type), std::move(id), h});
+// Interned type names: few, kept for the life of the process.
+const std::string* InternType(std::string_view type) {
+  static std::mutex* mu = new std::mutex;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  static auto* types = new std::unordered_set<std::string, Hash, std::equal_to<>>;
+  std::lock_guard<std::mutex> lock(*mu);
+  auto it = types->find(type);
+  if (it == types->end()) it = types->emplace(type).first;
+  return &*it;
 }
+
+// The interned uids, sharded by hash so that concurrent loads rarely share a lock. An entry
+// lives while its uid has references; the last release erases it under the shard's lock.
+class UidTable {
+ public:
+  using Rep = EntityUid::Rep;
+  struct Probe {
+    const std::string* type;
+    std::string_view id;
+    size_t hash;
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(const Rep* r) const { return r->hash; }
+    size_t operator()(const Probe& p) const { return p.hash; }
+  };
+  struct Eq {
+    using is_transparent = void;
+    bool operator()(const Rep* a, const Rep* b) const { return a == b; }
+    bool operator()(const Probe& p, const Rep* r) const {
+      return p.type == r->type && p.id == r->id;
+    }
+    bool operator()(const Rep* r, const Probe& p) const { return (*this)(p, r); }
+  };
+  struct Shard {
+    std::mutex mu;
+    std::unordered_set<const Rep*, Hash, Eq> reps;
+  };
+
+  static UidTable& Get() {
+    static UidTable* table = new UidTable;
+    return *table;
+  }
+  Shard& ShardOf(size_t hash) { return shards_[(hash >> 7) % kShards]; }
+
+  const Rep* Intern(std::string_view type, std::string_view id) {
+    const std::string* t = InternType(type);
+    size_t h = HashCombine(std::hash<std::string_view>()(type), std::hash<std::string_view>()(id));
+    Probe probe{t, id, h};
+    Shard& shard = ShardOf(h);
+    std::lock_guard<std::mutex> lock(shard.mu);
+    auto it = shard.reps.find(probe);
+    if (it != shard.reps.end()) {
+      (*it)->refs.fetch_add(1, std::memory_order_relaxed);
+      return *it;
+    }
+    const Rep* rep = new Rep{{1}, t, std::string(id), h};
+    shard.reps.insert(rep);
+    return rep;
+  }
+
+  void ReleaseLast(const Rep* rep) {
+    Shard& shard = ShardOf(rep->hash);
+    std::lock_guard<std::mutex> lock(shard.mu);
+    if (rep->refs.fetch_sub(1, std::memory_order_acq_rel) != 1) return;
+    shard.reps.erase(rep);
+    delete rep;
+  }
+
+ private:
+  static constexpr size_t kShards = 64;
+  Shard shards_[kShards];
+};
+
+}  // namespace
+
+EntityUid::EntityUid() : rep_(UidTable::Get().Intern("", "")) {}
+
+EntityUid::EntityUid(std::string_view type, std::string_view id)
+    : rep_(UidTable::Get().Intern(type, id)) {}
+
+void EntityUid::ReleaseLast(const Rep* r) { UidTable::Get().ReleaseLast(r); }
 
 bool EntityUid::operator<(const EntityUid& o) const {
   if (type() != o.type()) return type() < o.type();

@@ -326,10 +326,11 @@ bool EntityStore::View::IsInOrEqual(const EntityUid& child, const EntityUid& anc
   return std::binary_search(closure.begin(), closure.end(), *a);
 }
 
-void EntityStore::View::AppendAncestors(const EntityUid& uid, std::vector<EntityUid>& out) const {
+void EntityStore::View::AppendAncestors(const EntityUid& uid,
+                                        std::vector<const EntityUid*>& out) const {
   auto id = store_.IdOf(uid);
   if (!id) return;
-  for (uint32_t a : store_.nodes_[*id].closure) out.push_back(store_.nodes_[a].entity.uid);
+  for (uint32_t a : store_.nodes_[*id].closure) out.push_back(&store_.nodes_[a].entity.uid);
 }
 
 void EntityStore::View::ForEachOfType(const std::string& type,

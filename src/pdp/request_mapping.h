@@ -52,7 +52,7 @@ class OverlayLookup : public cedar::EntityLookup {
     return base_.IsInOrEqual(child, ancestor);
   }
   void AppendAncestors(const cedar::EntityUid& uid,
-                       std::vector<cedar::EntityUid>& out) const override {
+                       std::vector<const cedar::EntityUid*>& out) const override {
     base_.AppendAncestors(uid, out);
   }
 

@@ -257,10 +257,10 @@ TEST_F(RequestMappingTest, OverlayLookupFindsOverlayFirstAndKeepsStoreAncestry) 
 
   EXPECT_TRUE(lookup.IsInOrEqual(EntityUid("User", "alice"), EntityUid("Team", "eng")));
   EXPECT_FALSE(lookup.IsInOrEqual(EntityUid("User", "alice"), EntityUid("Team", "ops")));
-  std::vector<EntityUid> ancestors;
+  std::vector<const EntityUid*> ancestors;
   lookup.AppendAncestors(EntityUid("User", "alice"), ancestors);
   ASSERT_EQ(ancestors.size(), 1u);
-  EXPECT_EQ(ancestors[0], EntityUid("Team", "eng"));
+  EXPECT_EQ(*ancestors[0], EntityUid("Team", "eng"));
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include "metagate/cedar/ast.h"
 #include "metagate/cedar/entities.h"
 #include "metagate/cedar/evaluator.h"
+#include "metagate/cedar/scope_index.h"
 #include "metagate/common/status.h"
 
 namespace metagate::cedar {
@@ -51,18 +52,14 @@ class PolicySet {
                   std::vector<const Policy*>& out) const;
 
  private:
-  void Index(const Policy* policy);
-
   std::vector<PolicyPtr> policies_;  // static and linked policies
   std::vector<PolicyPtr> templates_;
   std::unordered_set<std::string> ids_;  // ids of policies_ and templates_
-  // Policies whose action scope is `action == E` or `action in E`/`in [..]`, by those entities;
-  // other policies are in `any_action_`.
-  std::unordered_map<EntityUid, std::vector<const Policy*>, EntityUidHash> by_action_;
-  std::vector<const Policy*> any_action_;
+  ScopeIndex index_;                     // policies_ by scope
 };
 
 // Decides `request` against `policies` and `entities`.
-Response IsAuthorized(const Request& request, const PolicySet& policies, const EntityLookup& entities);
+Response IsAuthorized(const Request& request, const PolicySet& policies,
+                      const EntityLookup& entities);
 
 }  // namespace metagate::cedar

@@ -31,8 +31,9 @@ class EntityLookup {
   virtual const Entity* Find(const EntityUid& uid) const = 0;
   // Returns whether `child` is `ancestor` or has it among its ancestors.
   virtual bool IsInOrEqual(const EntityUid& child, const EntityUid& ancestor) const = 0;
-  // Appends all ancestors of `uid` (transitively; none when it is unknown) to `out`.
-  virtual void AppendAncestors(const EntityUid& uid, std::vector<EntityUid>& out) const = 0;
+  // Appends all ancestors of `uid` (transitively; none when it is unknown) to `out`. The pointers
+  // stay valid while this lookup is unchanged.
+  virtual void AppendAncestors(const EntityUid& uid, std::vector<const EntityUid*>& out) const = 0;
 };
 
 class Entities : public EntityLookup {
@@ -50,7 +51,7 @@ class Entities : public EntityLookup {
 
   const Entity* Find(const EntityUid& uid) const override;
   bool IsInOrEqual(const EntityUid& child, const EntityUid& ancestor) const override;
-  void AppendAncestors(const EntityUid& uid, std::vector<EntityUid>& out) const override;
+  void AppendAncestors(const EntityUid& uid, std::vector<const EntityUid*>& out) const override;
 
   size_t size() const { return entities_.size(); }
   const std::unordered_map<EntityUid, Entity, EntityUidHash>& all() const { return entities_; }

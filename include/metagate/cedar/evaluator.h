@@ -22,7 +22,11 @@ class Evaluator {
  public:
   // REQUIRES: `request` and `entities` outlive the evaluator.
   Evaluator(const Request& request, const EntityLookup& entities)
-      : request_(request), entities_(entities) {}
+      : request_(request),
+        entities_(entities),
+        principal_(Value::Entity(request.principal)),
+        action_(Value::Entity(request.action)),
+        resource_(Value::Entity(request.resource)) {}
 
   // Evaluates an expression. Slots evaluate to an error (they only appear in templates).
   Result<Value> Evaluate(const Expr& expr);
@@ -33,8 +37,16 @@ class Evaluator {
   Result<bool> Satisfied(const Policy& policy);
 
  private:
+  // Evaluates `expr` to a borrowed value where it can (literals, variables, attributes of
+  // records and entities), else into `scratch`; the result lives as long as `scratch`, the
+  // request, the expression and the entities.
+  Result<const Value*> EvaluateRef(const Expr& expr, Value& scratch);
+  // Evaluates an expression that must be a Bool (`when`/`unless`, &&, ||, !, if conditions).
+  Result<bool> EvaluateBool(const Expr& expr);
+
   const Request& request_;
   const EntityLookup& entities_;
+  Value principal_, action_, resource_;  // the request's entities as values
 };
 
 }  // namespace metagate::cedar

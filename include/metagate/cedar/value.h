@@ -3,6 +3,7 @@
 // Thread-safe for concurrent reads; copies may be shared across threads.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -14,34 +15,63 @@
 namespace metagate::cedar {
 
 // An entity's unique id: a type name ("User", "Ns::User") and an id string.
-// Equality compares type and id; copies share one representation.
+// Ids are interned: all copies of equal uids share one representation (process-wide), so
+// equality is a pointer comparison and the hash is precomputed. Thread-safe.
 class EntityUid {
  public:
   EntityUid();
-  EntityUid(std::string type, std::string id);
+  EntityUid(std::string_view type, std::string_view id);
+  EntityUid(const EntityUid& o) : rep_(o.rep_) { Retain(rep_); }
+  // A moved-from uid may only be destroyed or assigned to.
+  EntityUid(EntityUid&& o) noexcept : rep_(o.rep_) { o.rep_ = nullptr; }
+  EntityUid& operator=(const EntityUid& o) {
+    Retain(o.rep_);
+    Release(rep_);
+    rep_ = o.rep_;
+    return *this;
+  }
+  EntityUid& operator=(EntityUid&& o) noexcept {
+    std::swap(rep_, o.rep_);
+    return *this;
+  }
+  ~EntityUid() { Release(rep_); }
 
-  const std::string& type() const { return rep_->type; }
+  const std::string& type() const { return *rep_->type; }
   const std::string& id() const { return rep_->id; }
   size_t hash() const { return rep_->hash; }
+  // Identifies the interned type name: equal for equal type names.
+  const void* type_key() const { return rep_->type; }
 
-  bool operator==(const EntityUid& o) const {
-    return rep_ == o.rep_ ||
-           (rep_->hash == o.rep_->hash && rep_->type == o.rep_->type && rep_->id == o.rep_->id);
-  }
-  bool operator!=(const EntityUid& o) const { return !(*this == o); }
+  bool operator==(const EntityUid& o) const { return rep_ == o.rep_; }
+  bool operator!=(const EntityUid& o) const { return rep_ != o.rep_; }
   // Total order (type, then id); used for deterministic output.
   bool operator<(const EntityUid& o) const;
 
   // Returns the Cedar source form, e.g. `Ns::User::"al\"ice"`.
   std::string ToString() const;
 
- private:
   struct Rep {
-    std::string type;
+    mutable std::atomic<uint32_t> refs;
+    const std::string* type;  // interned, never freed
     std::string id;
     size_t hash;
   };
-  std::shared_ptr<const Rep> rep_;
+
+ private:
+  static void Retain(const Rep* r) {
+    if (r != nullptr) r->refs.fetch_add(1, std::memory_order_relaxed);
+  }
+  static void Release(const Rep* r) {
+    if (r == nullptr) return;
+    uint32_t n = r->refs.load(std::memory_order_relaxed);
+    while (n > 1) {
+      if (r->refs.compare_exchange_weak(n, n - 1, std::memory_order_acq_rel)) return;
+    }
+    ReleaseLast(r);
+  }
+  // Drops a reference that may be the last one, under the intern table's lock.
+  static void ReleaseLast(const Rep* r);
+  const Rep* rep_;
 };
 
 struct EntityUidHash {

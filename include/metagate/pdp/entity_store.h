@@ -75,7 +75,7 @@ class EntityStore {
     bool IsInOrEqual(const cedar::EntityUid& child,
                      const cedar::EntityUid& ancestor) const override;
     void AppendAncestors(const cedar::EntityUid& uid,
-                         std::vector<cedar::EntityUid>& out) const override;
+                         std::vector<const cedar::EntityUid*>& out) const override;
     // Calls `fn` for every present entity of `type`, in no particular order.
     void ForEachOfType(const std::string& type,
                        const std::function<void(const cedar::Entity&)>& fn) const;

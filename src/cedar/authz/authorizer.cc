@@ -22,7 +22,7 @@ Status PolicySet::Add(PolicyPtr policy) {
     return Status::Ok();
   }
   policies_.push_back(std::move(policy));
-  Index(policies_.back().get());
+  index_.Add(policies_.back().get());
   return Status::Ok();
 }
 
@@ -54,49 +54,14 @@ Status PolicySet::Link(const std::string& template_id, const std::string& new_id
   return Add(std::move(linked));
 }
 
-void PolicySet::Index(const Policy* policy) {
-  const ScopeConstraint& a = policy->action;
-  switch (a.op) {
-    case ScopeConstraint::Op::kEq:
-    case ScopeConstraint::Op::kIn:
-      if (a.is_list) {
-        for (const auto& uid : a.entity_list) by_action_[uid].push_back(policy);
-        return;
-      }
-      if (a.entity.has_value()) {
-        by_action_[*a.entity].push_back(policy);
-        return;
-      }
-      break;
-    default:
-      break;
-  }
-  any_action_.push_back(policy);
-}
-
 void PolicySet::Candidates(const Request& request, const EntityLookup& entities,
                            std::vector<const Policy*>& out) const {
   out.clear();
-  out.insert(out.end(), any_action_.begin(), any_action_.end());
-  size_t indexed_start = out.size();
-  auto add = [&](const EntityUid& uid) {
-    auto it = by_action_.find(uid);
-    if (it != by_action_.end()) out.insert(out.end(), it->second.begin(), it->second.end());
-  };
-  add(request.action);
-  thread_local std::vector<EntityUid> ancestors;
-  ancestors.clear();
-  entities.AppendAncestors(request.action, ancestors);
-  for (const auto& anc : ancestors) add(anc);
-  // A policy listed under several matching action entities must be evaluated once.
-  if (out.size() - indexed_start > 1) {
-    std::sort(out.begin() + static_cast<std::ptrdiff_t>(indexed_start), out.end());
-    out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(indexed_start), out.end()),
-              out.end());
-  }
+  index_.Candidates(request, entities, out);
 }
 
-Response IsAuthorized(const Request& request, const PolicySet& policies, const EntityLookup& entities) {
+Response IsAuthorized(const Request& request, const PolicySet& policies,
+                      const EntityLookup& entities) {
   // Scratch space reused across decisions on this thread, so that a decision allocates only
   // its response.
   thread_local std::vector<const Policy*> candidates;

@@ -11,34 +11,32 @@
 namespace metagate::cedar {
 namespace {
 
-Result<bool> AsBool(const Result<Value>& r) {
-  if (!r.ok()) return r.status();
-  if (!r->is_bool()) return EvalTypeError("bool", *r);
-  return r->as_bool();
-}
-
-Result<Value> GetAttr(const Value& v, const std::string& attr, const EntityLookup& entities) {
+// The attribute `attr` of a record or entity, borrowed from `v` or from the entity store.
+Result<const Value*> GetAttr(const Value& v, const std::string& attr,
+                             const EntityLookup& entities) {
   if (v.is_record()) {
     const Value* f = v.FindField(attr);
     if (f == nullptr) return Status::Invalid("attribute `" + attr + "` not found on record");
-    return *f;
+    return f;
   }
   if (!v.is_entity()) return EvalTypeError("one of [record, entity]", v);
-  const std::string& type = v.as_entity().type();
   const Entity* e = entities.Find(v.as_entity());
-  if (e == nullptr) return Status::Invalid("entity of type `" + type + "` does not exist");
+  if (e == nullptr) {
+    return Status::Invalid("entity of type `" + v.as_entity().type() + "` does not exist");
+  }
   const Value* f = e->attrs.FindField(attr);
   if (f == nullptr) {
-    return Status::Invalid("attribute `" + attr + "` not found on entity of type `" + type + "`");
+    return Status::Invalid("attribute `" + attr + "` not found on entity of type `" +
+                           v.as_entity().type() + "`");
   }
-  return *f;
+  return f;
 }
 
-Result<Value> HasAttr(const Value& v, const std::string& attr, const EntityLookup& entities) {
-  if (v.is_record()) return Value::Bool(v.FindField(attr) != nullptr);
+Result<bool> HasAttr(const Value& v, const std::string& attr, const EntityLookup& entities) {
+  if (v.is_record()) return v.FindField(attr) != nullptr;
   if (!v.is_entity()) return EvalTypeError("one of [record, entity]", v);
   const Entity* e = entities.Find(v.as_entity());
-  return Value::Bool(e != nullptr && e->attrs.FindField(attr) != nullptr);
+  return e != nullptr && e->attrs.FindField(attr) != nullptr;
 }
 
 // Resolves the entity of a scope constraint: the literal entity or the linked slot value.
@@ -82,6 +80,60 @@ Result<bool> ScopeMatches(const ScopeConstraint& c, const EntityUid& var, const 
 
 }  // namespace
 
+Result<const Value*> Evaluator::EvaluateRef(const Expr& expr, Value& scratch) {
+  switch (expr.kind) {
+    case ExprKind::kLiteral:
+      return &expr.literal;
+    case ExprKind::kVar:
+      switch (expr.var) {
+        case Var::kPrincipal:
+          return &principal_;
+        case Var::kAction:
+          return &action_;
+        case Var::kResource:
+          return &resource_;
+        case Var::kContext:
+          return &request_.context;
+      }
+      break;
+    case ExprKind::kGetAttr: {
+      ASSIGN_OR_RETURN(const Value* v, EvaluateRef(*expr.args[0], scratch));
+      return GetAttr(*v, expr.name, entities_);
+    }
+    default:
+      break;
+  }
+  ASSIGN_OR_RETURN(scratch, Evaluate(expr));
+  return &scratch;
+}
+
+Result<bool> Evaluator::EvaluateBool(const Expr& expr) {
+  switch (expr.kind) {
+    case ExprKind::kAnd:
+    case ExprKind::kOr: {
+      bool is_and = expr.kind == ExprKind::kAnd;
+      ASSIGN_OR_RETURN(bool l, EvaluateBool(*expr.args[0]));
+      if (l != is_and) return l;
+      return EvaluateBool(*expr.args[1]);
+    }
+    case ExprKind::kNot: {
+      ASSIGN_OR_RETURN(bool b, EvaluateBool(*expr.args[0]));
+      return !b;
+    }
+    case ExprKind::kHasAttr: {
+      Value scratch;
+      ASSIGN_OR_RETURN(const Value* v, EvaluateRef(*expr.args[0], scratch));
+      return HasAttr(*v, expr.name, entities_);
+    }
+    default:
+      break;
+  }
+  Value scratch;
+  ASSIGN_OR_RETURN(const Value* v, EvaluateRef(expr, scratch));
+  if (!v->is_bool()) return EvalTypeError("bool", *v);
+  return v->as_bool();
+}
+
 Result<Value> Evaluator::Evaluate(const Expr& expr) {
   switch (expr.kind) {
     case ExprKind::kLiteral:
@@ -89,11 +141,11 @@ Result<Value> Evaluator::Evaluate(const Expr& expr) {
     case ExprKind::kVar:
       switch (expr.var) {
         case Var::kPrincipal:
-          return Value::Entity(request_.principal);
+          return principal_;
         case Var::kAction:
-          return Value::Entity(request_.action);
+          return action_;
         case Var::kResource:
-          return Value::Entity(request_.resource);
+          return resource_;
         case Var::kContext:
           return request_.context;
       }
@@ -101,54 +153,52 @@ Result<Value> Evaluator::Evaluate(const Expr& expr) {
     case ExprKind::kSlot:
       return Status::Invalid("unlinked template slot in an expression");
     case ExprKind::kIf: {
-      ASSIGN_OR_RETURN(bool c, AsBool(Evaluate(*expr.args[0])));
+      ASSIGN_OR_RETURN(bool c, EvaluateBool(*expr.args[0]));
       return Evaluate(*expr.args[c ? 1 : 2]);
     }
     case ExprKind::kAnd:
-    case ExprKind::kOr: {
-      bool is_and = expr.kind == ExprKind::kAnd;
-      ASSIGN_OR_RETURN(bool l, AsBool(Evaluate(*expr.args[0])));
-      if (l != is_and) return Value::Bool(l);
-      ASSIGN_OR_RETURN(bool r, AsBool(Evaluate(*expr.args[1])));
-      return Value::Bool(r);
-    }
-    case ExprKind::kNot: {
-      ASSIGN_OR_RETURN(bool b, AsBool(Evaluate(*expr.args[0])));
-      return Value::Bool(!b);
+    case ExprKind::kOr:
+    case ExprKind::kNot:
+    case ExprKind::kHasAttr: {
+      ASSIGN_OR_RETURN(bool b, EvaluateBool(expr));
+      return Value::Bool(b);
     }
     case ExprKind::kNeg: {
-      ASSIGN_OR_RETURN(Value v, Evaluate(*expr.args[0]));
-      if (!v.is_long()) return EvalTypeError("long", v);
-      if (v.as_long() == INT64_MIN) return Status::Invalid("integer overflow in unary `-`");
-      return Value::Long(-v.as_long());
+      Value scratch;
+      ASSIGN_OR_RETURN(const Value* v, EvaluateRef(*expr.args[0], scratch));
+      if (!v->is_long()) return EvalTypeError("long", *v);
+      if (v->as_long() == INT64_MIN) return Status::Invalid("integer overflow in unary `-`");
+      return Value::Long(-v->as_long());
     }
     case ExprKind::kBinary: {
-      ASSIGN_OR_RETURN(Value l, Evaluate(*expr.args[0]));
-      ASSIGN_OR_RETURN(Value r, Evaluate(*expr.args[1]));
-      return ApplyBinary(expr.op, l, r, entities_);
+      Value ls, rs;
+      ASSIGN_OR_RETURN(const Value* l, EvaluateRef(*expr.args[0], ls));
+      ASSIGN_OR_RETURN(const Value* r, EvaluateRef(*expr.args[1], rs));
+      return ApplyBinary(expr.op, *l, *r, entities_);
     }
     case ExprKind::kIsEmpty: {
-      ASSIGN_OR_RETURN(Value v, Evaluate(*expr.args[0]));
-      if (!v.is_set()) return EvalTypeError("set", v);
-      return Value::Bool(v.set_elems().empty());
+      Value scratch;
+      ASSIGN_OR_RETURN(const Value* v, EvaluateRef(*expr.args[0], scratch));
+      if (!v->is_set()) return EvalTypeError("set", *v);
+      return Value::Bool(v->set_elems().empty());
     }
     case ExprKind::kGetAttr: {
-      ASSIGN_OR_RETURN(Value v, Evaluate(*expr.args[0]));
-      return GetAttr(v, expr.name, entities_);
-    }
-    case ExprKind::kHasAttr: {
-      ASSIGN_OR_RETURN(Value v, Evaluate(*expr.args[0]));
-      return HasAttr(v, expr.name, entities_);
+      Value scratch;
+      ASSIGN_OR_RETURN(const Value* v, EvaluateRef(*expr.args[0], scratch));
+      ASSIGN_OR_RETURN(const Value* f, GetAttr(*v, expr.name, entities_));
+      return *f;
     }
     case ExprKind::kLike: {
-      ASSIGN_OR_RETURN(Value v, Evaluate(*expr.args[0]));
-      if (!v.is_string()) return EvalTypeError("string", v);
-      return Value::Bool(MatchLike(expr.pattern, v.as_string()));
+      Value scratch;
+      ASSIGN_OR_RETURN(const Value* v, EvaluateRef(*expr.args[0], scratch));
+      if (!v->is_string()) return EvalTypeError("string", *v);
+      return Value::Bool(MatchLike(expr.pattern, v->as_string()));
     }
     case ExprKind::kIs: {
-      ASSIGN_OR_RETURN(Value v, Evaluate(*expr.args[0]));
-      if (!v.is_entity()) return EvalTypeError("entity", v);
-      return Value::Bool(v.as_entity().type() == expr.name);
+      Value scratch;
+      ASSIGN_OR_RETURN(const Value* v, EvaluateRef(*expr.args[0], scratch));
+      if (!v->is_entity()) return EvalTypeError("entity", *v);
+      return Value::Bool(v->as_entity().type() == expr.name);
     }
     case ExprKind::kSet: {
       std::vector<Value> elems;
@@ -193,7 +243,7 @@ Result<bool> Evaluator::Satisfied(const Policy& policy) {
   ASSIGN_OR_RETURN(bool r, ScopeMatches(policy.resource, request_.resource, policy, entities_));
   if (!r) return false;
   for (const Condition& c : policy.conditions) {
-    ASSIGN_OR_RETURN(bool v, AsBool(Evaluate(*c.expr)));
+    ASSIGN_OR_RETURN(bool v, EvaluateBool(*c.expr));
     if (v != c.is_when) return false;
   }
   return true;
