@@ -1,6 +1,6 @@
 // Authorization throughput on the document-sharing workload (doc_sharing_workload.h).
 // Set METAGATE_BENCH_DUMP=DIR to also write the workload (policies.cedar, entities.json,
-// requests.json) for the peer benchmark in bench/peer/.
+// requests.json) for the peer benchmark in bench/peers/.
 
 // The counting allocator below frees with free(); GCC cannot see that it pairs with our new.
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"
