@@ -51,15 +51,15 @@ export function expectedLine(r) {
   return decisionLine(r.decision.toLowerCase(), r.reason || []);
 }
 
-// Runs `call(i)` round-robin over `n` requests for `seconds`, timing each call, and returns the
-// line every driver prints last: `decisions/s N p50_ns N p99_ns N`.
+// Runs `call(i)` round-robin over `n` requests for `seconds` (at least one call), timing each
+// call, and returns the line every driver prints last: `decisions/s N p50_ns N p99_ns N`.
 export function timeLoop(n, seconds, call) {
   const samples = [];
   const start = process.hrtime.bigint();
   const deadline = start + BigInt(Math.round(seconds * 1e9));
   let now = start;
   let i = 0;
-  while (now < deadline) {
+  while (now < deadline || samples.length === 0) {
     const t0 = process.hrtime.bigint();
     call(i);
     now = process.hrtime.bigint();

@@ -22,6 +22,7 @@ Usage: gen.py --out DIR [--apps docshare,github,todo] [--policies 10,100,1000,10
               [--entities 1000,100000,1000000] [--requests N] [--seed S]
 """
 import argparse
+import gc
 import json
 import os
 import random
@@ -30,6 +31,11 @@ import time
 
 HEAD_E = 1000  # the smallest entity count; grants only name entities that exist at it
 CORE = 10  # fixed rules per application; the rest of a policy file is grants
+
+
+def pick(rng, n):
+    """A uniform integer in [0, n): rng.randrange without its argument checks (faster)."""
+    return int(rng.random() * n)
 
 
 def uid(t, i):
@@ -41,9 +47,10 @@ def ref(t, i):
 
 
 def write_entities(path, entities):
+    encode = json.JSONEncoder(separators=(",", ":")).encode
     with open(path, "w") as f:
         f.write("[\n")
-        f.write(",\n".join(json.dumps(e, separators=(",", ":")) for e in entities))
+        f.write(",\n".join(encode(e) for e in entities))
         f.write("\n]\n")
 
 
@@ -54,7 +61,7 @@ def walk_down(rng, node, children, members):
         n = len(subs) + len(direct)
         if n == 0:
             return None
-        k = rng.randrange(n)
+        k = pick(rng, n)
         if k >= len(subs):
             return direct[k - len(subs)]
         node = subs[k]
@@ -150,13 +157,13 @@ action share appliesTo { principal: User, resource: Document, context: RequestCo
         for j in range(ng):
             parents = []
             if j > 0 and rng.random() < 0.5:
-                p = rng.randrange(j)
+                p = pick(rng, j)
                 parents.append(uid("Group", f"g{p}"))
                 w["gsub"][p].append(j)
             out.append({"uid": uid("Group", f"g{j}"), "attrs": {}, "parents": parents})
         for i in range(nu):
             parents = []
-            for g in {rng.randrange(ng) for _ in range(rng.randint(1, 2))}:
+            for g in {pick(rng, ng) for _ in range(1 + pick(rng, 2))}:
                 parents.append(uid("Group", f"g{g}"))
                 w["gmem"][g].append(i)
             r = rng.random()
@@ -165,22 +172,22 @@ action share appliesTo { principal: User, resource: Document, context: RequestCo
             elif r < 0.02:
                 parents.append(uid("Group", "suspended"))
             out.append({"uid": uid("User", f"u{i}"),
-                        "attrs": {"department": self.DEPTS[rng.randrange(8)],
-                                  "level": rng.randint(1, 9)},
+                        "attrs": {"department": self.DEPTS[pick(rng, 8)],
+                                  "level": 1 + pick(rng, 9)},
                         "parents": parents})
         for k in range(nf):
             parents = []
             if k >= 4:
-                p = rng.randrange(k)
+                p = pick(rng, k)
                 parents.append(uid("Folder", f"f{p}"))
                 w["fsub"][p].append(k)
             out.append({"uid": uid("Folder", f"f{k}"), "attrs": {}, "parents": parents})
         for m in range(nd):
-            f = rng.randrange(nf)
+            f = pick(rng, nf)
             w["fdoc"][f].append(m)
-            owner = rng.randrange(nu)
-            readers = sorted({rng.randrange(ng) for _ in range(rng.randint(0, 2))})
-            editors = sorted({rng.randrange(ng) for _ in range(rng.randint(0, 1))})
+            owner = pick(rng, nu)
+            readers = sorted({pick(rng, ng) for _ in range(pick(rng, 3))})
+            editors = sorted({pick(rng, ng) for _ in range(pick(rng, 2))})
             public = rng.random() < 0.1
             if public:
                 w["public"].append(m)
@@ -191,7 +198,7 @@ action share appliesTo { principal: User, resource: Document, context: RequestCo
                                   "editors": [ref("Group", f"g{g}") for g in editors],
                                   "isPublic": public,
                                   "isPrivate": rng.random() < 0.05,
-                                  "classification": self.CLASSES[rng.randrange(5)]},
+                                  "classification": self.CLASSES[pick(rng, 5)]},
                         "parents": [uid("Folder", f"f{f}")]})
         return out, w
 
@@ -200,32 +207,32 @@ action share appliesTo { principal: User, resource: Document, context: RequestCo
         out = []
         for _ in range(n):
             r = rng.random()
-            acts = sorted(rng.sample(self.actions, rng.randint(1, 3)), key=self.actions.index)
+            acts = sorted(rng.sample(self.actions, 1 + pick(rng, 3)), key=self.actions.index)
             if r < 0.6:
-                out.append(Grant("permit", "Group", f"g{rng.randrange(hg)}", "in", acts,
-                                 "Folder", f"f{rng.randrange(hf)}", "in"))
+                out.append(Grant("permit", "Group", f"g{pick(rng, hg)}", "in", acts,
+                                 "Folder", f"f{pick(rng, hf)}", "in"))
             elif r < 0.8:
-                out.append(Grant("permit", "User", f"u{rng.randrange(hu)}", "==", acts, "Folder",
-                                 f"f{rng.randrange(hf)}", "in",
-                                 f"\n  when {{ principal.level >= {rng.randint(1, 5)} }}"))
+                out.append(Grant("permit", "User", f"u{pick(rng, hu)}", "==", acts, "Folder",
+                                 f"f{pick(rng, hf)}", "in",
+                                 f"\n  when {{ principal.level >= {1 + pick(rng, 5)} }}"))
             elif r < 0.9:
-                out.append(Grant("permit", "Group", f"g{rng.randrange(hg)}", "in", ["edit"],
-                                 "Document", f"d{rng.randrange(hd)}", "=="))
+                out.append(Grant("permit", "Group", f"g{pick(rng, hg)}", "in", ["edit"],
+                                 "Document", f"d{pick(rng, hd)}", "=="))
             else:
-                out.append(Grant("forbid", "Group", f"g{rng.randrange(hg)}", "in",
-                                 ["delete", "share"], "Folder", f"f{rng.randrange(hf)}", "in"))
+                out.append(Grant("forbid", "Group", f"g{pick(rng, hg)}", "in",
+                                 ["delete", "share"], "Folder", f"f{pick(rng, hf)}", "in"))
         return out
 
     def request(self, rng, w, grants):
         ctx = {"authenticated": rng.random() < 0.95, "viaLink": rng.random() < 0.1}
-        act = self.actions[rng.randrange(5)]
+        act = self.actions[pick(rng, 5)]
         p = r = None
         kind = rng.random()
         if kind < 0.12:
-            r = rng.randrange(w["nd"])
+            r = pick(rng, w["nd"])
             p = w["docs"][r][0]
         elif kind < 0.22:
-            r = rng.randrange(w["nd"])
+            r = pick(rng, w["nd"])
             _, readers, editors = w["docs"][r]
             groups = readers + editors
             if groups:
@@ -247,9 +254,9 @@ action share appliesTo { principal: User, resource: Document, context: RequestCo
             else:
                 r = walk_down(rng, int(g.rid[1:]), w["fsub"], w["fdoc"])
         if p is None:
-            p = rng.randrange(w["nu"])
+            p = pick(rng, w["nu"])
         if r is None:
-            r = rng.randrange(w["nd"])
+            r = pick(rng, w["nd"])
         return uid("User", f"u{p}"), act, uid("Document", f"d{r}"), ctx
 
 
@@ -304,7 +311,7 @@ action admin appliesTo { principal: User, resource: Repo };
         for j in range(nt):
             parents = [uid("Org", f"o{j % O}")]
             if j >= O and rng.random() < 0.5:
-                p = j - O * (1 + rng.randrange(j // O))
+                p = j - O * (1 + pick(rng, j // O))
                 parents.append(uid("Team", f"t{p}"))
                 w["tsub"][p].append(j)
             out.append({"uid": uid("Team", f"t{j}"), "attrs": {}, "parents": parents})
@@ -312,7 +319,7 @@ action admin appliesTo { principal: User, resource: Repo };
         for i in range(nu):
             o = i % O
             parents = [uid("Org", f"o{o}")]
-            for t in {o + O * rng.randrange(per_org) for _ in range(rng.randint(1, 3))}:
+            for t in {o + O * pick(rng, per_org) for _ in range(1 + pick(rng, 3))}:
                 parents.append(uid("Team", f"t{t}"))
                 w["tmem"][t].append(i)
             r = rng.random()
@@ -333,13 +340,13 @@ action admin appliesTo { principal: User, resource: Repo };
         out = []
         for _ in range(n):
             r = rng.random()
-            acts = self.roles[rng.randrange(len(self.roles))]
-            t = rng.randrange(ht)
-            repo = (t % O) + O * rng.randrange(hr // O)  # a repository of the team's org
+            acts = self.roles[pick(rng, len(self.roles))]
+            t = pick(rng, ht)
+            repo = (t % O) + O * pick(rng, hr // O)  # a repository of the team's org
             if r < 0.7:
                 out.append(Grant("permit", "Team", f"t{t}", "in", acts, "Repo", f"r{repo}", "=="))
             elif r < 0.85:
-                out.append(Grant("permit", "User", f"u{rng.randrange(hu)}", "==", acts,
+                out.append(Grant("permit", "User", f"u{pick(rng, hu)}", "==", acts,
                                  "Repo", f"r{repo}", "=="))
             elif r < 0.9:
                 out.append(Grant("permit", "Team", f"t{t}", "in", ["pull", "triage"],
@@ -352,7 +359,7 @@ action admin appliesTo { principal: User, resource: Repo };
 
     def request(self, rng, w, grants):
         O = self.ORGS
-        act = self.actions[rng.randrange(len(self.actions))]
+        act = self.actions[pick(rng, len(self.actions))]
         p = r = None
         kind = rng.random()
         if kind < 0.25 and grants:
@@ -365,15 +372,15 @@ action admin appliesTo { principal: User, resource: Repo };
             if g.rtype == "Repo":
                 r = int(g.rid[1:])
             else:
-                r = int(g.rid[1:]) + O * rng.randrange(w["nr"] // O)
+                r = int(g.rid[1:]) + O * pick(rng, w["nr"] // O)
         elif kind < 0.35:
             members = w["special"][rng.choice(["org-admins", "suspended", "contractors"])]
             if members:
                 p = rng.choice(members)
         if p is None:
-            p = rng.randrange(w["nu"])
+            p = pick(rng, w["nu"])
         if r is None:
-            r = rng.randrange(w["nr"])
+            r = pick(rng, w["nr"])
         return uid("User", f"u{p}"), act, uid("Repo", f"r{r}"), {}
 
     def casbin_model(self):
@@ -480,13 +487,13 @@ action DeleteTask appliesTo { principal: User, resource: Task, context: RequestC
         for j in range(nt):
             parents = []
             if j > 0 and rng.random() < 0.4:
-                p = rng.randrange(j)
+                p = pick(rng, j)
                 parents.append(uid("Team", f"t{p}"))
                 w["tsub"][p].append(j)
             out.append({"uid": uid("Team", f"t{j}"), "attrs": {}, "parents": parents})
         for i in range(nu):
             parents = []
-            for t in {rng.randrange(nt) for _ in range(rng.randint(0, 2))}:
+            for t in {pick(rng, nt) for _ in range(pick(rng, 3))}:
                 parents.append(uid("Team", f"t{t}"))
                 w["tmem"][t].append(i)
             if rng.random() < 0.05:
@@ -494,7 +501,7 @@ action DeleteTask appliesTo { principal: User, resource: Task, context: RequestC
             out.append({"uid": uid("User", f"u{i}"), "attrs": {"blocked": rng.random() < 0.02},
                         "parents": parents})
         for k in range(nl):
-            owner, readers, editors = rng.randrange(nu), rng.randrange(nt), rng.randrange(nt)
+            owner, readers, editors = pick(rng, nu), pick(rng, nt), pick(rng, nt)
             w["lists"].append((owner, readers, editors))
             out.append({"uid": uid("List", f"l{k}"),
                         "attrs": {"owner": ref("User", f"u{owner}"),
@@ -502,12 +509,12 @@ action DeleteTask appliesTo { principal: User, resource: Task, context: RequestC
                                   "editors": ref("Team", f"t{editors}"), "name": f"list {k}"},
                         "parents": []})
         for m in range(nk):
-            lst = rng.randrange(nl)
+            lst = pick(rng, nl)
             w["ltask"][lst].append(m)
             w["tasks"].append(lst)
             out.append({"uid": uid("Task", f"x{m}"),
                         "attrs": {"list": ref("List", f"l{lst}"),
-                                  "assignee": ref("User", f"u{rng.randrange(nu)}"),
+                                  "assignee": ref("User", f"u{pick(rng, nu)}"),
                                   "done": rng.random() < 0.3},
                         "parents": [uid("List", f"l{lst}")]})
         return out, w
@@ -520,27 +527,27 @@ action DeleteTask appliesTo { principal: User, resource: Task, context: RequestC
             if r < 0.6:
                 acts = rng.choice([["GetList", "GetTask"],
                                    ["GetList", "UpdateList", "GetTask", "UpdateTask"]])
-                out.append(Grant("permit", "Team", f"t{rng.randrange(ht)}", "in", acts,
-                                 "List", f"l{rng.randrange(hl)}", "in"))
+                out.append(Grant("permit", "Team", f"t{pick(rng, ht)}", "in", acts,
+                                 "List", f"l{pick(rng, hl)}", "in"))
             elif r < 0.8:
-                out.append(Grant("permit", "User", f"u{rng.randrange(hu)}", "==",
-                                 ["GetList", "GetTask"], "List", f"l{rng.randrange(hl)}", "in",
+                out.append(Grant("permit", "User", f"u{pick(rng, hu)}", "==",
+                                 ["GetList", "GetTask"], "List", f"l{pick(rng, hl)}", "in",
                                  "\n  when { context.mfa }"))
             elif r < 0.9:
-                out.append(Grant("permit", "Team", f"t{rng.randrange(ht)}", "in", ["UpdateTask"],
-                                 "Task", f"x{rng.randrange(hk)}", "=="))
+                out.append(Grant("permit", "Team", f"t{pick(rng, ht)}", "in", ["UpdateTask"],
+                                 "Task", f"x{pick(rng, hk)}", "=="))
             else:
-                out.append(Grant("forbid", "Team", f"t{rng.randrange(ht)}", "in",
-                                 ["DeleteList", "DeleteTask"], "List", f"l{rng.randrange(hl)}",
+                out.append(Grant("forbid", "Team", f"t{pick(rng, ht)}", "in",
+                                 ["DeleteList", "DeleteTask"], "List", f"l{pick(rng, hl)}",
                                  "in"))
         return out
 
     def _resource(self, rng, w, act, lst=None):
         """A resource for `act`: the list itself, or one of its tasks (or any task)."""
         if act in self.list_actions:
-            return uid("List", f"l{lst if lst is not None else rng.randrange(w['nl'])}")
+            return uid("List", f"l{lst if lst is not None else pick(rng, w['nl'])}")
         tasks = w["ltask"][lst] if lst is not None else []
-        m = rng.choice(tasks) if tasks else rng.randrange(w["nk"])
+        m = rng.choice(tasks) if tasks else pick(rng, w["nk"])
         return uid("Task", f"x{m}")
 
     def request(self, rng, w, grants):
@@ -550,10 +557,10 @@ action DeleteTask appliesTo { principal: User, resource: Task, context: RequestC
         res = None
         kind = rng.random()
         if kind < 0.12:
-            lst = rng.randrange(w["nl"])
+            lst = pick(rng, w["nl"])
             p = w["lists"][lst][0]
         elif kind < 0.24:
-            lst = rng.randrange(w["nl"])
+            lst = pick(rng, w["nl"])
             _, readers, editors = w["lists"][lst]
             p = walk_down(rng, rng.choice([readers, editors]), w["tsub"], w["tmem"])
         elif kind < 0.4 and grants:
@@ -568,7 +575,7 @@ action DeleteTask appliesTo { principal: User, resource: Task, context: RequestC
             else:
                 lst = int(g.rid[1:])
         if p is None:
-            p = rng.randrange(w["nu"])
+            p = pick(rng, w["nu"])
         if res is None:
             res = self._resource(rng, w, act, lst)
         return uid("User", f"u{p}"), act, res, ctx
@@ -595,6 +602,7 @@ def main():
     ap.add_argument("--requests", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
+    gc.disable()  # millions of small acyclic dicts: the cycle collector only costs time here
     policies, counts = ints(args.policies), ints(args.entities)
     for name in args.apps.split(","):
         if name not in APPS:
