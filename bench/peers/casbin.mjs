@@ -38,13 +38,28 @@ const g = enforcer.getRoleManager();
 const g2 = enforcer.getNamedRoleManager('g2');
 const rules = await enforcer.getPolicy();  // [sub, obj, act, eft, id]
 
+// Everything `name` is linked to through role manager `rm` (itself included).
+async function closure(rm, name) {
+  const seen = new Set([name]);
+  const stack = [name];
+  while (stack.length) {
+    for (const r of await rm.getRoles(stack.pop())) {
+      if (!seen.has(r)) {
+        seen.add(r);
+        stack.push(r);
+      }
+    }
+  }
+  return seen;
+}
+
 // The rules matching a request, by their Cedar policy ids.
 async function matching(sub, obj, act, eft) {
+  const subs = await closure(g, sub);
+  const objs = await closure(g2, obj);
   const ids = new Set();
   for (const [psub, pobj, pact, peft, id] of rules) {
-    if (peft === eft && pact === act && (await g.hasLink(sub, psub)) && (await g2.hasLink(obj, pobj))) {
-      ids.add(id);
-    }
+    if (peft === eft && pact === act && subs.has(psub) && objs.has(pobj)) ids.add(id);
   }
   return ids;
 }

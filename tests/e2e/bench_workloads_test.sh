@@ -42,10 +42,14 @@ check "a flipped expectation is reported" "$([[ "$out" == *"199 passed, 1 failed
 for p in 10 100; do
   t="$tmp/w/github/p$p-e1000.json"
   node "$peers/cedar_wasm.mjs" "$t" --seconds 0.1 --full-check 0 --decisions "$tmp/wasm-$p.txt" >/dev/null
-  node "$peers/casbin.mjs" "$t" --seconds 0.1 --decisions "$tmp/casbin-$p.txt" >/dev/null
+  # casbin.mjs exits 1 (listing them) when its decisions differ from the file's.
+  if ! node "$peers/casbin.mjs" "$t" --seconds 0.1 --decisions "$tmp/casbin-$p.txt" >/dev/null; then
+    check "casbin decides as Cedar on github p$p-e1000" 0
+    continue
+  fi
   same=$(paste -d'|' "$tmp/wasm-$p.txt" "$tmp/casbin-$p.txt" | awk -F'|' '$1 == $2' | wc -l)
-  total=$(wc -l <"$tmp/wasm-$p.txt")
-  check "casbin decides as cedar-wasm on github p$p-e1000 ($same of $total, with reasons)" \
-    "$([[ "$same" == "$total" && "$total" == 200 ]] && echo 1 || echo 0)"
+  lines=$(wc -l <"$tmp/wasm-$p.txt")
+  check "casbin decides as cedar-wasm on github p$p-e1000 ($same of $lines, with reasons)" \
+    "$([[ "$same" == "$lines" && "$lines" == 200 ]] && echo 1 || echo 0)"
 done
 finish
