@@ -4,7 +4,8 @@
 // (bench/workloads/gen.py writes them: the same policies and memberships as the Cedar files),
 // checks one pass of decisions against the test file's expectations (exit 1 on a mismatch),
 // then times enforceSync per request round-robin for S seconds (default 3) and prints as last
-// line `decisions/s N p50_ns N p99_ns N`.
+// line `decisions/s N p50_ns N p99_ns N`. At 10,000 policies (~29,000 rules) one enforce takes
+// ~0.1-0.4 s, so the checking pass alone takes minutes; at 1,000,000 entities loading takes ~1 min.
 // OUT gets one `allow|deny <sorted reasons>` line per request in file order, with Cedar's
 // meaning of reasons (every matching permit on allow, every matching forbid on deny): casbin's
 // enforce gives only the decision, so the matching rules are found with the enforcer's own role

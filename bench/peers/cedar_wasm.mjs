@@ -5,6 +5,7 @@
 //     the requests round-robin for S seconds (default 3) and prints as last line
 //     `decisions/s N p50_ns N p99_ns N`. OUT gets one `allow|deny <sorted reasons>` line per
 //     request, in file order.
+//     The 1,000,000-entity files (up to 250 MB) need `node --max-old-space-size=8000`.
 //   node cedar_wasm.mjs --fill FILE.json... [--root DIR] [--full-check N]
 //     writes Cedar's decision, reasons and errors into each request (bench/workloads/generate.sh).
 // Policies are parsed once (preparsePolicySet) and each call gets only the request's slice of
