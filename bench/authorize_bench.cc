@@ -1,7 +1,7 @@
 // Authorization throughput on the document-sharing workload (doc_sharing_workload.h), and on the
 // RBAC grants workload (grants_workload.h) at 10 to 10,000 policies to show growth.
 // Set METAGATE_BENCH_DUMP=DIR to also write the workload (policies.cedar, entities.json,
-// requests.json) for the peer benchmark in bench/peer/.
+// requests.json) for the peer benchmark in bench/peers/.
 
 // The counting allocator below frees with free(); GCC cannot see that it pairs with our new.
 #pragma GCC diagnostic ignored "-Wmismatched-new-delete"

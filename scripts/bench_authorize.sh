@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side authorization benchmark: metagate (Google Benchmark, bench/authorize_bench.cc)
-# and Cedar's own engine (cedar-wasm 4.12 via Node.js, bench/peer/) on the same document-sharing
+# and Cedar's own engine (cedar-wasm 4.12 via Node.js, bench/peers/) on the same document-sharing
 # workload, plus a check that both give the same decision and reasons for every request.
 # Usage: scripts/bench_authorize.sh [peer-seconds]
 set -euo pipefail
@@ -16,8 +16,8 @@ METAGATE_BENCH_DUMP="$dir" build/release/bench/authorize_bench \
   --benchmark_filter=BM_AuthorizeDocSharing --benchmark_repetitions=5 \
   --benchmark_report_aggregates_only=true
 echo "== cedar-wasm 4.12 (Cedar's Rust engine compiled to WebAssembly, Node.js $(node --version))"
-(cd bench/peer && npm ci --no-audit --no-fund --silent)
-node bench/peer/cedar_wasm_bench.mjs "$dir" "$seconds"
+(cd bench/peers && npm ci --no-audit --no-fund --silent)
+node bench/peers/cedar_wasm_bench.mjs "$dir" "$seconds"
 echo "== agreement"
 total=$(wc -l <"$dir/metagate_decisions.txt")
 same=$(paste -d'|' "$dir/metagate_decisions.txt" "$dir/cedar_wasm_decisions.txt" |

@@ -2,7 +2,7 @@
 # PDP load with wrk (keep-alive), side by side in one run: AuthZEN 1.0 Access Evaluation requests
 # (bench/wrk/authzen_eval.lua: the Todo scenario's can_update_todo with properties.ownerID, or
 # eight rotating bodies) POSTed to /access/v1/evaluation of the peer, a Node.js AuthZEN server on
-# Cedar's own engine (bench/peer/authzen_server.mjs, cedar-wasm 4.12), and of `metagate pdp`, both
+# Cedar's own engine (bench/peers/authzen_server.mjs, cedar-wasm 4.12), and of `metagate pdp`, both
 # serving examples/authzen-todo. First every server must answer the 40 single cases of the interop
 # file todo/decisions-authorization-api-1_0-02.json as expected (and 400 to a body that is not
 # JSON); then, per server, a warm-up and wrk at 1 connection (1 thread) and at 64 connections
@@ -31,8 +31,8 @@ runs=("1 1" "2 64")  # wrk threads, connections
 [[ -f "$cases" ]] || { echo "bench_pdp: $cases not found; set METAGATE_INTEROP" >&2; exit 1; }
 bash scripts/deps.sh
 command -v node >/dev/null || { echo "bench_pdp: node (v20+) is needed for the peer" >&2; exit 1; }
-if [[ ! -d bench/peer/node_modules/@cedar-policy/cedar-wasm ]]; then
-  (cd bench/peer && npm ci --silent --no-audit --no-fund)
+if [[ ! -d bench/peers/node_modules/@cedar-policy/cedar-wasm ]]; then
+  (cd bench/peers && npm ci --silent --no-audit --no-fund)
 fi
 if [[ "$peer_only" != 1 ]]; then
   cmake --preset release >/dev/null
@@ -56,7 +56,7 @@ start() {
 }
 
 names=(peer)
-start "$tmp/peer.err" node "$root/bench/peer/authzen_server.mjs" --listen 127.0.0.1:0 \
+start "$tmp/peer.err" node "$root/bench/peers/authzen_server.mjs" --listen 127.0.0.1:0 \
   --example "$example"
 addrs=("$ADDR")
 server_pids=("$PID")

@@ -7,7 +7,7 @@
 // Serves POST /access/v1/evaluation and /access/v1/evaluations; answers {"decision": bool}
 // (a request Cedar cannot evaluate, e.g. a property of the wrong type, is denied), 400 on a body
 // that is not JSON or not an AuthZEN request, and echoes X-Request-ID.
-// Usage: node bench/peer/authzen_server.mjs --listen 127.0.0.1:PORT [--example DIR]
+// Usage: node bench/peers/authzen_server.mjs --listen 127.0.0.1:PORT [--example DIR]
 //        (DIR holds policies.cedar, schema.cedarschema, entities.json; default
 //        examples/authzen-todo). Prints `listening on HOST:PORT` on stderr once it accepts.
 import { createRequire } from 'node:module';
