@@ -1,6 +1,8 @@
 // The entity store: insertion, lookup and the transitive closure of the parent relation.
 #include "metagate/cedar/entities.h"
 
+#include <algorithm>
+#include <functional>
 #include <vector>
 
 namespace metagate::cedar {
@@ -17,6 +19,31 @@ Status Entities::Add(Entity entity) {
 void Entities::Upsert(Entity entity) {
   EntityUid uid = entity.uid;
   entities_.insert_or_assign(uid, std::move(entity));
+}
+
+namespace {
+
+bool ByIdentity(const EntityUid& a, const EntityUid& b) {
+  return std::less<const void*>()(a.identity(), b.identity());
+}
+
+}  // namespace
+
+void AncestorSet::Assign(std::vector<EntityUid> uids) {
+  std::sort(uids.begin(), uids.end(), ByIdentity);
+  uids.erase(std::unique(uids.begin(), uids.end()), uids.end());
+  uids.shrink_to_fit();
+  uids_ = std::move(uids);
+}
+
+bool AncestorSet::contains(const EntityUid& uid) const {
+  if (uids_.size() <= 8) {
+    for (const EntityUid& u : uids_) {
+      if (u == uid) return true;
+    }
+    return false;
+  }
+  return std::binary_search(uids_.begin(), uids_.end(), uid, ByIdentity);
 }
 
 namespace {
@@ -68,13 +95,15 @@ bool ComputeAcyclic(EntityMap& entities) {
         }
         continue;
       }
+      std::vector<EntityUid> closure;
       for (const EntityUid& p : e->parents) {
-        e->ancestors.insert(p);
+        closure.push_back(p);
         auto it = entities.find(p);
         if (it != entities.end()) {
-          e->ancestors.insert(it->second.ancestors.begin(), it->second.ancestors.end());
+          closure.insert(closure.end(), it->second.ancestors.begin(), it->second.ancestors.end());
         }
       }
+      e->ancestors.Assign(std::move(closure));
       state[e] = State::kDone;
       stack.pop_back();
     }
@@ -90,7 +119,7 @@ void Entities::Finalize() {
   for (auto& [uid, entity] : entities_) {
     UidSet seen;
     WalkAncestors(entities_, entity, seen);
-    entity.ancestors = std::move(seen);
+    entity.ancestors.Assign(std::vector<EntityUid>(seen.begin(), seen.end()));
   }
 }
 

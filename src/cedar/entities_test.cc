@@ -105,5 +105,23 @@ TEST(EntitiesTest, DeepChainDoesNotRecurse) {
   EXPECT_EQ(es.Find(U("G", "0"))->ancestors.size(), static_cast<size_t>(kDepth - 1));
 }
 
+TEST(EntitiesTest, AncestorSetAnswersEveryMemberAndNoOtherAtEverySize) {
+  // Sizes on both sides of the linear-scan cutoff, with duplicates given to Assign.
+  for (int n : {0, 1, 7, 8, 9, 40}) {
+    std::vector<EntityUid> members, given;
+    for (int i = 0; i < n; ++i) members.emplace_back("G", "m" + std::to_string(i));
+    given = members;
+    given.insert(given.end(), members.begin(), members.end());
+    AncestorSet set;
+    set.Assign(given);
+    EXPECT_EQ(set.size(), static_cast<size_t>(n));
+    for (const EntityUid& m : members) EXPECT_TRUE(set.contains(m)) << n << " " << m.id();
+    for (int i = 0; i < 50; ++i) {
+      EXPECT_FALSE(set.contains(EntityUid("G", "x" + std::to_string(i)))) << n;
+      EXPECT_FALSE(set.contains(EntityUid("H", "m" + std::to_string(i)))) << n;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace metagate::cedar

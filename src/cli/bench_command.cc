@@ -1,7 +1,5 @@
 // `metagate bench`: loads a Cedar integration-test file once, checks its decisions, then
 // authorizes its requests round-robin for a while and reports throughput and latency.
-#include <malloc.h>
-
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
@@ -14,6 +12,7 @@
 
 #include "cedar_test_file.h"
 #include "commands.h"
+#include "metagate/common/memory.h"
 
 namespace metagate::cli {
 
@@ -124,7 +123,7 @@ int RunBench(int argc, char** argv) {
   uint64_t rss = ResidentBytes();
   // The same after returning freed heap pages (the files' text and JSON trees) to the system:
   // what the loaded policies and entities themselves hold.
-  malloc_trim(0);
+  ReleaseFreedHeap();
   uint64_t rss_trimmed = ResidentBytes();
 
   std::vector<const cedar::Request*> requests;

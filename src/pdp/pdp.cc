@@ -7,6 +7,7 @@
 
 #include "metagate/cedar/policy_files.h"
 #include "metagate/cedar/validator.h"
+#include "metagate/common/memory.h"
 #include "request_mapping.h"
 
 namespace metagate::pdp {
@@ -88,11 +89,14 @@ Result<std::unique_ptr<Pdp>> Pdp::Open(const PdpConfig& config, const std::strin
   std::unique_ptr<Pdp> pdp(new Pdp(config));
   ASSIGN_OR_RETURN(pdp->rules_, LoadRules(config));
   const cedar::Schema* schema = pdp->rules_->schema_ptr();
-  ASSIGN_OR_RETURN(std::vector<EntityOp> initial, InitialEntities(config, schema));
-  if (!initial.empty()) {
-    Result<uint64_t> loaded = pdp->store_.Apply(initial);
-    if (!loaded.ok()) return loaded.status().WithContext("the entity files");
+  {
+    ASSIGN_OR_RETURN(std::vector<EntityOp> initial, InitialEntities(config, schema));
+    if (!initial.empty()) {
+      Result<uint64_t> loaded = pdp->store_.Apply(initial);
+      if (!loaded.ok()) return loaded.status().WithContext("the entity files");
+    }
   }
+  ReleaseFreedHeap();  // the entity files' text and parse trees, freed by now
   if (!data_dir.empty()) {
     std::filesystem::path dir = std::filesystem::path(data_dir) / "pdp";
     std::error_code ec;

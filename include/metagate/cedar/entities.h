@@ -13,13 +13,31 @@
 
 namespace metagate::cedar {
 
+// The ancestors of one entity: interned uids sorted by identity, one pointer each (no hash
+// table per entity), so membership is a binary search over pointers.
+class AncestorSet {
+ public:
+  // Replaces the contents with `uids`, sorted and without duplicates.
+  void Assign(std::vector<EntityUid> uids);
+  bool contains(const EntityUid& uid) const;
+  size_t count(const EntityUid& uid) const { return contains(uid) ? 1 : 0; }
+  size_t size() const { return uids_.size(); }
+  bool empty() const { return uids_.empty(); }
+  void clear() { uids_.clear(); }
+  std::vector<EntityUid>::const_iterator begin() const { return uids_.begin(); }
+  std::vector<EntityUid>::const_iterator end() const { return uids_.end(); }
+
+ private:
+  std::vector<EntityUid> uids_;
+};
+
 struct Entity {
   EntityUid uid;
   Value attrs = Value::Record({});  // a Record
   Value tags = Value::Record({});   // a Record of tag name to value
   std::vector<EntityUid> parents;   // direct parents, as given
   // All ancestors (transitive closure of parents), filled by Entities::Finalize().
-  std::unordered_set<EntityUid, EntityUidHash> ancestors;
+  AncestorSet ancestors;
 };
 
 // What evaluation reads of an entity set: lookups, `in`, and an entity's ancestors. Implemented

@@ -41,6 +41,9 @@ class EntityUid {
   size_t hash() const { return rep_->hash; }
   // Identifies the interned type name: equal for equal type names.
   const void* type_key() const { return rep_->type; }
+  // Identifies the uid itself: equal exactly for equal uids (while either is alive). An order
+  // by identity is fast but not stable across runs; use operator< for output.
+  const void* identity() const { return rep_; }
 
   bool operator==(const EntityUid& o) const { return rep_ == o.rep_; }
   bool operator!=(const EntityUid& o) const { return rep_ != o.rep_; }
