@@ -15,7 +15,7 @@ run() {
 }
 run
 check "first-run" "$([[ $? -eq 0 ]] && echo 1)"
-check "summary" "$(grep -q 'bench_report: 9 targets, 4 missed' "$tmp/err" && echo 1)"
+check "summary" "$(grep -q 'bench_report: 11 targets, 4 missed' "$tmp/err" && echo 1)"
 run
 check "second-run" "$([[ $? -eq 0 ]] && echo 1)"
 doc="$tmp/doc.md"
@@ -31,6 +31,8 @@ want "p50-pass" "| github: p50 at 100 policies ≤ 1 µs | 900 ns | PASS |"
 want "cedar-ratio-pass" "| github: decisions/s at 100 policies ≥ 80× cedar-wasm | 100.0× | PASS |"
 want "casbin-ratio-miss" "| github: decisions/s at 100 policies ≥ 10× casbin | 5.0× | MISS |"
 want "growth-miss" "| github: p50 from 10 to 1,000 policies grows ≤ 2× | 2.75× | MISS |"
+want "p50-entity-sweep" "| github: p50 at 100 policies ≤ 1 µs (10,000 entities) | 950 ns | PASS |"
+want "memory-trimmed-pass" "| github: RSS once the load's garbage is returned ≤ 5× the JSON (10,000 entities) | 2.5× | PASS |"
 want "memory-pass" "| github: RSS ≤ 5× the JSON loaded (10,000 entities) | 4.0× | PASS |"
 want "events-pass" "| egress segment: ≥ 1M events/s | 1,200,000 events/s | PASS |"
 want "simdjson-miss" "| egress segment: ≥ 0.3× simdjson | 0.20× | MISS |"
