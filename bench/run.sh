@@ -146,13 +146,13 @@ for app in "${apps[@]}"; do
     maxrss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$raw/$tag.metagate.time")
     record "$app" "$p" "$e" metagate "$raw/$tag.metagate.out" "${maxrss:-NA}"
     log "$tag: cedar-wasm"
-    node bench/peers/cedar_wasm.mjs "$file" --root "$workloads" --seconds "$seconds" \
+    node --max-old-space-size=12000 bench/peers/cedar_wasm.mjs "$file" --root "$workloads" --seconds "$seconds" \
       >"$raw/$tag.cedar-wasm.out" 2>"$raw/$tag.cedar-wasm.err" ||
       echo "run.sh: cedar_wasm.mjs failed on $file; see $raw/$tag.cedar-wasm.err" >&2
     record "$app" "$p" "$e" cedar-wasm "$raw/$tag.cedar-wasm.out"
     if [[ "$app" == github ]]; then
       log "$tag: casbin"
-      node bench/peers/casbin.mjs "$file" --root "$workloads" --seconds "$seconds" \
+      node --max-old-space-size=12000 bench/peers/casbin.mjs "$file" --root "$workloads" --seconds "$seconds" \
         >"$raw/$tag.casbin.out" 2>"$raw/$tag.casbin.err" ||
         echo "run.sh: casbin.mjs failed on $file; see $raw/$tag.casbin.err" >&2
       record "$app" "$p" "$e" casbin "$raw/$tag.casbin.out"
