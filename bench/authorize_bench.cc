@@ -88,8 +88,8 @@ const Prepared& GetPrepared() {
   return *prepared;
 }
 
-void BM_AuthorizeDocSharing(benchmark::State& state) {
-  const Prepared& p = GetPrepared();
+// Decides `p`'s requests round-robin, counting allocations and allowed decisions.
+void RunDecisions(benchmark::State& state, const Prepared& p) {
   size_t i = 0;
   size_t allows = 0;
   size_t allocations_before = g_allocations.load();
@@ -106,6 +106,8 @@ void BM_AuthorizeDocSharing(benchmark::State& state) {
       benchmark::Counter(static_cast<double>(allows) / static_cast<double>(state.iterations()));
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
 }
+
+void BM_AuthorizeDocSharing(benchmark::State& state) { RunDecisions(state, GetPrepared()); }
 BENCHMARK(BM_AuthorizeDocSharing);
 
 const Prepared& GetGrants(int num_policies) {
@@ -135,22 +137,7 @@ const Prepared& GetGrants(int num_policies) {
 
 // Argument: the number of policies.
 void BM_AuthorizeGrants(benchmark::State& state) {
-  const Prepared& p = GetGrants(static_cast<int>(state.range(0)));
-  size_t i = 0;
-  size_t allows = 0;
-  size_t allocations_before = g_allocations.load();
-  for (auto _ : state) {
-    cedar::Response r = cedar::IsAuthorized(p.requests[i], p.policies, p.entities);
-    allows += r.decision == cedar::Decision::kAllow;
-    benchmark::DoNotOptimize(r);
-    if (++i == p.requests.size()) i = 0;
-  }
-  state.counters["allocs_per_decision"] =
-      benchmark::Counter(static_cast<double>(g_allocations.load() - allocations_before) /
-                         static_cast<double>(state.iterations()));
-  state.counters["allow_ratio"] =
-      benchmark::Counter(static_cast<double>(allows) / static_cast<double>(state.iterations()));
-  state.SetItemsProcessed(static_cast<int64_t>(state.iterations()));
+  RunDecisions(state, GetGrants(static_cast<int>(state.range(0))));
 }
 BENCHMARK(BM_AuthorizeGrants)->Arg(10)->Arg(100)->Arg(1000)->Arg(10000);
 

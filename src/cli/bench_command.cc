@@ -24,16 +24,6 @@ int64_t Nanos(Clock::duration d) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(d).count();
 }
 
-// VmRSS of this process in bytes, or 0 when /proc is not there.
-uint64_t ResidentBytes() {
-  std::ifstream in("/proc/self/status");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
-  }
-  return 0;
-}
-
 // The value at quantile `q` (nearest rank) of `samples`; reorders them.
 uint32_t Quantile(std::vector<uint32_t>& samples, double q) {
   size_t rank = static_cast<size_t>(std::ceil(q * static_cast<double>(samples.size())));

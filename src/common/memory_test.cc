@@ -11,16 +11,6 @@
 namespace metagate {
 namespace {
 
-// VmRSS of this process in bytes, from /proc/self/status (0 when unavailable).
-size_t ResidentBytes() {
-  std::ifstream f("/proc/self/status");
-  std::string line;
-  while (std::getline(f, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stoull(line.substr(6)) * 1024;
-  }
-  return 0;
-}
-
 // Under AddressSanitizer freed memory sits in its quarantine, not in glibc's heap; the release
 // build runs this test.
 #if defined(__has_feature)
