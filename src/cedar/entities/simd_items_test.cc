@@ -13,12 +13,15 @@ namespace {
 
 using entities_internal::ForEachArrayItem;
 
-std::vector<std::string> Dumps(const std::string& text, bool* ok) {
+std::vector<std::string> Dumps(const std::string& text, bool* ok, size_t chunk_bytes = 1 << 20) {
   std::vector<std::string> out;
-  *ok = ForEachArrayItem(text, [&](const json::Value& v) {
-    out.push_back(v.Dump());
-    return true;
-  });
+  *ok = ForEachArrayItem(
+      text,
+      [&](const json::Value& v) {
+        out.push_back(v.Dump());
+        return true;
+      },
+      chunk_bytes);
   return out;
 }
 
@@ -30,25 +33,51 @@ TEST(SimdItemsTest, ItemsMatchTheLocatedParser) {
     7, "str"
   ])";
   bool ok = false;
-  std::vector<std::string> got = Dumps(text, &ok);
-  ASSERT_TRUE(ok);
   auto want = json::Parse(text);
   ASSERT_TRUE(want.ok());
-  ASSERT_EQ(got.size(), want->items().size());
-  for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i], want->items()[i].Dump()) << i;
-  // Duplicate keys are kept, in order.
-  EXPECT_EQ(got[2], R"({"k":1,"k":2,"":{"z":[false]}})");
+  // One slice, and one slice per element (chunk_bytes 1), read the same.
+  for (size_t chunk_bytes : {size_t{1} << 20, size_t{1}}) {
+    std::vector<std::string> got = Dumps(text, &ok, chunk_bytes);
+    ASSERT_TRUE(ok) << chunk_bytes;
+    ASSERT_EQ(got.size(), want->items().size());
+    for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i], want->items()[i].Dump()) << i;
+    // Duplicate keys are kept, in order.
+    EXPECT_EQ(got[2], R"({"k":1,"k":2,"":{"z":[false]}})");
+  }
+  for (const std::string& small :
+       {std::string(" [ ] \n"), std::string("[\"a,]\\\"[\", {\"b]\": 2}]")}) {
+    for (size_t chunk_bytes : {size_t{1} << 20, size_t{1}}) {
+      std::vector<std::string> got = Dumps(small, &ok, chunk_bytes);
+      ASSERT_TRUE(ok) << small;
+      EXPECT_EQ(got.size(), json::Parse(small)->items().size()) << small;
+    }
+  }
 }
 
 TEST(SimdItemsTest, DefersToTheLocatedParser) {
   const std::string deep = "[" + std::string(300, '[') + std::string(300, ']') + "]";
+  // Valid JSON that the fast path leaves to metagate::json.
+  for (const std::string& text : {std::string("{}"), std::string("[1.5]"), std::string("[1e3]"),
+                                  std::string("[9223372036854775808]"), std::string(" 1"), deep}) {
+    for (size_t chunk_bytes : {size_t{1} << 20, size_t{1}}) {
+      bool ok = true;
+      Dumps(text, &ok, chunk_bytes);
+      EXPECT_FALSE(ok) << text.substr(0, 20) << " " << chunk_bytes;
+    }
+  }
+  // Malformed JSON, whichever way it is sliced.
   for (const std::string& text :
-       {std::string("{}"), std::string("[1,]"), std::string("[1] x"), std::string("[1.5]"),
-        std::string("[1e3]"), std::string("[9223372036854775808]"), std::string("\xEF\xBB\xBF[1]"),
-        std::string("[\"\xFF\"]"), std::string(""), deep}) {
-    bool ok = true;
-    Dumps(text, &ok);
-    EXPECT_FALSE(ok) << text.substr(0, 20);
+       {std::string("[1,]"), std::string("[1] x"), std::string("\xEF\xBB\xBF[1]"),
+        std::string("[\"\xFF\"]"), std::string(""), std::string("[1,,2]"), std::string("[1]]"),
+        std::string("[1],[2]"), std::string("[1, 2"), std::string("[\"a]"), std::string("[{]}"),
+        std::string("[1 2]"), std::string("[1]\0", 4), std::string("[,1]"),
+        std::string("[1,2,]")}) {
+    for (size_t chunk_bytes : {size_t{1} << 20, size_t{1}}) {
+      bool ok = true;
+      Dumps(text, &ok, chunk_bytes);
+      EXPECT_FALSE(ok) << text.substr(0, 20) << " " << chunk_bytes;
+      EXPECT_FALSE(json::Parse(text).ok()) << text.substr(0, 20);  // the fallback rejects it
+    }
   }
   int calls = 0;
   EXPECT_FALSE(ForEachArrayItem("[1, 2, 3]", [&](const json::Value&) { return ++calls < 2; }));
