@@ -70,7 +70,10 @@ bool SameEntity(const Entity& a, const Entity& b) {
 
 class EntitiesReader {
  public:
-  explicit EntitiesReader(const Schema* schema) : schema_(schema) {}
+  // Without `keep_locs`, errors found after reading (cycles, ancestor types) carry no location:
+  // for the fast path, whose every error is recomputed with locations.
+  explicit EntitiesReader(const Schema* schema, bool keep_locs = true)
+      : schema_(schema), keep_locs_(keep_locs) {}
 
   Result<Entities> Run(const json::Value& json) {
     if (!json.is_array()) {
@@ -208,7 +211,7 @@ class EntitiesReader {
       if (SameEntity(*existing, entity)) return Status::Ok();
       return Status::Invalid(where + ": the entity is listed twice with different contents", loc);
     }
-    locs_[entity.uid] = loc;
+    if (keep_locs_) locs_[entity.uid] = loc;
     order_.push_back(entity.uid);
     return entities_.Add(std::move(entity));
   }
@@ -230,9 +233,10 @@ class EntitiesReader {
         }
       }
       if (bad != nullptr) {
+        auto loc = locs_.find(uid);
         return Status::Invalid("entities: " + Describe(uid) +
                                    ": the schema does not allow an ancestor of type `" + *bad + "`",
-                               locs_.at(uid));
+                               loc == locs_.end() ? SourceLoc() : loc->second);
       }
     }
     return Status::Ok();
@@ -275,6 +279,7 @@ class EntitiesReader {
   }
 
   const Schema* schema_;
+  bool keep_locs_;
   Entities entities_;
   std::unordered_map<EntityUid, SourceLoc, EntityUidHash> locs_;
   std::vector<EntityUid> order_;  // entities from the input, in order
@@ -290,7 +295,7 @@ Result<Entities> EntitiesFromJson(std::string_view text, const Schema* schema) {
   // Fast path: simdjson, one entity's json::Value at a time, no source locations. Any failure
   // (of the JSON, an entity or the hierarchy) reruns the located path below for its message.
   {
-    EntitiesReader reader(schema);
+    EntitiesReader reader(schema, /*keep_locs=*/false);
     if (entities_internal::ForEachArrayItem(
             text, [&](const json::Value& item) { return reader.ReadEntity(item).ok(); })) {
       Result<Entities> fast = reader.Finish();
