@@ -70,8 +70,8 @@ bool SameEntity(const Entity& a, const Entity& b) {
 
 class EntitiesReader {
  public:
-  // Without `keep_locs`, errors found after reading (cycles, ancestor types) carry no location:
-  // for the fast path, whose every error is recomputed with locations.
+  // Without `keep_locs`, errors found after reading (cycles, ancestor types) carry no location or
+  // entity: for the fast path, whose every error is recomputed with locations.
   explicit EntitiesReader(const Schema* schema, bool keep_locs = true)
       : schema_(schema), keep_locs_(keep_locs) {}
 
@@ -88,8 +88,13 @@ class EntitiesReader {
     if (schema_ != nullptr) {
       for (Entity& e : schema_->ActionEntities()) RETURN_IF_ERROR(entities_.Add(std::move(e)));
     }
-    RETURN_IF_ERROR(CheckNoCycles());
+    // Finalize's own cycle check is the same walk; without locations (the fast path) it stands in
+    // for CheckNoCycles, whose message the located rerun then gives.
+    if (keep_locs_) RETURN_IF_ERROR(CheckNoCycles());
     entities_.Finalize();
+    if (entities_.has_cycle()) {
+      return Status::Invalid("entities: the parent hierarchy has a cycle", SourceLoc());
+    }
     if (schema_ != nullptr) RETURN_IF_ERROR(CheckAncestorTypes());
     return std::move(entities_);
   }
