@@ -7,6 +7,7 @@
 
 #include "json_text.h"
 #include "metagate/common/json.h"
+#include "tape_access.h"
 
 namespace metagate::egress {
 
@@ -35,6 +36,29 @@ std::string_view IndexText(PipelineScratch::State& st, size_t depth, size_t i) {
   return idx;
 }
 
+// AttributeKey on the tape: whether the object starting at `i` is an OTLP attribute (exactly the
+// members `key`, a string, and `value`, an object), and its name.
+bool TapeAttributeKey(const Tape& tape, size_t i, std::string_view& key) {
+  if (tape.Count(i) != 2) return false;
+  bool has_key = false, has_value = false;
+  std::string_view name;
+  size_t k = i + 1;
+  for (int m = 0; m < 2; ++m) {
+    std::string_view member = tape.String(k);
+    size_t v = k + 1;
+    if (member == "key") {
+      has_key = tape.Type(v) == '"';
+      if (has_key) name = tape.String(v);
+    } else if (member == "value") {
+      has_value = tape.Type(v) == '{';
+    }
+    k = tape.Next(v);
+  }
+  if (!has_key || !has_value) return false;
+  key = name;
+  return true;
+}
+
 // Writes an owner's shape key into Owner::shape through a pointer (std::string::push_back costs
 // a capacity check and often a call per byte); Owner::shape_size is the key's length, the
 // string's size only its capacity.
@@ -58,6 +82,21 @@ class ShapeWriter {
     } while (n != 0);
     if (!text.empty()) std::memcpy(p, text.data(), text.size());
     o_.shape_size = static_cast<size_t>(p - o_.shape.data()) + text.size();
+  }
+
+  // PutText('"', key) for a key in simdjson's string buffer, whose allocation extends well past
+  // any string's end (by SIMDJSON_PADDING at least): short keys are copied as 16 bytes.
+  [[gnu::always_inline]] void PutTapeKey(std::string_view key) {
+    if (key.size() > 16) {
+      PutText('"', key);
+      return;
+    }
+    Reserve(2 + 16);
+    char* p = o_.shape.data() + o_.shape_size;
+    p[0] = '"';
+    p[1] = static_cast<char>(key.size());
+    std::memcpy(p + 2, key.data(), 16);
+    o_.shape_size += 2 + key.size();
   }
 
  private:
@@ -114,7 +153,7 @@ struct ShapeWalker {
       for (std::string_view seg : st.path) json::AppendPointerToken(ev.pointer, seg);
       ShapeWriter(ev).PutText('N', ev.name);
       ShapeWriter(st.owners[0]).Put('E');
-      VisitInner(el, event, in_any);
+      WalkEvent(el, event);
       if (!status.ok()) return;
       Owner& done = st.owners[event];
       Result<const OwnerPlan*> plan = pipeline.PlanOwner(integration, vendor, done, st);
@@ -126,6 +165,92 @@ struct ShapeWalker {
       return;
     }
     VisitInner(el, owner, in_any);
+  }
+
+  // An event's inside as VisitInner would walk it (the same shape key and leaves), in one loop
+  // over its tape words: events hold no events, so no owner is added meanwhile.
+  void WalkEvent(simdjson::dom::element el, size_t owner) {
+    struct Frame {  // no initializers: the array is not cleared per event
+      bool object;
+      bool attribute;
+      bool key_next;  // an object expecting its next key
+      const char* attr_key;
+      size_t attr_key_size;
+    };
+    Frame frames[kMaxDepth + 1];
+    size_t depth = 0;  // open containers of the event
+    const Tape tape(el);
+    Owner& o = st.owners[owner];
+    ShapeWriter w(o);
+    const size_t base = st.path.size();
+    size_t i = Tape::IndexOf(el);
+    const size_t end = tape.After(i);
+    while (i < end) {
+      const char t = tape.Type(i);
+      if (depth > 0 && frames[depth - 1].key_next) {
+        if (t == '}') {  // an object's end
+          w.Put('}');
+          --depth;
+          ++i;
+          if (depth > 0 && frames[depth - 1].object) frames[depth - 1].key_next = true;
+          continue;
+        }
+        Frame& f = frames[depth - 1];
+        std::string_view key = tape.String(i);
+        if (f.attribute && key == "key") {  // the attribute's name is part of the shape
+          w.PutText('K', std::string_view(f.attr_key, f.attr_key_size));
+          i += 2;  // the key and its string
+          continue;
+        }
+        w.PutTapeKey(key);
+        f.key_next = false;
+        ++i;
+        continue;
+      }
+      if (t == ']') {
+        w.Put(']');
+        --depth;
+        ++i;
+        if (depth > 0 && frames[depth - 1].object) frames[depth - 1].key_next = true;
+        continue;
+      }
+      if (base + depth >= kMaxDepth) {
+        status =
+            Status::Invalid("the body nests deeper than " + std::to_string(kMaxDepth) + " levels");
+        return;
+      }
+      switch (t) {
+        case '{': {
+          std::string_view attr_key;
+          bool attribute = format.attribute_lists && TapeAttributeKey(tape, i, attr_key);
+          w.Put('{');
+          frames[depth++] = Frame{true, attribute, true, attr_key.data(), attr_key.size()};
+          ++i;
+          continue;
+        }
+        case '[':
+          w.Put('[');
+          frames[depth++] = Frame{false, false, false, nullptr, 0};
+          ++i;
+          continue;
+        case '"':
+          w.Put('s');
+          break;
+        case 't':
+        case 'f':
+          w.Put('b');
+          break;
+        case 'n':
+          w.Put('z');
+          break;
+        default:
+          w.Put('n');
+          break;
+      }
+      o.leaves.push_back(tape.At(i));
+      i = tape.Next(i);
+      if (depth > 0 && frames[depth - 1].object) frames[depth - 1].key_next = true;
+    }
   }
 
   // Owners may move while children are walked (an event adds one): a fresh writer per use.
@@ -324,6 +449,7 @@ struct Emitter {
   bool add_keys = false;    // add an idempotency key to allowed events that lack one
   bool raw_leaves = false;  // leaves as they came, but the credential
   size_t keys_added = 0;
+  std::vector<EmitTemplate::Slot>* slots = nullptr;  // building a template: values go here
   size_t next_event = 1;
   size_t event_depth = 0;  // st.path's size at the current event
 
@@ -336,7 +462,78 @@ struct Emitter {
       is_event = true;
       event_depth = st.path.size();
       if (enforce && !st.owners[owner].allowed) return false;
+      if (!raw_leaves && slots == nullptr) return EmitEvent(el, owner);
     }
+    return VisitNode(el, owner, in_any, is_event);
+  }
+
+  // An event by its plan's template, built here on first use; the walk below when this body's
+  // leaves are dropped otherwise than the template's.
+  bool EmitEvent(simdjson::dom::element el, size_t owner) {
+    const Owner& o = st.owners[owner];
+    std::unique_ptr<EmitTemplate>& t = o.plan->emit;
+    if (t == nullptr || t->enforce != enforce || t->add_keys != add_keys) {
+      t = BuildTemplate(el, owner);
+      if (!t->usable) return VisitNode(el, owner, false, true);
+    } else if (!t->usable) {
+      return VisitNode(el, owner, false, true);
+    } else {
+      const uint8_t* dropped = t->dropped.data();
+      for (uint32_t i = 0, n = static_cast<uint32_t>(t->dropped.size()); i < n; ++i) {
+        if (dropped[i] != Dropped(owner, i)) return VisitNode(el, owner, false, true);
+      }
+    }
+    const std::vector<LeafOutcome>& outcomes = st.outcomes[owner];
+    const char* text = t->text.data();
+    uint32_t pos = 0;
+    for (const EmitTemplate::Slot& s : t->slots) {
+      out.append(text + pos, s.end - pos);
+      pos = s.end;
+      if (s.leaf == EmitTemplate::kNewKey) {
+        AppendRandomUuid(out);
+        ++keys_added;
+        continue;
+      }
+      const LeafOutcome& oc = outcomes[s.leaf];
+      if (s.act && oc.op == LeafOp::kReplace) {
+        out.append(st.replacements, oc.begin, oc.length);
+      } else {
+        AppendScalar(o.leaves[s.leaf], out);
+      }
+    }
+    out.append(text + pos, t->text.size() - pos);
+    return true;
+  }
+
+  // The template of the event at `el`: the walk below, writing a slot where each value goes.
+  std::unique_ptr<EmitTemplate> BuildTemplate(simdjson::dom::element el, size_t owner) {
+    auto t = std::make_unique<EmitTemplate>();
+    t->enforce = enforce;
+    t->add_keys = add_keys;
+    const size_t leaves = st.owners[owner].plan->leaves.size();
+    t->dropped.resize(leaves);
+    for (uint32_t i = 0; i < leaves; ++i) t->dropped[i] = Dropped(owner, i);
+    const size_t start = out.size();
+    const uint32_t cursor = st.cursors[owner], container_cursor = st.container_cursors[owner];
+    slots = &t->slots;
+    VisitNode(el, owner, false, true);  // an event is always written
+    slots = nullptr;
+    st.cursors[owner] = cursor;
+    st.container_cursors[owner] = container_cursor;
+    t->text.assign(out, start);
+    out.resize(start);
+    uint32_t last = 0;
+    for (EmitTemplate::Slot& s : t->slots) {
+      s.end -= static_cast<uint32_t>(start);
+      // Slots are never cut away (a value written keeps its container), so they are in order
+      // inside the text; were that ever broken, the template is not used.
+      if (s.end < last || s.end > t->text.size()) t->usable = false;
+      last = s.end;
+    }
+    return t;
+  }
+
+  bool VisitNode(simdjson::dom::element el, size_t owner, bool in_any, bool is_event) {
     simdjson::dom::element_type type = el.type();
     if (type == simdjson::dom::element_type::OBJECT || type == simdjson::dom::element_type::ARRAY) {
       // A container the plan drops whole: skipped without a walk.
@@ -393,9 +590,13 @@ struct Emitter {
           if (wrote_any) out.push_back(',');
           json::AppendQuoted(out, format.idempotency_key.back());
           out.push_back(':');
-          AppendRandomUuid(out);
+          if (slots != nullptr) {
+            slots->push_back({static_cast<uint32_t>(out.size()), EmitTemplate::kNewKey, false});
+          } else {
+            AppendRandomUuid(out);
+            ++keys_added;
+          }
           wrote_any = true;
-          ++keys_added;
         }
         bool keep_empty = is_event || st.path.empty() || !any;
         if (!wrote_any && any && !keep_empty) {
@@ -478,6 +679,10 @@ struct Emitter {
     bool act =
         (enforce && !raw_leaves) || st.owners[owner].plan->leaves[i].kind == LeafKind::kCredential;
     if (act && outcome.op == LeafOp::kDrop) return false;
+    if (slots != nullptr) {
+      slots->push_back({static_cast<uint32_t>(out.size()), i, act});
+      return true;
+    }
     if (act && outcome.op == LeafOp::kReplace) {
       out.append(st.replacements, outcome.begin, outcome.length);
     } else {

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
+#include <random>
 
 #include "body_walk.h"
 #include "json_text.h"
@@ -37,6 +39,27 @@ std::string_view ClassSourceName(ClassSource s) {
       return "credential";
   }
   return "unknown";
+}
+
+size_t PipelineScratch::State::ShapeHash::operator()(std::string_view s) const {
+  static const uint64_t seed = std::random_device()();  // per process: no fixed collisions
+  constexpr uint64_t kMul = 0x9e3779b97f4a7c15ULL;
+  uint64_t h = seed ^ s.size();
+  const char* p = s.data();
+  size_t n = s.size();
+  for (; n >= 8; p += 8, n -= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * kMul;
+    h ^= h >> 32;
+  }
+  if (n > 0) {
+    uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * kMul;
+    h ^= h >> 32;
+  }
+  return static_cast<size_t>(h);
 }
 
 PipelineScratch::State::State() : index_text(kMaxDepth + 1) {
@@ -153,6 +176,7 @@ Result<FilterResult> PipelineImpl::Filter(const IntegrationConfig& integration,
     }
   }
   if (result.forwarded) {
+    result.body.reserve(body.size() + 64);  // the output is rarely larger than the input
     result.idempotency_keys_added =
         EmitBody(format, root, enforce, options.add_idempotency_keys, st, result.body);
   }

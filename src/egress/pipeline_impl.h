@@ -59,6 +59,23 @@ struct ContainerPlan {
   bool droppable = false;    // not keeps_shape, and the plan drops every leaf below it
 };
 
+// An event's output under its plan, precomputed by its first emission: the text around its
+// written values. It holds for a body whose leaves are written and dropped exactly as then.
+struct EmitTemplate {
+  static constexpr uint32_t kNewKey = UINT32_MAX;  // a slot for a new idempotency key
+  struct Slot {
+    uint32_t end;   // the text before this slot ends here
+    uint32_t leaf;  // the leaf whose value goes here, or kNewKey
+    bool act;       // the leaf's replacement applies (enforce, or the credential)
+  };
+  bool enforce = false;
+  bool add_keys = false;
+  bool usable = true;            // false: the event is always walked
+  std::vector<uint8_t> dropped;  // per leaf
+  std::string text;
+  std::vector<Slot> slots;
+};
+
 // The plan of one owner shape for one (integration, vendor) under one Pipeline.
 struct OwnerPlan {
   bool allowed = true;  // events: send_event and the unknown-event/field rules
@@ -68,6 +85,8 @@ struct OwnerPlan {
   bool dynamic = false;            // some leaf is dynamic
   std::vector<LeafPlan> leaves;
   std::vector<ContainerPlan> containers;
+  // Built by the emitter (plans belong to one scratch, so to one thread at a time).
+  mutable std::unique_ptr<EmitTemplate> emit;
 };
 
 // One owner of a body being filtered: the envelope (owner 0) or an event.
@@ -103,9 +122,9 @@ struct PipelineScratch::State {
   uint64_t owner_serial = 0;
   // Plans: owner plans by shape key, field plans by field-shape key. Cleared together (owner
   // plans point into field plans) when either reaches its bound.
-  struct ShapeHash {
+  struct ShapeHash {  // eight bytes per step (shape keys run to hundreds of bytes)
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    size_t operator()(std::string_view s) const;
   };
   std::unordered_map<std::string, std::unique_ptr<OwnerPlan>, ShapeHash, std::equal_to<>>
       owner_plans;

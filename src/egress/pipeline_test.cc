@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <set>
 
 namespace metagate::egress {
 namespace {
@@ -422,6 +423,97 @@ TEST_F(PipelineTest, SameShapeOtherValuesReusesThePlanButNotTheValues) {
   FilterResult d = Run(*p, R"({"type":"track","event":"F","context":{"ip":"203.0.113.77"}})");
   EXPECT_EQ(d.events[0].name, "F");
   EXPECT_EQ(Field(d, "/context/ip")->form, "generalized");
+}
+
+// The second body of a shape is written from the template its first body left; a body whose
+// leaves drop otherwise than the template's is walked instead.
+TEST_F(PipelineTest, BodiesOfOneShapeAreWrittenFromItsTemplateOrWalked) {
+  auto p = Make(
+      std::string(kEvents) +
+          R"(@id("gen") permit (principal, action == Action::"send_field", resource) when { context.form == "generalized" };
+@id("raw-unclassified") permit (principal, action == Action::"send_field", resource) when { context.form == "raw" && context.class == DataClass::"unclassified" };
+)",
+      kCatalog);
+  ASSERT_TRUE(p);
+  auto body = [](const std::string& ip, const std::string& plan) {
+    return R"({"type":"track","event":"E","userId":"u1","context":{"ip":")" + ip +
+           R"("},"properties":{"plan":")" + plan + R"("}})";
+  };
+  EXPECT_EQ(
+      Run(*p, body("203.0.113.77", "pro")).body,
+      R"({"type":"track","event":"E","context":{"ip":"203.0.113.0"},"properties":{"plan":"pro"}})");
+  // "$remote" cannot be generalized and nothing else is permitted: the ip goes, and so does
+  // `context`, left empty.
+  EXPECT_EQ(Run(*p, body("$remote", "pro")).body,
+            R"({"type":"track","event":"E","properties":{"plan":"pro"}})");
+  EXPECT_EQ(
+      Run(*p, body("198.51.100.9", R"(team \"x\"\n)")).body,
+      R"({"type":"track","event":"E","context":{"ip":"198.51.100.0"},"properties":{"plan":"team \"x\"\n"}})");
+  // Three events of that shape in one batch, each given its own idempotency key.
+  FilterOptions add;
+  add.add_idempotency_keys = true;
+  std::string batch = "{\"batch\":[" + body("203.0.113.1", "a") + "," + body("$remote", "b") + "," +
+                      body("203.0.113.3", "c") + "]}";
+  auto r = p->Filter("svc", "seg", batch, scratch_, add);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->idempotency_keys_added, 3u);
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  ASSERT_FALSE(parser.parse(r->body).get(root)) << r->body;
+  std::set<std::string> keys;
+  for (int i = 0; i < 3; ++i) {
+    std::string at = "/batch/" + std::to_string(i);
+    std::string_view key;
+    ASSERT_FALSE(root.at_pointer(at + "/messageId").get_string().get(key)) << r->body;
+    keys.emplace(key);
+    std::string_view plan;
+    ASSERT_FALSE(root.at_pointer(at + "/properties/plan").get_string().get(plan));
+    EXPECT_EQ(plan, std::string(1, static_cast<char>('a' + i)));
+    simdjson::dom::element userid;
+    EXPECT_TRUE(root.at_pointer(at + "/userId").get(userid)) << r->body;
+  }
+  EXPECT_EQ(keys.size(), 3u);
+  std::string_view ip;
+  ASSERT_FALSE(root.at_pointer("/batch/2/context/ip").get_string().get(ip));
+  EXPECT_EQ(ip, "203.0.113.0");
+  simdjson::dom::element none;
+  EXPECT_TRUE(root.at_pointer("/batch/1/context").get(none)) << r->body;
+}
+
+// Observe mode writes every body as it came, the second of a shape as the first.
+TEST_F(PipelineTest, ObserveModeWritesEveryBodyOfAShapeAsItCame) {
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw, std::string(kCatalog) + "mode: observe\n");
+  ASSERT_TRUE(p);
+  for (
+      const char* body :
+      {R"({"type":"track","event":"E","userId":"u1","context":{"ip":"203.0.113.77"},"n":1.5})",
+       R"({"type":"track","event":"E","userId":"u2","context":{"ip":"$remote"},"n":-7})",
+       R"({"type":"track","event":"E","userId":null,"context":{"ip":"10.0.0.1"},"n":18446744073709551615})"}) {
+    EXPECT_EQ(Run(*p, body).body, body);
+  }
+}
+
+// A shape key holds every key in full: keys that agree on their first 16 bytes (or on all but
+// their length) are other shapes, planned on their own.
+TEST_F(PipelineTest, KeysThatShareAPrefixAreOtherShapes) {
+  auto p = Make(std::string(kEvents) + kAllFieldsNotRaw,
+                "catalog:\n  - { source: \"*\", event: \"*\", fields: { "
+                "properties.abcdefghijklmnop: [], properties.abcdefghijklmnopq: [], "
+                "\"properties.a\\\"b\": [] } }\nunknown_events: allow\nunknown_fields: drop\n");
+  ASSERT_TRUE(p);
+  auto kept = [&](const std::string& key) {
+    std::string body = R"({"type":"track","event":"E","properties":{")" + key + R"(":"v"}})";
+    return Run(*p, body).body.find(R"("v")") != std::string::npos;
+  };
+  EXPECT_TRUE(kept("abcdefghijklmnop"));    // 16 bytes
+  EXPECT_FALSE(kept("abcdefghijklmnoq"));   // 16 bytes, the last differs
+  EXPECT_FALSE(kept("abcdefghijklmno"));    // 15: a prefix
+  EXPECT_TRUE(kept("abcdefghijklmnopq"));   // 17 bytes
+  EXPECT_FALSE(kept("abcdefghijklmnopr"));  // 17, the 17th differs
+  EXPECT_FALSE(kept("abcdefghijklmnopqr"));
+  EXPECT_TRUE(kept(R"(a\"b)"));  // an escaped quote in the key
+  EXPECT_FALSE(kept(R"(a\"c)"));
+  EXPECT_TRUE(kept("abcdefghijklmnop"));  // the plans stay apart
 }
 
 TEST_F(PipelineTest, OtlpTracesAndPlainJsonFormats) {
