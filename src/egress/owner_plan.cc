@@ -220,6 +220,9 @@ std::unique_ptr<OwnerPlan> PipelineImpl::BuildPlan(const IntegrationConfig& inte
       }
     }
   }
+  for (const LeafPlan& leaf : plan->leaves) {
+    plan->has_credential = plan->has_credential || leaf.kind == LeafKind::kCredential;
+  }
   return plan;
 }
 
@@ -227,48 +230,42 @@ Result<const OwnerPlan*> PipelineImpl::PlanOwner(const IntegrationConfig& integr
                                                  const VendorState& vendor, Owner& owner,
                                                  PipelineScratch::State& st) const {
   // The shape key starts with the integration, the vendor and the owner's kind (SplitBody).
-  auto it = st.owner_plans.find(owner.shape_key());
-  if (it != st.owner_plans.end()) return it->second.get();
+  const uint64_t hash = PlanCache::Hash(owner.shape_key());
+  if (const OwnerPlan* plan = st.owner_plans.Find(owner.shape_key(), hash)) return plan;
   if (std::optional<size_t> depth = FindDuplicateKey(owner.root)) {
     // Named by depth only: keys can be data (a map keyed by e-mail addresses).
     return Status::Invalid("an object has a duplicate key (at depth " +
                            std::to_string(st.path.size() + *depth) + ")");
   }
   std::unique_ptr<OwnerPlan> plan = BuildPlan(integration, vendor, owner, st);
-  return st.owner_plans.emplace(std::string(owner.shape_key()), std::move(plan))
-      .first->second.get();
+  return st.owner_plans.Insert(owner.shape_key(), hash, std::move(plan));
 }
 
 // ---- Applying a plan to one body ----------------------------------------------------------
 
 void PipelineImpl::ApplyPlan(
     const IntegrationConfig& integration, const VendorState& vendor, const Owner& owner,
-    std::vector<LeafOutcome>& out,
+    std::vector<LeafOutcome>& out, std::vector<LeafClasses>& leaf_classes,
     const std::unordered_map<std::string_view, const classify::FieldLabel*>& labels,
     PipelineScratch::State& st) const {
   const OwnerPlan& plan = *owner.plan;
   const bool discover = config.mode == Mode::kDiscover;
   const bool enforce = config.mode == Mode::kEnforce;
-  out.resize(plan.leaves.size());
-  for (LeafOutcome& o : out) {
-    o.op = LeafOp::kKeep;
-    o.form = -1;
-    o.reasons = nullptr;
-    if (plan.dynamic) {  // static plans never fill these
-      o.classes.clear();
-      o.spans.clear();
-    }
-  }
+  const size_t n = plan.leaves.size();
   std::string_view ev = owner.is_event ? std::string_view(owner.name) : kEnvelopeEvent;
+  // A static plan for an owner that leaves: its constant outcomes, then the per-body leaves.
+  const bool constant = !plan.dynamic && (owner.allowed || !enforce);
 
   // Dynamic owners: this body's classes, from the plan and the detectors, then combinations.
   if (plan.dynamic) {
+    leaf_classes.resize(n);
     std::string pointer;
     std::vector<std::vector<ClassId>*> all;
-    for (size_t i = 0; i < plan.leaves.size(); ++i) {
+    for (size_t i = 0; i < n; ++i) {
       const LeafPlan& leaf = plan.leaves[i];
-      LeafOutcome& o = out[i];
-      o.classes = leaf.classes;
+      LeafClasses& lc = leaf_classes[i];
+      lc.classes = leaf.classes;
+      lc.spans.clear();
       if (leaf.dynamic) {
         pointer.assign(owner.pointer);
         pointer.append(leaf.pointer);
@@ -276,38 +273,47 @@ void PipelineImpl::ApplyPlan(
         if (it != labels.end()) {
           for (const std::string& name : it->second->classes) {
             std::optional<ClassId> id = taxonomy.Find(name);
-            if (id && !HasClass(o.classes, *id)) o.classes.push_back(*id);
+            if (id && !HasClass(lc.classes, *id)) lc.classes.push_back(*id);
           }
           std::string_view text;
           if (!owner.leaves[i].get_string().get(text)) {
-            for (const classify::LabelSpan& s : it->second->spans) {
-              o.spans.push_back(transform::Span{utf8::ByteOffsetOfCodePoint(text, s.begin),
-                                                utf8::ByteOffsetOfCodePoint(text, s.end), s.cls});
+            for (const classify::LabelSpan& sp : it->second->spans) {
+              lc.spans.push_back(transform::Span{utf8::ByteOffsetOfCodePoint(text, sp.begin),
+                                                 utf8::ByteOffsetOfCodePoint(text, sp.end),
+                                                 sp.cls});
             }
           }
         }
-        if (o.classes.empty()) o.classes.push_back(unclassified);
+        if (lc.classes.empty()) lc.classes.push_back(unclassified);
         // A declared field the detectors also label: `unclassified` gives way to what they found.
-        if (o.classes.size() > 1 && o.classes.front() == unclassified) {
-          o.classes.erase(o.classes.begin());
+        if (lc.classes.size() > 1 && lc.classes.front() == unclassified) {
+          lc.classes.erase(lc.classes.begin());
         }
       }
-      all.push_back(&o.classes);
+      all.push_back(&lc.classes);
     }
     if (!discover) ApplyCombinations(all);
   }
+  auto classes_of = [&](size_t j) -> const std::vector<ClassId>& {
+    return plan.dynamic ? leaf_classes[j].classes : plan.leaves[j].classes;
+  };
 
   // The event's country, for generalizing cities, regions and postal codes (found on demand).
   std::optional<std::optional<std::string_view>> country;
   auto find_country = [&]() -> std::optional<std::string_view> {
     if (!country) {
       country.emplace();
-      for (size_t j = 0; j < plan.leaves.size(); ++j) {
-        const std::vector<ClassId>& cls = plan.dynamic ? out[j].classes : plan.leaves[j].classes;
+      if (constant) {
         std::string_view s;
-        if (HasClass(cls, classify::kCountry) && !owner.leaves[j].get_string().get(s)) {
-          *country = s;
-          break;
+        int32_t j = plan.constant->country_leaf;
+        if (j >= 0 && !owner.leaves[j].get_string().get(s)) *country = s;
+      } else {
+        for (size_t j = 0; j < n; ++j) {
+          std::string_view s;
+          if (HasClass(classes_of(j), classify::kCountry) && !owner.leaves[j].get_string().get(s)) {
+            *country = s;
+            break;
+          }
         }
       }
     }
@@ -315,9 +321,12 @@ void PipelineImpl::ApplyPlan(
   };
 
   const transform::PseudonymKey* key = vendor.pseudonym_key ? &*vendor.pseudonym_key : nullptr;
-  for (size_t i = 0; i < plan.leaves.size(); ++i) {
+  // Decides leaf i; returns false when its outcome would be the same for every body of the shape
+  // (used once per static plan, to find the leaves decided per body).
+  auto decide = [&](size_t i) -> bool {
     const LeafPlan& leaf = plan.leaves[i];
     LeafOutcome& o = out[i];
+    o = LeafOutcome{};
     switch (leaf.kind) {
       case LeafKind::kCredential:
         if (vendor.ingest_key) {
@@ -330,24 +339,24 @@ void PipelineImpl::ApplyPlan(
           o.op = LeafOp::kDrop;
           o.form = kFormDropped;
         }
-        continue;
+        return true;
       case LeafKind::kStructural:
         o.form = 0;
-        continue;
+        return false;
       case LeafKind::kNormal:
         break;
     }
     if (leaf.unknown_drop) {
       o.op = LeafOp::kDrop;
       o.form = kFormDropped;
-      continue;
+      return false;
     }
     if (discover) {
       o.form = 0;
-      continue;
+      return false;
     }
-    if (!owner.allowed && enforce) continue;  // the event does not leave at all
-    const std::vector<ClassId>& classes = plan.dynamic ? o.classes : leaf.classes;
+    if (!owner.allowed && enforce) return false;  // the event does not leave at all
+    const std::vector<ClassId>& classes = classes_of(i);
     const FieldPlan& fp = plan.dynamic ? PlanField(integration, vendor, ev, leaf.field, classes, st)
                                        : *leaf.field_plan;
     o.op = LeafOp::kDrop;
@@ -372,7 +381,7 @@ void PipelineImpl::ApplyPlan(
         value.text = text;
         value.is_number = is_number;
         value.classes = classes;
-        if (plan.dynamic) value.spans = o.spans;  // static plans have none (stale otherwise)
+        if (plan.dynamic) value.spans = leaf_classes[i].spans;  // static plans have none
         if (HasClass(classes, classify::kCity) || HasClass(classes, classify::kRegion) ||
             HasClass(classes, classify::kPostalCode)) {
           value.country = find_country();
@@ -390,7 +399,31 @@ void PipelineImpl::ApplyPlan(
       o.reasons = &fp.permit_reasons[f];
       break;
     }
+    // Raw first (or nothing permitted) is the same for every value; a transform is not.
+    return !fp.permitted.empty() && fp.permitted[0] != Form::kRaw;
+  };
+
+  out.resize(n);
+  if (!constant) {
+    for (size_t i = 0; i < n; ++i) decide(i);
+    return;
   }
+  if (plan.constant == nullptr) {
+    auto c = std::make_unique<ConstantOutcomes>();
+    for (size_t j = 0; j < n && c->country_leaf < 0; ++j) {
+      if (HasClass(plan.leaves[j].classes, classify::kCountry)) {
+        c->country_leaf = static_cast<int32_t>(j);
+      }
+    }
+    plan.constant = std::move(c);
+    for (size_t i = 0; i < n; ++i) {
+      if (decide(i)) plan.constant->per_body.push_back(static_cast<uint32_t>(i));
+    }
+    plan.constant->outcomes = out;
+    return;
+  }
+  std::copy(plan.constant->outcomes.begin(), plan.constant->outcomes.end(), out.begin());
+  for (uint32_t i : plan.constant->per_body) decide(i);
 }
 
 }  // namespace metagate::egress

@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstring>
-#include <random>
 
 #include "body_walk.h"
 #include "json_text.h"
@@ -39,27 +37,6 @@ std::string_view ClassSourceName(ClassSource s) {
       return "credential";
   }
   return "unknown";
-}
-
-size_t PipelineScratch::State::ShapeHash::operator()(std::string_view s) const {
-  static const uint64_t seed = std::random_device()();  // per process: no fixed collisions
-  constexpr uint64_t kMul = 0x9e3779b97f4a7c15ULL;
-  uint64_t h = seed ^ s.size();
-  const char* p = s.data();
-  size_t n = s.size();
-  for (; n >= 8; p += 8, n -= 8) {
-    uint64_t w;
-    std::memcpy(&w, p, 8);
-    h = (h ^ w) * kMul;
-    h ^= h >> 32;
-  }
-  if (n > 0) {
-    uint64_t w = 0;
-    std::memcpy(&w, p, n);
-    h = (h ^ w) * kMul;
-    h ^= h >> 32;
-  }
-  return static_cast<size_t>(h);
 }
 
 PipelineScratch::State::State() : index_text(kMaxDepth + 1) {
@@ -140,35 +117,43 @@ Result<FilterResult> PipelineImpl::Filter(const IntegrationConfig& integration,
   result.forwarded = !enforce || any_allowed;
 
   st.replacements.clear();
-  if (st.outcomes.size() < st.owner_count) st.outcomes.resize(st.owner_count);
+  if (st.outcomes.size() < st.owner_count) {
+    st.outcomes.resize(st.owner_count);
+    st.leaf_classes.resize(st.owner_count);
+  }
   for (size_t i = 0; i < st.owner_count; ++i) {
-    ApplyPlan(integration, vendor, st.owners[i], st.outcomes[i], labels, st);
+    ApplyPlan(integration, vendor, st.owners[i], st.outcomes[i], st.leaf_classes[i], labels, st);
   }
 
   for (size_t i = 0; i < st.owner_count; ++i) {
     const Owner& owner = st.owners[i];
-    for (size_t j = 0; j < owner.plan->leaves.size(); ++j) {
-      const LeafPlan& leaf = owner.plan->leaves[j];
-      const LeafOutcome& o = st.outcomes[i][j];
-      if (leaf.kind == LeafKind::kCredential) result.credential_replaced = true;
+    if (owner.plan->has_credential) result.credential_replaced = true;
+    // Counted only for what leaves (structural leaves of a blocked event have a form too).
+    const bool counted = owner.is_event ? owner.allowed || !enforce : result.forwarded;
+    if (!counted && !record_fields) continue;
+    const size_t n = owner.plan->leaves.size();
+    const LeafOutcome* outcomes = st.outcomes[i].data();
+    for (size_t j = 0; j < n; ++j) {
+      const LeafOutcome& o = outcomes[j];
       if (o.form < 0) continue;  // in a blocked event
-      // Counted only for what leaves (structural leaves of a blocked event have a form too).
-      if (owner.is_event ? owner.allowed || !enforce : result.forwarded) {
-        ++result.form_counts[o.form];
-      }
+      if (counted) ++result.form_counts[o.form];
       if (!record_fields) continue;
+      const LeafPlan& leaf = owner.plan->leaves[j];
+      static const std::vector<ClassId> kNone;
+      const std::vector<ClassId>& classes =
+          owner.plan->dynamic ? st.leaf_classes[i][j].classes : kNone;
       FieldDecision d;
       d.path = owner.pointer + leaf.pointer;
       d.field = leaf.field;
       d.event = owner.is_event ? static_cast<uint32_t>(i - 1) : UINT32_MAX;
-      for (ClassId c : owner.plan->dynamic ? o.classes : leaf.classes) {
+      for (ClassId c : owner.plan->dynamic ? classes : leaf.classes) {
         d.classes.emplace_back(taxonomy.Name(c));
       }
       d.form = std::string(kFormNames[o.form]);
       if (o.reasons != nullptr) d.reasons = *o.reasons;
       d.source = leaf.source;
       if (leaf.dynamic && leaf.source == ClassSource::kUnknown &&
-          !(o.classes.size() == 1 && o.classes[0] == unclassified)) {
+          !(classes.size() == 1 && classes[0] == unclassified)) {
         d.source = ClassSource::kDetector;
       }
       d.pending = leaf.pending;

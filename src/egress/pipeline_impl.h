@@ -19,6 +19,7 @@
 #include "metagate/egress/pipeline.h"
 #include "metagate/transform/pseudonymize.h"
 #include "metagate/transform/redact.h"
+#include "plan_cache.h"
 #include "policy_loader.h"
 
 namespace metagate::egress {
@@ -76,8 +77,11 @@ struct EmitTemplate {
   std::vector<Slot> slots;
 };
 
+struct ConstantOutcomes;
+
 // The plan of one owner shape for one (integration, vendor) under one Pipeline.
 struct OwnerPlan {
+  std::string shape;    // the shape key it was built for
   bool allowed = true;  // events: send_event and the unknown-event/field rules
   std::string why;
   std::vector<std::string> reasons;
@@ -85,8 +89,11 @@ struct OwnerPlan {
   bool dynamic = false;            // some leaf is dynamic
   std::vector<LeafPlan> leaves;
   std::vector<ContainerPlan> containers;
-  // Built by the emitter (plans belong to one scratch, so to one thread at a time).
+  bool has_credential = false;  // some leaf is the vendor's ingest credential
+  // Built on first use (plans belong to one scratch, so to one thread at a time): the emitter's
+  // template, and for static plans the outcomes that do not depend on the body.
   mutable std::unique_ptr<EmitTemplate> emit;
+  mutable std::unique_ptr<ConstantOutcomes> constant;
 };
 
 // One owner of a body being filtered: the envelope (owner 0) or an event.
@@ -103,15 +110,29 @@ struct Owner {
   bool allowed = true;  // this body: the plan's decision and the envelope's unknown fields
 };
 
-// The outcome of one leaf for this body.
+// The outcome of one leaf for this body. Plain data: a plan's constant outcomes are copied whole.
 enum class LeafOp : uint8_t { kKeep, kDrop, kReplace };
 struct LeafOutcome {
   LeafOp op = LeafOp::kKeep;
-  uint32_t begin = 0, length = 0;  // replacement text in State::replacements
   int16_t form = -1;               // index into kFormNames; -1: not decided
+  uint32_t begin = 0, length = 0;  // replacement text in State::replacements
   const std::vector<std::string>* reasons = nullptr;
-  std::vector<classify::ClassId> classes;  // dynamic leaves only: this body's classes
-  std::vector<transform::Span> spans;      // dynamic leaves only
+};
+
+// A leaf's classes and embedded spans for this body: dynamic plans only.
+struct LeafClasses {
+  std::vector<classify::ClassId> classes;
+  std::vector<transform::Span> spans;
+};
+
+// A static plan's outcomes for an owner that leaves: `outcomes` holds every leaf's outcome that
+// does not depend on the body; `per_body` lists the leaves decided per body (a transform, whose
+// result or failure depends on the value, and the credential, whose replacement is written per
+// body). `country_leaf`: the first leaf of class country, or -1.
+struct ConstantOutcomes {
+  std::vector<LeafOutcome> outcomes;
+  std::vector<uint32_t> per_body;
+  int32_t country_leaf = -1;
 };
 
 struct PipelineScratch::State {
@@ -122,18 +143,14 @@ struct PipelineScratch::State {
   uint64_t owner_serial = 0;
   // Plans: owner plans by shape key, field plans by field-shape key. Cleared together (owner
   // plans point into field plans) when either reaches its bound.
-  struct ShapeHash {  // eight bytes per step (shape keys run to hundreds of bytes)
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const;
-  };
-  std::unordered_map<std::string, std::unique_ptr<OwnerPlan>, ShapeHash, std::equal_to<>>
-      owner_plans;
+  PlanCache owner_plans;
   std::unordered_map<std::string, std::unique_ptr<FieldPlan>> field_plans;
   std::string key;
   // Per body, reused: owners and their outcomes.
   std::vector<Owner> owners;
   size_t owner_count = 0;
   std::vector<std::vector<LeafOutcome>> outcomes;
+  std::vector<std::vector<LeafClasses>> leaf_classes;  // per owner of a dynamic plan
   std::string replacements;
   std::vector<uint32_t> cursors;            // per owner, during emission: the next leaf
   std::vector<uint32_t> container_cursors;  // and the next container
@@ -195,6 +212,7 @@ class PipelineImpl {
   // (filled only when some plan is dynamic).
   void ApplyPlan(const IntegrationConfig& integration, const VendorState& vendor,
                  const Owner& owner, std::vector<LeafOutcome>& out,
+                 std::vector<LeafClasses>& classes,
                  const std::unordered_map<std::string_view, const classify::FieldLabel*>& labels,
                  PipelineScratch::State& st) const;
   void ApplyCombinations(std::vector<std::vector<classify::ClassId>*>& classes) const;
