@@ -91,6 +91,44 @@ TEST(Hmac, MatchesOpenSslOneShotOnRandomInputs) {
   }
 }
 
+// Every message length from 0 to 200 bytes, under keys shorter than, equal to and longer than a
+// block: covers the one-block path (up to 55 bytes), its boundary at 55/56 where the length no
+// longer fits, the second block's boundary at 119/120, and messages split so that the one-block
+// path assembles its block from several parts (including empty ones).
+TEST(Hmac, MatchesOpenSslOneShotAtEveryLength) {
+  std::mt19937 rng(7);
+  auto bytes = [&](size_t n) {
+    std::string s(n, '\0');
+    for (char& c : s) c = static_cast<char>(rng());
+    return s;
+  };
+  const std::string keys[] = {bytes(5), bytes(32), bytes(64), bytes(90)};
+  for (const std::string& key : keys) {
+    for (size_t n = 0; n <= 200; ++n) {
+      for (int trial = 0; trial < 3; ++trial) {
+        std::string message = bytes(n);
+        unsigned char expected[EVP_MAX_MD_SIZE];
+        unsigned int len = 0;
+        ASSERT_NE(HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       expected, &len),
+                  nullptr);
+        ASSERT_EQ(len, 32u);
+        internal::Sha256Tag whole = internal::HmacSha256(key, message);
+        ASSERT_EQ(0, std::memcmp(whole.data(), expected, 32))
+            << "key " << key.size() << " message " << n;
+        size_t a = n == 0 ? 0 : rng() % (n + 1);
+        size_t b = a + (n == a ? 0 : rng() % (n - a + 1));
+        std::string_view m(message);
+        internal::Sha256Tag parts =
+            internal::HmacSha256(key, {m.substr(0, a), "", m.substr(a, b - a), m.substr(b)});
+        ASSERT_EQ(whole, parts) << "key " << key.size() << " message " << n << " cut " << a << ","
+                                << b;
+      }
+    }
+  }
+}
+
 TEST(Base64Url, PaddingAndAlphabet) {
   EXPECT_EQ(Base64UrlNoPad(""), "");
   EXPECT_EQ(Base64UrlNoPad("f"), "Zg");
