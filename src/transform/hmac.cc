@@ -30,15 +30,22 @@ void StoreBe32(uint32_t v, unsigned char* p) {
   std::memcpy(p, &v, sizeof v);
 }
 
-// Writes the SHA-256 padding that follows `len` message bytes already in `block`, for a hash
-// whose input so far was one key block plus those bytes.
-void PadFinalBlock(unsigned char* block, size_t len) {
-  block[len] = 0x80;
-  std::memset(block + len + 1, 0, kLenAt - len - 1);
+// Writes the 64-bit big-endian bit length of a hash input of one key block plus `len` bytes.
+void StoreBitLength(unsigned char* block, size_t len) {
   uint64_t bits = uint64_t{kBlock + len} * 8;
   StoreBe32(static_cast<uint32_t>(bits >> 32), block + kLenAt);
   StoreBe32(static_cast<uint32_t>(bits), block + kLenAt + 4);
 }
+
+// The second half of the outer block: the padding after the 32-byte inner digest.
+constexpr std::array<unsigned char, kBlock - kDigest> kOuterPadding = [] {
+  std::array<unsigned char, kBlock - kDigest> pad{};
+  pad[0] = 0x80;
+  uint64_t bits = uint64_t{kBlock + kDigest} * 8;
+  for (size_t i = 0; i < 8; ++i)
+    pad[pad.size() - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+  return pad;
+}();
 
 // The keyed inner and outer states of the last key this thread used.
 class KeyStates {
@@ -102,17 +109,19 @@ Sha256Tag OneBlockTag(const KeyStates& states, std::initializer_list<std::string
     SHA256_CTX c;
     unsigned char block[kBlock];
   } s;
+  std::memset(s.block, 0, kBlock);  // fixed size: a few stores, then message, 0x80 and length
   unsigned char* p = s.block;
   for (std::string_view part : parts) {
     if (!part.empty()) std::memcpy(p, part.data(), part.size());
     p += part.size();
   }
-  PadFinalBlock(s.block, len);
+  *p = 0x80;
+  StoreBitLength(s.block, len);
   std::memcpy(s.c.h, states.inner().h, sizeof s.c.h);
   SHA256_Transform(&s.c, s.block);
   // The outer message is the 32-byte inner digest.
   for (size_t i = 0; i < 8; ++i) StoreBe32(s.c.h[i], s.block + 4 * i);
-  PadFinalBlock(s.block, kDigest);
+  std::memcpy(s.block + kDigest, kOuterPadding.data(), kOuterPadding.size());
   std::memcpy(s.c.h, states.outer().h, sizeof s.c.h);
   SHA256_Transform(&s.c, s.block);
   Sha256Tag tag;
