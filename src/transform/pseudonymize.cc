@@ -98,13 +98,15 @@ std::string_view NormalizeInto(std::string_view cls, std::string_view value, cha
       w = LowerAscii8(w);
       std::memcpy(out + n, &w, 8);
     }
-    if (n < v.size()) {
-      uint64_t w = 0;
-      std::memcpy(&w, v.data() + n, v.size() - n);
+    if (n < v.size() && v.size() >= 8) {
+      // The last 8 bytes, overlapping bytes already written with the same values.
+      uint64_t w;
+      std::memcpy(&w, v.data() + v.size() - 8, 8);
       w = LowerAscii8(w);
-      std::memcpy(out + n, &w, v.size() - n);
+      std::memcpy(out + v.size() - 8, &w, 8);
       n = v.size();
     }
+    for (; n < v.size(); ++n) out[n] = internal::ToLower(v[n]);  // values under 8 bytes
   } else {
     for (char c : value) {
       if (c == '+' || internal::IsDigit(c)) out[n++] = c;
