@@ -1,6 +1,6 @@
 // Internal: HMAC-SHA256 whose key-dependent work (the padded key's inner and outer SHA-256
-// states) is done once per key and thread, so one tag of a short message costs two SHA-256
-// compressions and the finalizations.
+// states) is done once per key and thread, so one tag of a message of up to 55 bytes costs
+// exactly two SHA-256 compressions (longer ones go through SHA256_Update/Final).
 #pragma once
 
 #include <array>

@@ -91,6 +91,44 @@ TEST(Hmac, MatchesOpenSslOneShotOnRandomInputs) {
   }
 }
 
+// Every message length from 0 to 200 bytes, under keys shorter than, equal to and longer than a
+// block: covers the one-block path (up to 55 bytes), its boundary at 55/56 where the length no
+// longer fits, the second block's boundary at 119/120, and messages split so that the one-block
+// path assembles its block from several parts (including empty ones).
+TEST(Hmac, MatchesOpenSslOneShotAtEveryLength) {
+  std::mt19937 rng(7);
+  auto bytes = [&](size_t n) {
+    std::string s(n, '\0');
+    for (char& c : s) c = static_cast<char>(rng());
+    return s;
+  };
+  const std::string keys[] = {bytes(5), bytes(32), bytes(64), bytes(90)};
+  for (const std::string& key : keys) {
+    for (size_t n = 0; n <= 200; ++n) {
+      for (int trial = 0; trial < 3; ++trial) {
+        std::string message = bytes(n);
+        unsigned char expected[EVP_MAX_MD_SIZE];
+        unsigned int len = 0;
+        ASSERT_NE(HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+                       reinterpret_cast<const unsigned char*>(message.data()), message.size(),
+                       expected, &len),
+                  nullptr);
+        ASSERT_EQ(len, 32u);
+        internal::Sha256Tag whole = internal::HmacSha256(key, message);
+        ASSERT_EQ(0, std::memcmp(whole.data(), expected, 32))
+            << "key " << key.size() << " message " << n;
+        size_t a = n == 0 ? 0 : rng() % (n + 1);
+        size_t b = a + (n == a ? 0 : rng() % (n - a + 1));
+        std::string_view m(message);
+        internal::Sha256Tag parts =
+            internal::HmacSha256(key, {m.substr(0, a), "", m.substr(a, b - a), m.substr(b)});
+        ASSERT_EQ(whole, parts) << "key " << key.size() << " message " << n << " cut " << a << ","
+                                << b;
+      }
+    }
+  }
+}
+
 TEST(Base64Url, PaddingAndAlphabet) {
   EXPECT_EQ(Base64UrlNoPad(""), "");
   EXPECT_EQ(Base64UrlNoPad("f"), "Zg");
@@ -160,6 +198,61 @@ TEST(Pseudonymize, AppendMatchesAndLongValues) {
   std::string long_phone = "+1 " + std::string(400, '5') + " x";
   EXPECT_EQ(Pseudonymize(key, "phone", long_phone),
             "ps_k1_" + Truncated(internal::HmacSha256("Jefe", "phone:+1" + std::string(400, '5'))));
+}
+
+// E-mail lowercasing works 8 bytes at a time plus a tail: every byte value, at every length
+// around the word size, must come out as the one-byte-at-a-time ASCII rule says.
+TEST(Pseudonymize, EmailLowercaseEveryByteAndLength) {
+  auto ascii_lower = [](std::string s) {
+    for (char& c : s) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    }
+    return s;
+  };
+  std::string all;
+  for (int b = 0; b < 256; ++b) {
+    if (b != ' ' && (b < '\t' || b > '\r')) all.push_back(static_cast<char>(b));  // no trim
+  }
+  EXPECT_EQ(NormalizeForPseudonym("email", all), ascii_lower(all));
+  // The letters just outside A-Z, and A-Z with the high bit set, must stay as they are.
+  EXPECT_EQ(NormalizeForPseudonym("email", "@AZ[`az{\xc1\xda"), "@az[`az{\xc1\xda");
+  for (size_t start = 0; start + 40 <= all.size(); start += 37) {
+    for (size_t n = 0; n <= 40; ++n) {
+      std::string v = all.substr(start, n);
+      EXPECT_EQ(NormalizeForPseudonym("email", v), ascii_lower(v)) << start << "+" << n;
+    }
+  }
+}
+
+// Pseudonyms of many values (lengths across the one-block HMAC limit, every class's
+// normalization, key ids empty, short and longer than std::string's inline buffer) against
+// OpenSSL's one-shot HMAC of "cls:" + the normal form, appended after existing output.
+TEST(Pseudonymize, ManyValuesMatchOpenSslHmac) {
+  std::mt19937 rng(99);
+  const char kChars[] = "aZ09 @.+-_()\t\xc3\xa9";
+  const PseudonymKey keys[] = {{"", "k"},
+                               {"k1", "0123456789abcdef0123456789abcdef"},
+                               {"a-much-longer-key-identifier.vendor", std::string(70, '\x5a')}};
+  const char* classes[] = {"email", "phone", "user_id", "ip"};
+  for (int round = 0; round < 2000; ++round) {
+    const PseudonymKey& key = keys[rng() % 3];
+    std::string cls = classes[rng() % 4];
+    std::string value(rng() % 80, '\0');
+    for (char& c : value) c = kChars[rng() % (sizeof kChars - 1)];
+    std::string message = cls + ":" + NormalizeForPseudonym(cls, value);
+    unsigned char mac[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    ASSERT_NE(
+        HMAC(EVP_sha256(), key.secret.data(), static_cast<int>(key.secret.size()),
+             reinterpret_cast<const unsigned char*>(message.data()), message.size(), mac, &len),
+        nullptr);
+    std::string expected =
+        "ps_" + key.id + "_" + Base64UrlNoPad(std::string_view(reinterpret_cast<char*>(mac), 16));
+    EXPECT_EQ(Pseudonymize(key, cls, value), expected) << cls << " value of " << value.size();
+    std::string out = "x,";
+    AppendPseudonym(out, key, cls, value);
+    EXPECT_EQ(out, "x," + expected);
+  }
 }
 
 TEST(DeriveVendorKey, UnlinkableAcrossVendors) {
