@@ -47,14 +47,6 @@ void AppendScalar(simdjson::dom::element el, std::string& out) {
   }
 }
 
-std::string ScalarText(simdjson::dom::element el, bool& is_number) {
-  is_number = el.is_number();
-  if (el.is_string()) return std::string(el.get_string().value_unsafe());
-  std::string out;
-  AppendScalar(el, out);
-  return out;
-}
-
 bool IsAnyValueKey(std::string_view k) {
   return k == "stringValue" || k == "intValue" || k == "doubleValue" || k == "boolValue" ||
          k == "bytesValue" || k == "arrayValue" || k == "kvlistValue" || k == "values" ||

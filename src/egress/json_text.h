@@ -15,8 +15,6 @@ namespace metagate::egress {
 // Appends a scalar as sent: strings re-escaped, integers exactly, floats in shortest form with
 // a point kept ("1.0").
 void AppendScalar(simdjson::dom::element el, std::string& out);
-// The scalar as text for transforms: the string itself, or a number's JSON text.
-std::string ScalarText(simdjson::dom::element el, bool& is_number);
 // Keys inside an OTLP AnyValue that only say how the value is typed.
 bool IsAnyValueKey(std::string_view k);
 // An OTLP attribute `{"key": "name", "value": {...}}` of a format with attribute lists: sets

@@ -362,7 +362,8 @@ void PipelineImpl::ApplyPlan(
     o.op = LeafOp::kDrop;
     o.form = kFormDropped;
     o.reasons = &fp.refusal_reasons;
-    std::string text;
+    std::string number;     // a number's (or a boolean's) JSON text
+    std::string_view text;  // a string's own bytes, in the parse
     bool have_text = false, is_number = false;
     for (size_t f = 0; f < fp.permitted.size(); ++f) {
       Form form = fp.permitted[f];
@@ -374,7 +375,11 @@ void PipelineImpl::ApplyPlan(
         o.op = LeafOp::kKeep;
       } else {
         if (!have_text) {
-          text = ScalarText(owner.leaves[i], is_number);
+          if (owner.leaves[i].get_string().get(text) != simdjson::SUCCESS) {
+            is_number = owner.leaves[i].is_number();
+            AppendScalar(owner.leaves[i], number);
+            text = number;
+          }
           have_text = true;
         }
         FieldValue value;

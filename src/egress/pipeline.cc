@@ -110,7 +110,7 @@ Result<FilterResult> PipelineImpl::Filter(const IntegrationConfig& integration,
     Owner& ev = st.owners[i];
     ev.allowed = ev.plan->allowed && !envelope_blocks;
     any_allowed = any_allowed || ev.allowed;
-    EventDecision d{ev.name, ev.allowed, ev.plan->why, ev.plan->reasons};
+    EventDecision d{{}, ev.allowed, ev.plan->why, ev.plan->reasons};  // the name comes last
     if (ev.plan->allowed && envelope_blocks) d.why = "unknown_field";
     result.events.push_back(std::move(d));
   }
@@ -180,6 +180,9 @@ Result<FilterResult> PipelineImpl::Filter(const IntegrationConfig& integration,
                /*raw_leaves=*/true);
     }
   }
+  // Owner names are made anew per body: moved, not copied.
+  for (size_t i = 1; i < st.owner_count; ++i)
+    result.events[i - 1].name = std::move(st.owners[i].name);
   return result;
 }
 
