@@ -173,7 +173,6 @@ struct ShapeWalker {
     struct Frame {  // no initializers: the array is not cleared per event
       bool object;
       bool attribute;
-      bool key_next;  // an object expecting its next key
       const char* attr_key;
       size_t attr_key_size;
     };
@@ -185,17 +184,17 @@ struct ShapeWalker {
     const size_t base = st.path.size();
     size_t i = Tape::IndexOf(el);
     const size_t end = tape.After(i);
+    o.leaves.reserve(o.leaves.size() + (end - i) / 2);
     while (i < end) {
-      const char t = tape.Type(i);
-      if (depth > 0 && frames[depth - 1].key_next) {
-        if (t == '}') {  // an object's end
-          w.Put('}');
-          --depth;
-          ++i;
-          if (depth > 0 && frames[depth - 1].object) frames[depth - 1].key_next = true;
-          continue;
-        }
-        Frame& f = frames[depth - 1];
+      char t = tape.Type(i);
+      if (t == '}' || t == ']') {
+        w.Put(t);
+        --depth;
+        ++i;
+        continue;
+      }
+      if (depth > 0 && frames[depth - 1].object) {  // a member: its key, then its value below
+        const Frame& f = frames[depth - 1];
         std::string_view key = tape.String(i);
         if (f.attribute && key == "key") {  // the attribute's name is part of the shape
           w.PutText('K', std::string_view(f.attr_key, f.attr_key_size));
@@ -203,16 +202,7 @@ struct ShapeWalker {
           continue;
         }
         w.PutTapeKey(key);
-        f.key_next = false;
-        ++i;
-        continue;
-      }
-      if (t == ']') {
-        w.Put(']');
-        --depth;
-        ++i;
-        if (depth > 0 && frames[depth - 1].object) frames[depth - 1].key_next = true;
-        continue;
+        t = tape.Type(++i);
       }
       if (base + depth >= kMaxDepth) {
         status =
@@ -224,13 +214,13 @@ struct ShapeWalker {
           std::string_view attr_key;
           bool attribute = format.attribute_lists && TapeAttributeKey(tape, i, attr_key);
           w.Put('{');
-          frames[depth++] = Frame{true, attribute, true, attr_key.data(), attr_key.size()};
+          frames[depth++] = Frame{true, attribute, attr_key.data(), attr_key.size()};
           ++i;
           continue;
         }
         case '[':
           w.Put('[');
-          frames[depth++] = Frame{false, false, false, nullptr, 0};
+          frames[depth++] = Frame{false, false, nullptr, 0};
           ++i;
           continue;
         case '"':
@@ -249,7 +239,6 @@ struct ShapeWalker {
       }
       o.leaves.push_back(tape.At(i));
       i = tape.Next(i);
-      if (depth > 0 && frames[depth - 1].object) frames[depth - 1].key_next = true;
     }
   }
 
