@@ -83,23 +83,31 @@ log "installing the peers (bench/peers/install.sh)"
 bash bench/peers/install.sh >/dev/null
 
 # --- workloads -------------------------------------------------------------------------------
-# Generates a sweep unless every test file it needs is already there.
+# The (policies, entities) pairs measured: the policy sweep, then the entity sweep.
+combos=()
+for p in "${policy_sweep[@]}"; do combos+=("$p $policy_sweep_entities"); done
+for e in "${entity_sweep[@]}"; do
+  [[ " ${combos[*]} " == *" $entity_sweep_policies $e "* ]] || combos+=("$entity_sweep_policies $e")
+done
+# Generates exactly those pairs (each has its own policy file) unless every test file is there.
 ensure_workloads() {
-  local policies="$1" entities="$2" missing=0 app p e
-  for app in "${apps[@]}"; do
-    for p in ${policies//,/ }; do
-      for e in ${entities//,/ }; do
-        [[ -f "$workloads/$app/p$p-e$e.json" ]] || missing=1
-      done
+  local missing=0 app combo p e pairs=()
+  for combo in "${combos[@]}"; do
+    read -r p e <<<"$combo"
+    pairs+=("$p:$e")
+    for app in "${apps[@]}"; do
+      # A test without its own policy file comes from the older generator (one policy file per
+      # count, grants only on the 1,000-entity layout's first containers): regenerate it.
+      [[ -f "$workloads/$app/p$p-e$e.json" && -f "$workloads/$app/policies-p$p-e$e.cedar" ]] ||
+        missing=1
     done
   done
   ((missing)) || return 0
-  log "generating workloads: policies $policies, entities $entities into $workloads"
+  log "generating workloads $(join "${pairs[@]}") (policies:entities) into $workloads"
   bash bench/workloads/generate.sh "$workloads" --apps "$(join "${apps[@]}")" \
-    --policies "$policies" --entities "$entities" --requests "$requests"
+    --combos "$(join "${pairs[@]}")" --requests "$requests"
 }
-ensure_workloads "$(join "${policy_sweep[@]}")" "$policy_sweep_entities"
-ensure_workloads "$entity_sweep_policies" "$(join "${entity_sweep[@]}")"
+ensure_workloads
 
 # --- authorization ---------------------------------------------------------------------------
 # `last_line FILE PREFIX`: the fields of FILE's last line if it starts with PREFIX, else nothing.
@@ -127,11 +135,6 @@ record() {
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$app" "$p" "$e" "$engine" "$rate" \
     "$p50" "$p99" "$rss" "${trimmed:-NA}" "$bytes" "$load" "$maxrss" >>"$authz"
 }
-combos=()
-for p in "${policy_sweep[@]}"; do combos+=("$p $policy_sweep_entities"); done
-for e in "${entity_sweep[@]}"; do
-  [[ " ${combos[*]} " == *" $entity_sweep_policies $e "* ]] || combos+=("$entity_sweep_policies $e")
-done
 raw="$results/raw"
 mkdir -p "$raw"
 for app in "${apps[@]}"; do

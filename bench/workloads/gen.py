@@ -3,8 +3,9 @@
 
 Writes, per application (docshare, github, todo), under OUT/<app>/:
   schema.cedarschema         the application's Cedar schema
-  policies-p<P>.cedar        a fixed core of rules plus P - core grants (per group/team and
-                             folder/repo/list), the way real deployments grow
+  policies-p<P>-e<E>.cedar   a fixed core of rules plus P - core grants (per group/team and
+                             folder/repo/list) naming entities of the E-entity layout, the way
+                             real deployments grow
   entities-e<E>.json         E entities (Cedar entity JSON), shared by every policy count
   p<P>-e<E>.json             a test in Cedar's integration-test format (paths relative to OUT)
                              with requests but no expectations: bench/workloads/generate.sh
@@ -12,14 +13,17 @@ Writes, per application (docshare, github, todo), under OUT/<app>/:
 and for github (the RBAC workload) casbin-model.conf and casbin-p<P>-e<E>.csv, which make
 exactly the same decisions in casbin.
 
-Grants only name groups/teams, folders/repos/lists and users that exist at every entity count
-(the first ones of each kind in the 1,000-entity layout), so one policy file serves every
-entity file; the low-numbered containers sit near the top of their trees, so at larger entity
-counts a grant covers more of the data, as a grant on a top-level folder does.
+Grants name groups/teams, folders/repos/lists and users drawn uniformly from the whole E-entity
+layout, so a grant covers about as much of the data at every entity count (a grant naming only
+the first containers would name the tops of their trees at large E and cover ever more of it).
+The grants of a policy count use one random stream at every E (scaled to E's entity counts), so
+policies-p<P>-e1000.cedar names the same entities as a 1,000-entity layout always did.
 Policies read attributes of the principal, the resource and entities one attribute away
 (the slicing rule of bench/peers/cedar_wasm.mjs). Deterministic for a given --seed.
 Usage: gen.py --out DIR [--apps docshare,github,todo] [--policies 10,100,1000,10000]
-              [--entities 1000,100000,1000000] [--requests N] [--seed S]
+              [--entities 1000,100000,1000000] [--combos P:E,...] [--requests N] [--seed S]
+  --combos writes only the listed (policies, entities) pairs instead of the policies x entities
+  grid.
 """
 import argparse
 import gc
@@ -29,7 +33,7 @@ import random
 import sys
 import time
 
-HEAD_E = 1000  # the smallest entity count; grants only name entities that exist at it
+MIN_E = 1000  # the smallest entity count
 CORE = 10  # fixed rules per application; the rest of a policy file is grants
 
 
@@ -202,25 +206,25 @@ action share appliesTo { principal: User, resource: Document, context: RequestCo
                         "parents": [uid("Folder", f"f{f}")]})
         return out, w
 
-    def grants(self, n, rng):
-        hu, hg, hf, hd = self.counts(HEAD_E)
+    def grants(self, n, e, rng):
+        nu, ng, nf, nd = self.counts(e)
         out = []
         for _ in range(n):
             r = rng.random()
             acts = sorted(rng.sample(self.actions, 1 + pick(rng, 3)), key=self.actions.index)
             if r < 0.6:
-                out.append(Grant("permit", "Group", f"g{pick(rng, hg)}", "in", acts,
-                                 "Folder", f"f{pick(rng, hf)}", "in"))
+                out.append(Grant("permit", "Group", f"g{pick(rng, ng)}", "in", acts,
+                                 "Folder", f"f{pick(rng, nf)}", "in"))
             elif r < 0.8:
-                out.append(Grant("permit", "User", f"u{pick(rng, hu)}", "==", acts, "Folder",
-                                 f"f{pick(rng, hf)}", "in",
+                out.append(Grant("permit", "User", f"u{pick(rng, nu)}", "==", acts, "Folder",
+                                 f"f{pick(rng, nf)}", "in",
                                  f"\n  when {{ principal.level >= {1 + pick(rng, 5)} }}"))
             elif r < 0.9:
-                out.append(Grant("permit", "Group", f"g{pick(rng, hg)}", "in", ["edit"],
-                                 "Document", f"d{pick(rng, hd)}", "=="))
+                out.append(Grant("permit", "Group", f"g{pick(rng, ng)}", "in", ["edit"],
+                                 "Document", f"d{pick(rng, nd)}", "=="))
             else:
-                out.append(Grant("forbid", "Group", f"g{pick(rng, hg)}", "in",
-                                 ["delete", "share"], "Folder", f"f{pick(rng, hf)}", "in"))
+                out.append(Grant("forbid", "Group", f"g{pick(rng, ng)}", "in",
+                                 ["delete", "share"], "Folder", f"f{pick(rng, nf)}", "in"))
         return out
 
     def request(self, rng, w, grants):
@@ -334,19 +338,19 @@ action admin appliesTo { principal: User, resource: Repo };
                         "parents": [uid("Org", f"o{m % O}")]})
         return out, w
 
-    def grants(self, n, rng):
-        hu, ht, hr = self.counts(HEAD_E)
+    def grants(self, n, e, rng):
+        nu, nt, nr = self.counts(e)
         O = self.ORGS
         out = []
         for _ in range(n):
             r = rng.random()
             acts = self.roles[pick(rng, len(self.roles))]
-            t = pick(rng, ht)
-            repo = (t % O) + O * pick(rng, hr // O)  # a repository of the team's org
+            t = pick(rng, nt)
+            repo = (t % O) + O * pick(rng, nr // O)  # a repository of the team's org
             if r < 0.7:
                 out.append(Grant("permit", "Team", f"t{t}", "in", acts, "Repo", f"r{repo}", "=="))
             elif r < 0.85:
-                out.append(Grant("permit", "User", f"u{pick(rng, hu)}", "==", acts,
+                out.append(Grant("permit", "User", f"u{pick(rng, nu)}", "==", acts,
                                  "Repo", f"r{repo}", "=="))
             elif r < 0.9:
                 out.append(Grant("permit", "Team", f"t{t}", "in", ["pull", "triage"],
@@ -519,26 +523,26 @@ action DeleteTask appliesTo { principal: User, resource: Task, context: RequestC
                         "parents": [uid("List", f"l{lst}")]})
         return out, w
 
-    def grants(self, n, rng):
-        hu, ht, hl, hk = self.counts(HEAD_E)
+    def grants(self, n, e, rng):
+        nu, nt, nl, nk = self.counts(e)
         out = []
         for _ in range(n):
             r = rng.random()
             if r < 0.6:
                 acts = rng.choice([["GetList", "GetTask"],
                                    ["GetList", "UpdateList", "GetTask", "UpdateTask"]])
-                out.append(Grant("permit", "Team", f"t{pick(rng, ht)}", "in", acts,
-                                 "List", f"l{pick(rng, hl)}", "in"))
+                out.append(Grant("permit", "Team", f"t{pick(rng, nt)}", "in", acts,
+                                 "List", f"l{pick(rng, nl)}", "in"))
             elif r < 0.8:
-                out.append(Grant("permit", "User", f"u{pick(rng, hu)}", "==",
-                                 ["GetList", "GetTask"], "List", f"l{pick(rng, hl)}", "in",
+                out.append(Grant("permit", "User", f"u{pick(rng, nu)}", "==",
+                                 ["GetList", "GetTask"], "List", f"l{pick(rng, nl)}", "in",
                                  "\n  when { context.mfa }"))
             elif r < 0.9:
-                out.append(Grant("permit", "Team", f"t{pick(rng, ht)}", "in", ["UpdateTask"],
-                                 "Task", f"x{pick(rng, hk)}", "=="))
+                out.append(Grant("permit", "Team", f"t{pick(rng, nt)}", "in", ["UpdateTask"],
+                                 "Task", f"x{pick(rng, nk)}", "=="))
             else:
-                out.append(Grant("forbid", "Team", f"t{pick(rng, ht)}", "in",
-                                 ["DeleteList", "DeleteTask"], "List", f"l{pick(rng, hl)}",
+                out.append(Grant("forbid", "Team", f"t{pick(rng, nt)}", "in",
+                                 ["DeleteList", "DeleteTask"], "List", f"l{pick(rng, nl)}",
                                  "in"))
         return out
 
@@ -593,34 +597,48 @@ def ints(text):
     return [int(x) for x in text.split(",") if x]
 
 
+def combos_of(args):
+    """The (policies, entities) pairs to write: --combos, else the --policies x --entities grid."""
+    if args.combos:
+        pairs = []
+        for item in args.combos.split(","):
+            if not item:
+                continue
+            p, sep, e = item.partition(":")
+            if not sep or not p.isdigit() or not e.isdigit():
+                sys.exit(f"gen.py: --combos takes POLICIES:ENTITIES pairs such as 100:1000, "
+                         f"not {item!r}")
+            pairs.append((int(p), int(e)))
+        return pairs
+    return [(p, e) for e in ints(args.entities) for p in ints(args.policies)]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--out", required=True)
     ap.add_argument("--apps", default="docshare,github,todo")
     ap.add_argument("--policies", default="10,100,1000,10000")
     ap.add_argument("--entities", default="1000,100000,1000000")
+    ap.add_argument("--combos", default="",
+                    help="POLICIES:ENTITIES pairs to write instead of the policies x entities grid")
     ap.add_argument("--requests", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
     gc.disable()  # millions of small acyclic dicts: the cycle collector only costs time here
-    policies, counts = ints(args.policies), ints(args.entities)
+    pairs = combos_of(args)
     for name in args.apps.split(","):
         if name not in APPS:
             sys.exit(f"gen.py: unknown app {name!r}; choose from {', '.join(APPS)}")
-    if any(p < CORE for p in policies) or any(e < HEAD_E for e in counts):
+    if any(p < CORE or e < MIN_E for p, e in pairs):
         sys.exit(f"gen.py: policy counts must be at least {CORE} and entity counts at least "
-                 f"{HEAD_E}")
+                 f"{MIN_E}")
+    counts = sorted({e for _, e in pairs})
     for name in args.apps.split(","):
         app = APPS[name]
         d = os.path.join(args.out, name)
         os.makedirs(d, exist_ok=True)
         with open(os.path.join(d, "schema.cedarschema"), "w") as f:
             f.write(app.schema)
-        grants = {}
-        for p in policies:
-            grants[p] = app.grants(p - CORE, random.Random(f"{args.seed}/{name}/grants/{p}"))
-            with open(os.path.join(d, f"policies-p{p}.cedar"), "w") as f:
-                f.write(policy_text(app, grants[p]))
         if name == "github":
             with open(os.path.join(d, "casbin-model.conf"), "w") as f:
                 f.write(app.casbin_model())
@@ -628,14 +646,19 @@ def main():
             start = time.monotonic()
             ents, world = app.entities(e, random.Random(f"{args.seed}/{name}/entities/{e}"))
             write_entities(os.path.join(d, f"entities-e{e}.json"), ents)
-            for p in policies:
+            for p in sorted({p for p, pe in pairs if pe == e}):
+                # One grant stream per policy count, scaled to this layout's entity counts.
+                grants = app.grants(p - CORE, e, random.Random(f"{args.seed}/{name}/grants/{p}"))
+                policies = f"policies-p{p}-e{e}.cedar"
+                with open(os.path.join(d, policies), "w") as f:
+                    f.write(policy_text(app, grants))
                 rng = random.Random(f"{args.seed}/{name}/requests/{p}/{e}")
                 reqs = []
                 for n in range(args.requests):
-                    pr, act, res, ctx = app.request(rng, world, grants[p])
+                    pr, act, res, ctx = app.request(rng, world, grants)
                     reqs.append({"description": f"request {n}", "principal": pr,
                                  "action": uid("Action", act), "resource": res, "context": ctx})
-                test = {"policies": f"{name}/policies-p{p}.cedar",
+                test = {"policies": f"{name}/{policies}",
                         "entities": f"{name}/entities-e{e}.json",
                         "schema": f"{name}/schema.cedarschema", "shouldValidate": True,
                         "requests": reqs}
@@ -643,9 +666,8 @@ def main():
                     json.dump(test, f, indent=1)
                     f.write("\n")
                 if name == "github":
-                    core = app.core_grants
                     with open(os.path.join(d, f"casbin-p{p}-e{e}.csv"), "w") as f:
-                        f.write(app.casbin_csv(core + grants[p], ents))
+                        f.write(app.casbin_csv(app.core_grants + grants, ents))
             print(f"gen.py: {name} {e} entities in {time.monotonic() - start:.1f} s",
                   file=sys.stderr)
 

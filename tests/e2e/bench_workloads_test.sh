@@ -31,6 +31,33 @@ for t in "$tmp"/w/*/p*-e*.json; do
   fi
   pct=$(allow_pct "$t")
   check "$name mixes allows and denies (${pct}% allow)" "$((pct >= 5 && pct <= 80 ? 1 : 0))"
+  base="${t##*/}"
+  own="$(basename "$(dirname "$t")")/policies-${base%.json}.cedar"
+  named=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["policies"])' "$t")
+  check "$name names its own policy file ($named)" \
+    "$([[ "$named" == "$own" && -f "$tmp/w/$own" ]] && echo 1 || echo 0)"
+done
+
+# --combos writes just the pairs asked for, and at 20,000 entities the grants name containers
+# from the whole layout, not only those of the 1,000-entity layout (docshare 80 folders, github
+# 50 teams, todo 120 lists), which sit at the top of their trees. Uniform draws put ~95% of them
+# past those; the old generator put none.
+python3 "$src/bench/workloads/gen.py" --out "$tmp/spread" --combos 1000:20000 --requests 10
+files=$(cd "$tmp/spread" && LC_ALL=C ls */p*-e*.json */policies-*.cedar | tr '\n' ' ')
+check "--combos 1000:20000 writes only that pair ($files)" \
+  "$([[ "$files" == "$(for a in docshare github todo; do printf '%s ' "$a/p1000-e20000.json" "$a/policies-p1000-e20000.cedar"; done)" ]] && echo 1 || echo 0)"
+for spec in docshare:Folder:f:80 github:Team:t:50 todo:List:l:120; do
+  IFS=: read -r app type prefix head <<<"$spec"
+  share=$(python3 - "$tmp/spread/$app/policies-p1000-e20000.cedar" "$type" "$prefix" "$head" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+ids = [int(m) for m in re.findall(r'%s::"%s(\d+)"' % (sys.argv[2], sys.argv[3]), text)]
+print(100 * sum(i >= int(sys.argv[4]) for i in ids) // max(len(ids), 1), len(ids))
+PY
+)
+  read -r pct n <<<"$share"
+  check "$app grants at 20,000 entities name ${type}s past the first $head ($pct% of $n)" \
+    "$((n >= 300 && pct >= 80 ? 1 : 0))"
 done
 
 # The check can fail: one flipped expectation is reported.
