@@ -25,10 +25,50 @@ uint32_t ScopeIndex::Side::KeyOf(const ScopeConstraint& c, const Policy& policy)
   return EntityKey(*e);
 }
 
+namespace {
+
+constexpr size_t kFilterBits = size_t{1} << 17;
+
+uint64_t MixAddress(const void* p) {
+  return (reinterpret_cast<uintptr_t>(p) >> 4) * 0x9e3779b97f4a7c15ULL;
+}
+
+void PutSlot(std::vector<std::pair<const void*, uint32_t>>& slots, const void* p, uint32_t id) {
+  const size_t mask = slots.size() - 1;
+  size_t i = (MixAddress(p) >> 20) & mask;
+  while (slots[i].first != nullptr) i = (i + 1) & mask;
+  slots[i] = {p, id};
+}
+
+}  // namespace
+
 uint32_t ScopeIndex::Side::EntityKey(const EntityUid& e) {
   auto [it, inserted] = by_entity.try_emplace(e, next_id);
-  if (inserted) ++next_id;
+  if (!inserted) return it->second;
+  ++next_id;
+  if (filter.empty()) filter.assign(kFilterBits / 64, 0);
+  const uint64_t h = MixAddress(e.identity());
+  filter[(h >> 47) / 64] |= uint64_t{1} << ((h >> 47) % 64);
+  if ((by_entity.size() + 1) * 2 > slots.size()) {  // at most half full
+    std::vector<std::pair<const void*, uint32_t>> old(std::max<size_t>(64, slots.size() * 2));
+    old.swap(slots);
+    for (const auto& [p, id] : old) {
+      if (p != nullptr) PutSlot(slots, p, id);
+    }
+  }
+  PutSlot(slots, e.identity(), it->second);
   return it->second;
+}
+
+uint32_t ScopeIndex::Side::Find(const void* identity) const {
+  if (slots.empty()) return 0;
+  const uint64_t h = MixAddress(identity);
+  if ((filter[(h >> 47) / 64] & (uint64_t{1} << ((h >> 47) % 64))) == 0) return 0;
+  const size_t mask = slots.size() - 1;
+  for (size_t i = (h >> 20) & mask;; i = (i + 1) & mask) {
+    if (slots[i].first == identity) return slots[i].second;
+    if (slots[i].first == nullptr) return 0;
+  }
 }
 
 void ScopeIndex::Side::Lookup(const EntityUid& uid, const EntityLookup& entities,
@@ -40,8 +80,7 @@ void ScopeIndex::Side::Lookup(const EntityUid& uid, const EntityLookup& entities
   }
   if (by_entity.empty()) return;
   auto add = [&](const EntityUid& u) {
-    auto it = by_entity.find(u);
-    if (it != by_entity.end()) ids.push_back(it->second);
+    if (uint32_t id = Find(u.identity())) ids.push_back(id);
   };
   add(uid);
   thread_local std::vector<const EntityUid*> ancestors;

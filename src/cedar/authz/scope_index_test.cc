@@ -194,7 +194,25 @@ TEST(ScopeIndexTest, CandidatesLeaveOutPoliciesOfOtherPrincipalsAndResources) {
   set->Candidates(req, es, candidates);
   ASSERT_EQ(candidates.size(), 1u);
   EXPECT_EQ(candidates[0]->id, "policy742");
+  // Every team and repository key is found (the keys outgrow the lookup table's first size),
+  // and an entity no scope names finds nothing.
+  for (int t = 0; t < 100; ++t) {
+    for (int r = 0; r < 100; ++r) {
+      req.principal = EntityUid("User", "u" + std::to_string(t));
+      req.resource = EntityUid("Repo", "r" + std::to_string(r));
+      candidates.clear();
+      set->Candidates(req, es, candidates);
+      ASSERT_EQ(candidates.size(), 1u) << t << " " << r;
+      EXPECT_EQ(candidates[0]->id, "policy" + std::to_string(t * 100 + r));
+    }
+  }
+  req.resource = EntityUid("Repo", "r100");
+  candidates.clear();
+  set->Candidates(req, es, candidates);
+  EXPECT_TRUE(candidates.empty());
+  req.resource = EntityUid("Repo", "r42");
   req.action = EntityUid("Action", "admin");
+  candidates.clear();
   set->Candidates(req, es, candidates);
   EXPECT_TRUE(candidates.empty());
 }
