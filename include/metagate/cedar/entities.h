@@ -30,13 +30,15 @@ class AncestorSet {
   std::vector<EntityUid> uids_;
 };
 
-struct Entity {
+// One entity. What a decision reads (uid, attributes, ancestors) comes first and the entity starts
+// a cache line, so that reading an entity of a large store costs one cache miss, not two.
+struct alignas(64) Entity {
   EntityUid uid;
   Value attrs = Value::Record({});  // a Record
-  Value tags = Value::Record({});   // a Record of tag name to value
-  std::vector<EntityUid> parents;   // direct parents, as given
   // All ancestors (transitive closure of parents), filled by Entities::Finalize().
   AncestorSet ancestors;
+  Value tags = Value::Record({});  // a Record of tag name to value
+  std::vector<EntityUid> parents;  // direct parents, as given
 };
 
 // What evaluation reads of an entity set: lookups, `in`, and an entity's ancestors. Implemented
