@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 namespace metagate::cedar {
 namespace {
 
@@ -121,6 +125,69 @@ TEST(EntitiesTest, AncestorSetAnswersEveryMemberAndNoOtherAtEverySize) {
       EXPECT_FALSE(set.contains(EntityUid("H", "m" + std::to_string(i)))) << n;
     }
   }
+}
+
+TEST(EntitiesTest, TableFindsEveryEntityAcrossGrowthAndKeepsTheOrderAdded) {
+  // Enough entities for the open-addressing table to grow several times; uids of two types with
+  // the same ids must stay apart.
+  Entities es;
+  constexpr int kCount = 5000;
+  for (int i = 0; i < kCount; ++i) {
+    Entity e = Make(EntityUid("Doc", std::to_string(i)), {EntityUid("Folder", std::to_string(i))});
+    e.attrs = Value::Record({{"n", Value::Long(i)}});
+    ASSERT_TRUE(es.Add(std::move(e)).ok()) << i;
+  }
+  es.Finalize();
+  ASSERT_EQ(es.size(), static_cast<size_t>(kCount));
+  for (int i = 0; i < kCount; ++i) {
+    const Entity* e = es.Find(EntityUid("Doc", std::to_string(i)));
+    ASSERT_NE(e, nullptr) << i;
+    EXPECT_EQ(e->uid.id(), std::to_string(i));
+    EXPECT_EQ(e->attrs.FindField("n")->as_long(), i);
+    EXPECT_EQ(es.all()[static_cast<size_t>(i)].uid.id(), std::to_string(i));
+    // The parent is not an entity: an ancestor, but not found.
+    EXPECT_EQ(es.Find(EntityUid("Folder", std::to_string(i))), nullptr) << i;
+    EXPECT_TRUE(es.IsInOrEqual(EntityUid("Doc", std::to_string(i)),
+                               EntityUid("Folder", std::to_string(i))));
+    EXPECT_FALSE(es.IsInOrEqual(EntityUid("Doc", std::to_string(i)),
+                                EntityUid("Folder", std::to_string(i + 1))));
+  }
+  EXPECT_EQ(es.Find(EntityUid("Doc", std::to_string(kCount))), nullptr);
+  EXPECT_FALSE(es.Add(Make(EntityUid("Doc", "4999"), {})).ok());
+}
+
+TEST(EntitiesTest, UpsertReplacesInPlaceAndAppendsNewOnes) {
+  Entities es;
+  ASSERT_TRUE(es.Add(Make(U("User", "a"), {})).ok());
+  ASSERT_TRUE(es.Add(Make(U("User", "b"), {})).ok());
+  es.Upsert(Make(U("User", "a"), {U("G", "x")}));
+  es.Upsert(Make(U("User", "c"), {U("G", "y")}));
+  es.Finalize();
+  ASSERT_EQ(es.size(), 3u);
+  EXPECT_EQ(es.all()[0].uid, U("User", "a"));
+  EXPECT_EQ(es.all()[1].uid, U("User", "b"));
+  EXPECT_EQ(es.all()[2].uid, U("User", "c"));
+  EXPECT_TRUE(es.IsInOrEqual(U("User", "a"), U("G", "x")));
+  EXPECT_TRUE(es.IsInOrEqual(U("User", "c"), U("G", "y")));
+  EXPECT_FALSE(es.IsInOrEqual(U("User", "b"), U("G", "x")));
+}
+
+TEST(EntitiesTest, AncestorsComeFromEntitiesAddedAfterTheirChildren) {
+  // A child listed before its parents still gets the parents' ancestors.
+  Entities es;
+  ASSERT_TRUE(es.Add(Make(U("Doc", "d"), {U("Folder", "f2")})).ok());
+  ASSERT_TRUE(es.Add(Make(U("Folder", "f2"), {U("Folder", "f1")})).ok());
+  ASSERT_TRUE(es.Add(Make(U("Folder", "f1"), {U("Folder", "root")})).ok());
+  es.Finalize();
+  std::vector<const EntityUid*> out;
+  es.AppendAncestors(U("Doc", "d"), out);
+  std::vector<std::string> ids;
+  for (const EntityUid* a : out) ids.push_back(a->id());
+  std::sort(ids.begin(), ids.end());
+  EXPECT_EQ(ids, (std::vector<std::string>{"f1", "f2", "root"}));
+  out.clear();
+  es.AppendAncestors(U("Doc", "unknown"), out);
+  EXPECT_TRUE(out.empty());
 }
 
 }  // namespace

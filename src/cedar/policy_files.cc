@@ -92,7 +92,8 @@ Result<size_t> LoadPolicyFiles(const std::vector<std::string>& entries, const Sc
 }
 
 Status MergeEntities(Entities& into, const Entities& from, const std::string& origin) {
-  for (const auto& [uid, entity] : from.all()) {
+  for (const Entity& entity : from.all()) {
+    const EntityUid& uid = entity.uid;
     if (const Entity* have = into.Find(uid)) {
       if (have->parents == entity.parents && have->attrs == entity.attrs) continue;
       return Status::Invalid(origin + ": entity " + uid.ToString() +

@@ -41,7 +41,7 @@ Result<std::vector<EntityOp>> InitialEntities(const PdpConfig& config,
   }
   std::vector<EntityOp> ops;
   ops.reserve(files.size());
-  for (const auto& [uid, e] : files.all()) {
+  for (const cedar::Entity& e : files.all()) {
     EntityOp op;
     op.entity = e;
     op.entity.ancestors.clear();

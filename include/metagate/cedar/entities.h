@@ -3,9 +3,8 @@
 // Build it, call Finalize() once, then share it read-only across threads.
 #pragma once
 
+#include <cstdint>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "metagate/cedar/value.h"
@@ -31,13 +30,15 @@ class AncestorSet {
   std::vector<EntityUid> uids_;
 };
 
-struct Entity {
+// One entity. What a decision reads (uid, attributes, ancestors) comes first and the entity starts
+// a cache line, so that reading an entity of a large store costs one cache miss, not two.
+struct alignas(64) Entity {
   EntityUid uid;
   Value attrs = Value::Record({});  // a Record
-  Value tags = Value::Record({});   // a Record of tag name to value
-  std::vector<EntityUid> parents;   // direct parents, as given
   // All ancestors (transitive closure of parents), filled by Entities::Finalize().
   AncestorSet ancestors;
+  Value tags = Value::Record({});  // a Record of tag name to value
+  std::vector<EntityUid> parents;  // direct parents, as given
 };
 
 // What evaluation reads of an entity set: lookups, `in`, and an entity's ancestors. Implemented
@@ -54,6 +55,9 @@ class EntityLookup {
   virtual void AppendAncestors(const EntityUid& uid, std::vector<const EntityUid*>& out) const = 0;
 };
 
+// A self-contained entity set. Entities sit in one array in the order they were added (an entity's
+// record, with its attribute and ancestor handles, is contiguous), found through an open-addressing
+// table keyed by uid identity, so a lookup reads no uid representation and no list of nodes.
 class Entities : public EntityLookup {
  public:
   // Adds an entity. Returns an error if one with the same uid was already added.
@@ -67,15 +71,34 @@ class Entities : public EntityLookup {
   // sets ("input graph has a cycle"); loaders should report an error when this is true.
   bool has_cycle() const { return has_cycle_; }
 
+  // The pointer stays valid until the next Add or Upsert.
   const Entity* Find(const EntityUid& uid) const override;
   bool IsInOrEqual(const EntityUid& child, const EntityUid& ancestor) const override;
   void AppendAncestors(const EntityUid& uid, std::vector<const EntityUid*>& out) const override;
 
   size_t size() const { return entities_.size(); }
-  const std::unordered_map<EntityUid, Entity, EntityUidHash>& all() const { return entities_; }
+  // Every entity, in the order added.
+  const std::vector<Entity>& all() const { return entities_; }
 
  private:
-  std::unordered_map<EntityUid, Entity, EntityUidHash> entities_;
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  // One slot of the table: a uid's identity and its entity's index in entities_.
+  struct Slot {
+    const void* key = nullptr;
+    uint32_t index = kEmpty;
+  };
+  // The index of the entity with identity `key`, or kEmpty.
+  uint32_t IndexOf(const void* key) const;
+  // Puts (key, index) in the table; `key` must not be in it yet.
+  void Place(const void* key, uint32_t index);
+  void Grow();
+  // Fills every entity's ancestors; returns false (some sets incomplete) on a cycle.
+  bool ComputeAcyclic();
+  // The ancestors of entities_[i] by a walk that tolerates cycles.
+  std::vector<EntityUid> WalkAncestors(size_t i) const;
+
+  std::vector<Entity> entities_;
+  std::vector<Slot> table_;  // a power of two in size, at most half full
   bool has_cycle_ = false;
 };
 

@@ -31,7 +31,7 @@ class ScopeIndex {
   // The key ids of one side (principal or resource): entities and types used by scopes; id 0
   // stands for "any" (no entity or type constraint the index can use).
   struct Side {
-    std::unordered_map<EntityUid, uint32_t, EntityUidHash> by_entity;
+    std::unordered_map<EntityUid, uint32_t, EntityUidIdentityHash> by_entity;
     std::unordered_map<std::string, uint32_t> by_type;
     uint32_t next_id = 1;
     // by_entity again for lookups, by the interned uid's address (no read of the uid itself):

@@ -81,6 +81,14 @@ struct EntityUidHash {
   size_t operator()(const EntityUid& u) const { return u.hash(); }
 };
 
+// Hashes a uid by its identity alone, without reading its representation (so a cold uid costs no
+// cache miss). Only for tables whose keys are held alive (an identity is reused once freed).
+struct EntityUidIdentityHash {
+  size_t operator()(const EntityUid& u) const noexcept {
+    return static_cast<size_t>(reinterpret_cast<uintptr_t>(u.identity()) >> 4);
+  }
+};
+
 // Base of extension values (ipaddr, decimal, datetime, duration). Implementations live in
 // src/cedar/ext/.
 class ExtensionValue {

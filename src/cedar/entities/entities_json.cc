@@ -251,7 +251,8 @@ class EntitiesReader {
   Status CheckNoCycles() const {
     enum class Mark { kOnPath, kDone };
     std::unordered_map<EntityUid, Mark, EntityUidHash> mark;
-    for (const auto& [root, unused] : entities_.all()) {
+    for (const Entity& root_entity : entities_.all()) {
+      const EntityUid& root = root_entity.uid;
       if (mark.count(root) != 0) continue;
       // Iterative DFS: (entity, index of the next parent to visit).
       std::vector<std::pair<const Entity*, size_t>> stack = {{entities_.Find(root), 0}};

@@ -100,8 +100,8 @@ void ExpectSameAsLocatedPath(const std::string& text, const Schema* schema) {
     return;
   }
   ASSERT_EQ(fast->size(), slow->size()) << text;
-  for (const auto& [uid, e] : slow->all()) {
-    const Entity* f = fast->Find(uid);
+  for (const Entity& e : slow->all()) {
+    const Entity* f = fast->Find(e.uid);
     ASSERT_NE(f, nullptr) << text;
     EXPECT_EQ(f->attrs, e.attrs) << text;
     EXPECT_EQ(f->tags, e.tags) << text;

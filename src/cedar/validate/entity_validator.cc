@@ -84,7 +84,7 @@ Status ValidateEntities(const Schema& schema, const Entities& entities) {
   }
   // Check in a deterministic order so that the first error reported is stable.
   std::vector<const Entity*> sorted;
-  for (const auto& [uid, e] : entities.all()) sorted.push_back(&e);
+  for (const Entity& e : entities.all()) sorted.push_back(&e);
   std::sort(sorted.begin(), sorted.end(),
             [](const Entity* a, const Entity* b) { return a->uid < b->uid; });
   for (const Entity* e : sorted) RETURN_IF_ERROR(CheckEntity(schema, *e));
