@@ -139,14 +139,15 @@ struct ShapeWalker {
   PipelineScratch::State& st;
   Status status;
 
-  void Visit(simdjson::dom::element el, size_t owner, bool in_any) {
+  // Walks the envelope (owner 0); each event found is walked by WalkEvent and planned.
+  void Visit(simdjson::dom::element el) {
     if (!status.ok()) return;
     if (st.path.size() >= kMaxDepth) {
       status =
           Status::Invalid("the body nests deeper than " + std::to_string(kMaxDepth) + " levels");
       return;
     }
-    if (owner == 0 && el.is_object() && format.is_event(st.path, root)) {
+    if (el.is_object() && format.is_event(st.path, root)) {
       size_t event = st.owner_count;
       Owner& ev = NewOwner(st, integration, vendor, true, el);
       ev.name = format.event_name(el);
@@ -164,11 +165,12 @@ struct ShapeWalker {
       done.plan = *plan;
       return;
     }
-    VisitInner(el, owner, in_any);
+    VisitEnvelope(el);
   }
 
-  // An event's inside as VisitInner would walk it (the same shape key and leaves), in one loop
-  // over its tape words: events hold no events, so no owner is added meanwhile.
+  // An event's inside, in the shape key's grammar that VisitEnvelope writes (the same shape key and
+  // leaves), in one loop over its tape words: events hold no events, so no owner is added
+  // meanwhile.
   void WalkEvent(simdjson::dom::element el, size_t owner) {
     struct Frame {  // no initializers: the array is not cleared per event
       bool object;
@@ -242,62 +244,58 @@ struct ShapeWalker {
     }
   }
 
-  // Owners may move while children are walked (an event adds one): a fresh writer per use.
-  ShapeWriter Shape(size_t owner) { return ShapeWriter(st.owners[owner]); }
+  // The owners may move while children are walked (an event adds one): a fresh writer per use.
+  ShapeWriter Shape() { return ShapeWriter(st.owners[0]); }
 
-  void VisitInner(simdjson::dom::element el, size_t owner, bool in_any) {
+  void VisitEnvelope(simdjson::dom::element el) {
     switch (el.type()) {
       case simdjson::dom::element_type::OBJECT: {
         simdjson::dom::object obj = el.get_object().value_unsafe();
         std::string_view attr_key;
         bool is_attribute = AttributeKey(format, obj, attr_key);
-        Shape(owner).Put('{');
+        Shape().Put('{');
         for (auto [key, value] : obj) {
           if (is_attribute && key == "key") {  // the attribute's name is part of the shape
-            Shape(owner).PutText('K', attr_key);
+            Shape().PutText('K', attr_key);
             continue;
           }
-          Shape(owner).PutText('"', key);
+          Shape().PutText('"', key);
           st.path.push_back(key);
-          bool transparent =
-              format.attribute_lists && (is_attribute || in_any) && IsAnyValueKey(key);
-          bool child_any = format.attribute_lists && (transparent || key == "body");
-          Visit(value, owner, child_any);
+          Visit(value);
           st.path.pop_back();
           if (!status.ok()) return;
         }
-        Shape(owner).Put('}');
+        Shape().Put('}');
         return;
       }
       case simdjson::dom::element_type::ARRAY: {
         simdjson::dom::array arr = el.get_array().value_unsafe();
         size_t depth = st.path.size();
         size_t i = 0;
-        Shape(owner).Put('[');
+        Shape().Put('[');
         for (simdjson::dom::element item : arr) {
-          // Inside an event only the depth of the path is read (events are not nested).
-          st.path.push_back(owner == 0 ? IndexText(st, depth, i++) : std::string_view());
-          Visit(item, owner, in_any);
+          st.path.push_back(IndexText(st, depth, i++));
+          Visit(item);
           st.path.pop_back();
           if (!status.ok()) return;
         }
-        Shape(owner).Put(']');
+        Shape().Put(']');
         return;
       }
       case simdjson::dom::element_type::STRING:
-        Shape(owner).Put('s');
+        Shape().Put('s');
         break;
       case simdjson::dom::element_type::BOOL:
-        Shape(owner).Put('b');
+        Shape().Put('b');
         break;
       case simdjson::dom::element_type::NULL_VALUE:
-        Shape(owner).Put('z');
+        Shape().Put('z');
         break;
       default:
-        Shape(owner).Put('n');
+        Shape().Put('n');
         break;
     }
-    st.owners[owner].leaves.push_back(el);
+    st.owners[0].leaves.push_back(el);
   }
 };
 
@@ -444,7 +442,7 @@ struct Emitter {
 
   // Writes `el`; returns whether it wrote anything. A container whose every member was dropped
   // is dropped too, except events and the body.
-  bool Visit(simdjson::dom::element el, size_t owner, bool in_any) {
+  bool Visit(simdjson::dom::element el, size_t owner) {
     bool is_event = false;
     if (owner == 0 && el.is_object() && format.is_event(st.path, root)) {
       owner = next_event++;
@@ -453,7 +451,7 @@ struct Emitter {
       if (enforce && !st.owners[owner].allowed) return false;
       if (!raw_leaves && slots == nullptr) return EmitEvent(el, owner);
     }
-    return VisitNode(el, owner, in_any, is_event);
+    return VisitNode(el, owner, is_event);
   }
 
   // An event by its plan's template, built here on first use; the walk below when this body's
@@ -463,13 +461,13 @@ struct Emitter {
     std::unique_ptr<EmitTemplate>& t = o.plan->emit;
     if (t == nullptr || t->enforce != enforce || t->add_keys != add_keys) {
       t = BuildTemplate(el, owner);
-      if (!t->usable) return VisitNode(el, owner, false, true);
+      if (!t->usable) return VisitNode(el, owner, true);
     } else if (!t->usable) {
-      return VisitNode(el, owner, false, true);
+      return VisitNode(el, owner, true);
     } else {
       const uint8_t* dropped = t->dropped.data();
       for (uint32_t i = 0, n = static_cast<uint32_t>(t->dropped.size()); i < n; ++i) {
-        if (dropped[i] != Dropped(owner, i)) return VisitNode(el, owner, false, true);
+        if (dropped[i] != Dropped(owner, i)) return VisitNode(el, owner, true);
       }
     }
     const std::vector<LeafOutcome>& outcomes = st.outcomes[owner];
@@ -505,7 +503,7 @@ struct Emitter {
     const size_t start = out.size();
     const uint32_t cursor = st.cursors[owner], container_cursor = st.container_cursors[owner];
     slots = &t->slots;
-    VisitNode(el, owner, false, true);  // an event is always written
+    VisitNode(el, owner, true);  // an event is always written
     slots = nullptr;
     st.cursors[owner] = cursor;
     st.container_cursors[owner] = container_cursor;
@@ -522,7 +520,7 @@ struct Emitter {
     return t;
   }
 
-  bool VisitNode(simdjson::dom::element el, size_t owner, bool in_any, bool is_event) {
+  bool VisitNode(simdjson::dom::element el, size_t owner, bool is_event) {
     simdjson::dom::element_type type = el.type();
     if (type == simdjson::dom::element_type::OBJECT || type == simdjson::dom::element_type::ARRAY) {
       // A container the plan drops whole: skipped without a walk.
@@ -559,10 +557,7 @@ struct Emitter {
           json::AppendQuoted(out, key);
           out.push_back(':');
           st.path.push_back(key);
-          bool transparent =
-              format.attribute_lists && (is_attribute || in_any) && IsAnyValueKey(key);
-          bool child_any = format.attribute_lists && (transparent || key == "body");
-          bool wrote = Visit(value, owner, child_any);
+          bool wrote = Visit(value, owner);
           st.path.pop_back();
           if (wrote) {
             wrote_any = true;
@@ -613,7 +608,7 @@ struct Emitter {
           ++i;
           size_t before = out.size();
           if (wrote_any) out.push_back(',');
-          bool wrote = Visit(item, owner, in_any);
+          bool wrote = Visit(item, owner);
           st.path.pop_back();
           if (wrote) {
             wrote_any = true;
@@ -690,7 +685,7 @@ Status SplitBody(const PipelineImpl& pipeline, const IntegrationConfig& integrat
   st.path.clear();
   NewOwner(st, integration, vendor, false, root);
   ShapeWalker walker{pipeline, integration, vendor, *vendor.format, root, st, Status::Ok()};
-  walker.Visit(root, 0, false);
+  walker.Visit(root);
   return walker.status;
 }
 
@@ -713,7 +708,7 @@ size_t EmitBody(const EnvelopeFormat& format, simdjson::dom::element root, bool 
   st.container_cursors.assign(st.owner_count, 0);
   Emitter e{format, root, enforce, st, out, add_idempotency_keys && enforce};
   e.raw_leaves = raw_leaves;
-  e.Visit(root, 0, false);
+  e.Visit(root, 0);
   return e.keys_added;
 }
 
